@@ -1,0 +1,23 @@
+// `faultline run web|worker`: starts one part of Faultline in the foreground.
+import { parse, UsageError } from '../args.ts';
+import { config, configWarnings } from '../../config.ts';
+import { spawnWeb, spawnWorker, superviseChildren } from '../processes.ts';
+
+export const help = `Usage: faultline run web [--port N] [--host H]
+       faultline run worker
+Starts the web server (Next.js; ingest, dashboard and API) or the event worker.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { port: { type: 'string' }, host: { type: 'string' } }, true);
+  if (values.help) return console.log(help), 0;
+  const part = positionals[0];
+  const c = config();
+  for (const w of configWarnings(c)) console.error(`warning: ${w}`);
+  if (part === 'web') {
+    const port = values.port ? Number(values.port) : c.PORT;
+    if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number (got "${values.port}")`);
+    return superviseChildren([spawnWeb(port, process.env, (values.host as string) ?? '0.0.0.0')]);
+  }
+  if (part === 'worker') return superviseChildren([spawnWorker(process.env)]);
+  throw new UsageError(part ? `unknown part "${part}" (expected web or worker)` : 'say which part to run: web or worker');
+}

@@ -1,0 +1,122 @@
+// Every environment variable Faultline reads, parsed and validated once.
+import { z } from 'zod';
+
+const bool = z
+  .string()
+  .optional()
+  .transform((v) => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim()));
+
+const int = (def: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return def;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) {
+        ctx.addIssue({ code: 'custom', message: `must be a non-negative integer, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const MB = 1024 * 1024;
+
+const schema = z.object({
+  NODE_ENV: z.string().default('development'),
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** Prefix of every Redis key, so several installs (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().default('faultline:'),
+  SECRET_KEY: z.string().optional(),
+  PORT: int(9000),
+  FAULTLINE_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+
+  /** Ingest limits (bytes). Relay's defaults guided these. */
+  FAULTLINE_MAX_COMPRESSED_BYTES: int(20 * MB),
+  FAULTLINE_MAX_ENVELOPE_BYTES: int(100 * MB),
+  FAULTLINE_MAX_EVENT_BYTES: int(1 * MB),
+  FAULTLINE_MAX_ATTACHMENT_BYTES: int(100 * MB),
+
+  /** Worker tuning. */
+  WORKER_BATCH_SIZE: int(200),
+  /** Milliseconds after which a message a worker read but never acknowledged is taken over. */
+  WORKER_CLAIM_IDLE_MS: int(30_000),
+  /** Deliveries after which a failing message goes to the dead-letter stream. */
+  WORKER_MAX_DELIVERIES: int(5),
+
+  LDAP_SERVER: z.string().optional(),
+  LDAP_START_TLS: bool,
+  LDAP_BIND_DN: z.string().optional(),
+  LDAP_BIND_PASSWORD: z.string().optional(),
+  LDAP_USER_DN: z.string().optional(),
+  LDAP_USER_FILTER: z.string().default('(&(objectClass=inetOrgPerson)(cn=%(user)s))'),
+  LDAP_SENTRY_USERNAME_FIELD: z.string().default('cn'),
+  LDAP_MAP_FULL_NAME: z.string().default('sn'),
+  LDAP_MAP_MAIL: z.string().default('mail'),
+  LDAP_DEFAULT_EMAIL_DOMAIN: z.string().optional(),
+  LDAP_GROUP_DN: z.string().optional(),
+  LDAP_GROUP_TYPE: z.enum(['groupOfUniqueNames', 'groupOfNames', 'posixGroup', 'memberOf']).optional(),
+  LDAP_GROUP_ACTIVE: z.string().optional(),
+  LDAP_GROUP_SUPERUSER: z.string().optional(),
+  LDAP_GROUP_STAFF: z.string().optional(),
+  LDAP_REQUIRE_GROUP: z.string().optional(),
+  LDAP_DENY_GROUP: z.string().optional(),
+  LDAP_CACHE_GROUPS: bool,
+  LDAP_GROUP_CACHE_TIMEOUT: int(3600),
+  LDAP_DEFAULT_SENTRY_ORGANIZATION: z.string().optional(),
+  LDAP_SENTRY_ORGANIZATION_ROLE_TYPE: z.enum(['member', 'admin', 'manager', 'owner']).default('member'),
+  LDAP_GROUP_ROLE_MAPPING: z.string().optional(),
+  LDAP_TEAM_MAPPING: z.string().optional(),
+
+  EMAIL_HOST: z.string().optional(),
+  EMAIL_PORT: int(25),
+  EMAIL_USER: z.string().optional(),
+  EMAIL_PASSWORD: z.string().optional(),
+  EMAIL_USE_TLS: bool,
+  SERVER_EMAIL: z.string().default('faultline@localhost'),
+  /** Refuse webhook targets on private or loopback addresses. */
+  ALERTS_FORBID_PRIVATE_ADDRESSES: bool,
+});
+
+export type Config = z.infer<typeof schema> & { url: string; databaseUrl: string; secretKey: string };
+
+export class ConfigError extends Error {}
+
+/** Parses an environment; throws ConfigError naming every bad variable. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const c = parsed.data;
+  const production = c.NODE_ENV === 'production' && !env.FAULTLINE_ALLOW_DEV_SECRET;
+  if (!c.SECRET_KEY && production) {
+    throw new ConfigError('SECRET_KEY must be set in production (e.g. `openssl rand -hex 32`)');
+  }
+  return {
+    ...c,
+    url: (c.FAULTLINE_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/+$/, ''),
+    databaseUrl: c.DATABASE_URL ?? '',
+    // Development only: a fixed key so sessions survive restarts on a laptop.
+    secretKey: c.SECRET_KEY ?? 'faultline-insecure-development-secret-key-change-me',
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process configuration, parsed on first use (not at import, so `next build` needs no env). */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** Warnings an operator should see at start-up. */
+export function configWarnings(c: Config): string[] {
+  const w: string[] = [];
+  if (!c.SECRET_KEY) w.push('SECRET_KEY is not set; using an insecure development key');
+  else if (c.SECRET_KEY.length < 32) w.push('SECRET_KEY is shorter than 32 characters; use a longer random value');
+  return w;
+}

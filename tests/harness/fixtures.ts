@@ -1,0 +1,38 @@
+// Test data: each test file makes its own org, project, key, users and tokens through lib/ (never raw SQL).
+import { randomBytes } from 'node:crypto';
+import { db } from '../../lib/db.ts';
+import { ensureProject } from '../../lib/projects/setup.ts';
+import { buildDsn } from '../../lib/projects/dsn.ts';
+import { createLocalUser } from '../../lib/auth/users.ts';
+import { createApiToken, type Scope } from '../../lib/auth/apiTokens.ts';
+import type { RoleName } from '../../lib/auth/roles.ts';
+
+export const baseUrl = () => {
+  const u = process.env.FAULTLINE_TEST_URL;
+  if (!u) throw new Error('FAULTLINE_TEST_URL is not set: run integration tests through vitest --project integration');
+  return u;
+};
+
+export function uniqueSlug(prefix: string) {
+  return `${prefix}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function makeProject(opts: { org?: string; project?: string; platform?: string } = {}) {
+  const r = await ensureProject(db(), {
+    org: opts.org ?? uniqueSlug('org'),
+    project: opts.project ?? uniqueSlug('proj'),
+    platform: opts.platform,
+  });
+  return { ...r, dsn: buildDsn(baseUrl(), r.key.publicKey, r.project.id) };
+}
+
+export async function makeUser(opts: { org?: string; role?: RoleName; superuser?: boolean; password?: string } = {}) {
+  const email = `${uniqueSlug('user')}@example.com`;
+  const password = opts.password ?? 'correct horse battery';
+  const user = await createLocalUser(db(), { email, password, org: opts.org, role: opts.role, superuser: opts.superuser });
+  return { user, email, password };
+}
+
+export async function makeToken(userId: number, scopes?: Scope[]) {
+  return (await createApiToken(db(), userId, { scopes })).token;
+}

@@ -1,0 +1,18 @@
+// Vitest global setup for integration tests: one Faultline for the run; its coordinates reach tests by env.
+import { startStack, type Stack } from './stack.ts';
+
+let stack: Stack | undefined;
+
+export async function setup() {
+  stack = await startStack({ name: 'int', workers: 2 });
+  process.env.FAULTLINE_TEST_URL = stack.baseUrl;
+  process.env.DATABASE_URL = stack.databaseUrl;
+  process.env.REDIS_URL = stack.redisUrl;
+  process.env.REDIS_PREFIX = stack.redisPrefix;
+  process.env.FAULTLINE_URL = stack.baseUrl;
+  process.env.SECRET_KEY = stack.env.SECRET_KEY;
+}
+
+export async function teardown() {
+  await stack?.stop();
+}

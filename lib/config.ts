@@ -57,7 +57,8 @@ const schema = z.object({
   LDAP_MAP_MAIL: z.string().default('mail'),
   LDAP_DEFAULT_EMAIL_DOMAIN: z.string().optional(),
   LDAP_GROUP_DN: z.string().optional(),
-  LDAP_GROUP_TYPE: z.enum(['groupOfUniqueNames', 'groupOfNames', 'posixGroup', 'memberOf']).optional(),
+  // An empty value (`LDAP_GROUP_TYPE=` in an env file) means unset, as in the seed's set-up.
+  LDAP_GROUP_TYPE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['groupOfUniqueNames', 'groupOfNames', 'posixGroup', 'memberOf']).optional()),
   LDAP_GROUP_ACTIVE: z.string().optional(),
   LDAP_GROUP_SUPERUSER: z.string().optional(),
   LDAP_GROUP_STAFF: z.string().optional(),
@@ -66,9 +67,18 @@ const schema = z.object({
   LDAP_CACHE_GROUPS: bool,
   LDAP_GROUP_CACHE_TIMEOUT: int(3600),
   LDAP_DEFAULT_SENTRY_ORGANIZATION: z.string().optional(),
-  LDAP_SENTRY_ORGANIZATION_ROLE_TYPE: z.enum(['member', 'admin', 'manager', 'owner']).default('member'),
+  LDAP_SENTRY_ORGANIZATION_ROLE_TYPE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['member', 'admin', 'manager', 'owner']).default('member')),
   LDAP_GROUP_ROLE_MAPPING: z.string().optional(),
   LDAP_TEAM_MAPPING: z.string().optional(),
+  /** Timeout (ms) of each directory connection and operation, so a dead server cannot hang a sign-in. */
+  LDAP_TIMEOUT_MS: int(5000),
+
+  /** Brute-force limits: failed sign-ins per username and per client IP within the window (seconds). */
+  AUTH_MAX_FAILURES_PER_USER: int(10),
+  AUTH_MAX_FAILURES_PER_IP: int(50),
+  AUTH_FAILURE_WINDOW_SECONDS: int(900),
+  /** Reverse proxies in front of Faultline whose X-Forwarded-For entries are trusted (0 = none). */
+  AUTH_TRUSTED_PROXY_HOPS: int(0),
 
   EMAIL_HOST: z.string().optional(),
   EMAIL_PORT: int(25),
@@ -92,7 +102,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const c = parsed.data;
-  const production = c.NODE_ENV === 'production' && !env.FAULTLINE_ALLOW_DEV_SECRET;
+  const production = c.NODE_ENV === 'production';
   if (!c.SECRET_KEY && production) {
     throw new ConfigError('SECRET_KEY must be set in production (e.g. `openssl rand -hex 32`)');
   }

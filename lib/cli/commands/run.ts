@@ -1,6 +1,6 @@
 // `faultline run web|worker`: starts one part of Faultline in the foreground.
 import { parse, UsageError } from '../args.ts';
-import { config, configWarnings } from '../../config.ts';
+import { config, configWarnings, parseConfig } from '../../config.ts';
 import { spawnWeb, spawnWorker, superviseChildren } from '../processes.ts';
 
 export const help = `Usage: faultline run web [--port N] [--host H]
@@ -14,6 +14,8 @@ export async function run(argv: string[]): Promise<number> {
   const c = config();
   for (const w of configWarnings(c)) console.error(`warning: ${w}`);
   if (part === 'web') {
+    // The web server always runs as production: refuse now, not at the first request, without SECRET_KEY.
+    parseConfig({ ...process.env, NODE_ENV: 'production' });
     const port = values.port ? Number(values.port) : c.PORT;
     if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number (got "${values.port}")`);
     return superviseChildren([spawnWeb(port, process.env, (values.host as string) ?? '0.0.0.0')]);

@@ -6,6 +6,7 @@ import { startEmbeddedPostgres } from '../embeddedPostgres.ts';
 import { ensureRedis } from '../localRedis.ts';
 import { upgrade } from '../migrate.ts';
 import { bootstrapIfEmpty } from '../firstRun.ts';
+import { localSecretKey } from '../secretKey.ts';
 import { spawnWeb, spawnWorker, superviseChildren } from '../processes.ts';
 
 export const help = `Usage: faultline start
@@ -17,6 +18,8 @@ const say = (m: string) => console.log(`[faultline] ${m}`);
 export async function run(argv: string[]): Promise<number> {
   const { values } = parse(argv, {});
   if (values.help) return console.log(help), 0;
+  // Like `sentry init`, a single-machine install gets its own secret on first start, kept under .data/.
+  process.env.SECRET_KEY ||= localSecretKey();
   let stopPg: (() => Promise<void>) | undefined;
   if (!process.env.DATABASE_URL) {
     const pg = await startEmbeddedPostgres(say);

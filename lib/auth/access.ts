@@ -115,3 +115,13 @@ export async function issueAccess(p: Principal, issueId: string, scope: Scope = 
   requireScope(p, role, scope);
   return { org, project, role, issue };
 }
+
+/** Account-level actions (own API tokens, admin pages) need a signed-in person, not an API token. */
+export function requireSession(p: Principal): void {
+  if (p.tokenScopes) throw new HttpError(403, 'This endpoint needs a signed-in session; API tokens cannot use it.');
+}
+
+/** Instance administration (users, directory test): superusers only. */
+export function requireSuperuser(p: Principal): void {
+  if (!p.user.isSuperuser) throw new HttpError(403, 'You do not have permission to perform this action (superuser only).');
+}

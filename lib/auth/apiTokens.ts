@@ -2,36 +2,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db.ts';
 
-/** Sentry's scopes that Faultline understands. */
-export const SCOPES = [
-  'org:read',
-  'org:write',
-  'project:read',
-  'project:write',
-  'project:admin',
-  'project:releases',
-  'event:read',
-  'event:write',
-  'event:admin',
-  'team:read',
-  'team:write',
-  'member:read',
-  'alerts:read',
-  'alerts:write',
-] as const;
-export type Scope = (typeof SCOPES)[number];
-
-export const DEFAULT_SCOPES: Scope[] = [
-  'org:read',
-  'project:read',
-  'project:write',
-  'project:releases',
-  'event:read',
-  'event:write',
-  'event:admin',
-  'team:read',
-  'member:read',
-];
+// The scope names live in scopes.ts (no node: imports, so client components can list them).
+export { SCOPES, DEFAULT_SCOPES, type Scope } from './scopes.ts';
+import { DEFAULT_SCOPES, SCOPES, type Scope } from './scopes.ts';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -57,4 +30,21 @@ export async function createApiToken(
     },
   });
   return { token, id: row.id };
+}
+
+/** The user's tokens as the settings page lists them (hint only; the token itself was shown once). */
+export async function listApiTokens(db: Db, userId: number) {
+  return db.apiToken.findMany({
+    where: { userId },
+    orderBy: { id: 'desc' },
+    // A person holds a handful of tokens; the cap only bounds a pathological case.
+    take: 500,
+    select: { id: true, name: true, tokenHint: true, scopes: true, lastUsedAt: true, expiresAt: true, createdAt: true },
+  });
+}
+
+/** Deletes one of the user's own tokens; false when it does not exist or belongs to someone else. */
+export async function revokeApiToken(db: Db, userId: number, tokenId: number): Promise<boolean> {
+  const r = await db.apiToken.deleteMany({ where: { id: tokenId, userId } });
+  return r.count > 0;
 }

@@ -1,7 +1,8 @@
-// next-auth configuration: one Credentials provider, JWT sessions signed with SECRET_KEY.
+// next-auth configuration: one Credentials provider (directory, then local accounts), JWT sessions signed with SECRET_KEY.
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { config } from '../config.ts';
+import { clientIp } from './rateLimit.ts';
 import { signInWithPassword } from './signIn.ts';
 
 export function authOptions(): NextAuthOptions {
@@ -14,8 +15,10 @@ export function authOptions(): NextAuthOptions {
         id: 'credentials',
         name: 'Faultline',
         credentials: { username: { label: 'Username or email', type: 'text' }, password: { label: 'Password', type: 'password' } },
-        async authorize(credentials) {
-          const user = await signInWithPassword(credentials?.username ?? '', credentials?.password ?? '');
+        // Throwing SignInError makes next-auth redirect with `?error=<code>`, which the login page explains.
+        async authorize(credentials, req) {
+          const ip = clientIp((req?.headers ?? {}) as Record<string, string>);
+          const user = await signInWithPassword(credentials?.username ?? '', credentials?.password ?? '', ip);
           return user ? { id: String(user.id), email: user.email, name: user.name } : null;
         },
       }),

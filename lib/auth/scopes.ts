@@ -1,6 +1,36 @@
-// What each organization role may do, in Sentry's scope names. Tokens get at most their owner's role's scopes.
-import type { Scope } from './apiTokens.ts';
+// Sentry's scope names, and what each organization role may do. Tokens get at most their owner's role's scopes.
 import type { RoleName } from './roles.ts';
+
+/** Sentry's scopes that Faultline understands. */
+export const SCOPES = [
+  'org:read',
+  'org:write',
+  'project:read',
+  'project:write',
+  'project:admin',
+  'project:releases',
+  'event:read',
+  'event:write',
+  'event:admin',
+  'team:read',
+  'team:write',
+  'member:read',
+  'alerts:read',
+  'alerts:write',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const DEFAULT_SCOPES: Scope[] = [
+  'org:read',
+  'project:read',
+  'project:write',
+  'project:releases',
+  'event:read',
+  'event:write',
+  'event:admin',
+  'team:read',
+  'member:read',
+];
 
 const member: Scope[] = ['org:read', 'project:read', 'project:releases', 'event:read', 'event:write', 'team:read', 'member:read', 'alerts:read'];
 const admin: Scope[] = [...member, 'project:write', 'project:admin', 'event:admin', 'team:write', 'alerts:write'];

@@ -1,4 +1,5 @@
 // Local user accounts: creation with a hashed password and an organization membership.
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../db.ts';
 import { hashPassword, passwordProblem } from './password.ts';
 import type { RoleName } from './roles.ts';
@@ -29,4 +30,47 @@ export async function createLocalUser(
     if (team) await db.teamMember.create({ data: { teamId: team.id, userId: user.id } });
   }
   return user;
+}
+
+/** What the admin page shows of a user: never the password hash. */
+export const USER_PUBLIC_FIELDS = {
+  id: true,
+  email: true,
+  username: true,
+  name: true,
+  isActive: true,
+  isSuperuser: true,
+  isStaff: true,
+  isManaged: true,
+  lastLogin: true,
+  createdAt: true,
+} as const;
+
+/** Users by id, `limit` per page after the `afterId` cursor. */
+export async function listUsers(db: Db, opts: { afterId?: number; limit: number; query?: string }) {
+  const q = opts.query?.trim();
+  return db.user.findMany({
+    where: {
+      ...(opts.afterId ? { id: { gt: opts.afterId } } : {}),
+      ...(q ? { OR: [{ email: { contains: q, mode: 'insensitive' } }, { username: { contains: q, mode: 'insensitive' } }, { name: { contains: q, mode: 'insensitive' } }] } : {}),
+    },
+    orderBy: { id: 'asc' },
+    take: opts.limit,
+    select: USER_PUBLIC_FIELDS,
+  });
+}
+
+/** A local account with a random temporary password, returned once for the admin to pass on. */
+export async function inviteUser(db: Db, opts: { email: string; name?: string; superuser?: boolean; org?: string; role?: RoleName }) {
+  const temporaryPassword = randomBytes(12).toString('base64url');
+  const user = await createLocalUser(db, { ...opts, password: temporaryPassword });
+  return { user, temporaryPassword };
+}
+
+/** Enables or disables an account; a disabled account's sessions and API tokens stop working at once. */
+/** Null when there is no such user. */
+export async function setUserActive(db: Db, userId: number, isActive: boolean) {
+  const r = await db.user.updateMany({ where: { id: userId }, data: { isActive } });
+  if (r.count === 0) return null;
+  return db.user.findUniqueOrThrow({ where: { id: userId }, select: USER_PUBLIC_FIELDS });
 }

@@ -1,0 +1,65 @@
+'use client';
+// Superuser page: runs a directory sign-in step by step for a username (password optional) and shows each step.
+import { useState } from 'react';
+import { apiFetch } from './apiClient';
+import styles from './auth.module.css';
+
+interface Step {
+  step: string;
+  ok: boolean;
+  detail: string;
+}
+
+export function LdapTest() {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [report, setReport] = useState<{ ok: boolean; steps: Step[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setReport(await apiFetch('/api/0/ldap-test/', { method: 'POST', body: JSON.stringify({ username, password: password || undefined }) }));
+    } catch (err) {
+      setError((err as Error).message);
+    }
+    setPassword('');
+    setBusy(false);
+  }
+
+  return (
+    <div>
+      <form className={styles.panel} onSubmit={run}>
+        <div className={styles.row}>
+          <div className={styles.field}>
+            <label className={styles.label} htmlFor="ldap-username">Username</label>
+            <input id="ldap-username" className={styles.input} required value={username} onChange={(e) => setUsername(e.target.value)} />
+          </div>
+          <div className={styles.field}>
+            <label className={styles.label} htmlFor="ldap-password">Password (optional)</label>
+            <input id="ldap-password" className={styles.input} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+          </div>
+          <button className={styles.button} style={{ width: 'auto' }} type="submit" disabled={busy || !username}>{busy ? 'Testing…' : 'Test'}</button>
+        </div>
+      </form>
+      {error && <div className={styles.error} role="alert">{error}</div>}
+      {report && (
+        <div className={styles.panel}>
+          <strong className={report.ok ? styles.ok : styles.danger}>{report.ok ? 'This user can sign in.' : 'This user cannot sign in.'}</strong>
+          <ul className={styles.steps}>
+            {report.steps.map((s, i) => (
+              <li key={i}>
+                <span aria-label={s.ok ? 'ok' : 'failed'} className={s.ok ? styles.ok : styles.danger}>{s.ok ? '✓' : '✗'}</span>
+                <strong>{s.step}</strong>
+                <span className={styles.mono}>{s.detail}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+'use client';
+// The user's own API tokens: create with chosen scopes (the token is shown once), list, revoke.
+import { useEffect, useState } from 'react';
+import { DEFAULT_SCOPES, SCOPES, type Scope } from '@/lib/auth/scopes';
+import { apiFetch } from './apiClient';
+import styles from './auth.module.css';
+
+interface TokenRow {
+  id: string;
+  name: string;
+  scopes: string[];
+  tokenLastCharacters: string;
+  dateCreated: string;
+  lastUsedAt: string | null;
+}
+
+export function TokensSettings() {
+  const [tokens, setTokens] = useState<TokenRow[] | null>(null);
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<Set<Scope>>(new Set(DEFAULT_SCOPES));
+  const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = () =>
+    apiFetch<TokenRow[]>('/api/0/api-tokens/')
+      .then(setTokens)
+      .catch((e: Error) => setError(e.message));
+  useEffect(() => {
+    load();
+  }, []);
+
+  async function create(e: React.FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const r = await apiFetch<{ token: string; name: string }>('/api/0/api-tokens/', {
+        method: 'POST',
+        body: JSON.stringify({ name, scopes: [...scopes] }),
+      });
+      setCreated(r);
+      setName('');
+      await load();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  async function revoke(id: string) {
+    if (!window.confirm('Revoke this token? Scripts using it will stop working.')) return;
+    try {
+      await apiFetch(`/api/0/api-tokens/?tokenId=${encodeURIComponent(id)}`, { method: 'DELETE' });
+      await load();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  const toggle = (s: Scope) => setScopes((prev) => {
+    const next = new Set(prev);
+    if (next.has(s)) next.delete(s);
+    else next.add(s);
+    return next;
+  });
+
+  return (
+    <div>
+      {error && <div className={styles.error} role="alert">{error}</div>}
+      {created && (
+        <div className={styles.panel} aria-live="polite">
+          <strong>New token {created.name ? `“${created.name}”` : ''}</strong>
+          <p className={styles.lead}>Copy it now: Faultline stores only a hash and will not show it again.</p>
+          <div className={styles.secret} data-testid="new-token">{created.token}</div>
+          <p style={{ marginTop: 10 }}>
+            <button type="button" className={styles.secondary} onClick={() => navigator.clipboard?.writeText(created.token)}>Copy</button>{' '}
+            <button type="button" className={styles.secondary} onClick={() => setCreated(null)}>Done</button>
+          </p>
+        </div>
+      )}
+      <form className={styles.panel} onSubmit={create}>
+        <div className={styles.field}>
+          <label className={styles.label} htmlFor="token-name">Name</label>
+          <input id="token-name" className={styles.input} value={name} maxLength={100} placeholder="e.g. CI releases" onChange={(e) => setName(e.target.value)} />
+        </div>
+        <span className={styles.label}>Scopes</span>
+        <div className={styles.scopes}>
+          {SCOPES.map((s) => (
+            <label key={s}>
+              <input type="checkbox" checked={scopes.has(s)} onChange={() => toggle(s)} /> <code>{s}</code>
+            </label>
+          ))}
+        </div>
+        <button className={styles.button} style={{ width: 'auto' }} type="submit" disabled={scopes.size === 0}>Create token</button>
+      </form>
+      <table className={styles.table}>
+        <thead>
+          <tr><th>Name</th><th>Token</th><th>Scopes</th><th>Created</th><th>Last used</th><th /></tr>
+        </thead>
+        <tbody>
+          {tokens?.length === 0 && <tr><td colSpan={6} className={styles.lead}>No tokens yet.</td></tr>}
+          {tokens?.map((t) => (
+            <tr key={t.id}>
+              <td>{t.name || <span className={styles.lead}>(unnamed)</span>}</td>
+              <td className={`${styles.mono} ${styles.nowrap}`}>sntryu_…{t.tokenLastCharacters}</td>
+              <td>
+                <div className={styles.chips}>{t.scopes.map((s) => <span key={s} className={styles.chip}>{s}</span>)}</div>
+              </td>
+              <td className={styles.nowrap}>{new Date(t.dateCreated).toLocaleDateString()}</td>
+              <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'never'}</td>
+              <td><button type="button" className={`${styles.secondary} ${styles.danger}`} onClick={() => revoke(t.id)}>Revoke</button></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

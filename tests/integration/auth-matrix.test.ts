@@ -1,0 +1,240 @@
+// Authorization matrix: users of every role in two organizations (plus superuser, stranger, no auth and tokens
+// missing a scope) against (1) the one access helper, lib/auth/access.ts, and (2) every /api/0 route over HTTP.
+// Org A's people get 404 for anything of org B, by URL and by guessed ids.
+//
+// Adding an /api/0 route? Add a row to ROUTES below: the "every route has a row" test fails until you do.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, makeProject, makeToken, makeUser, uniqueSlug } from '../harness/fixtures.ts';
+import { SessionClient } from '../harness/session.ts';
+import { db } from '../../lib/db.ts';
+import { ensureProject } from '../../lib/projects/setup.ts';
+import { authenticate, issueAccess, orgAccess, projectAccess, type Principal } from '../../lib/auth/access.ts';
+import { SCOPES, ROLE_SCOPES, type Scope } from '../../lib/auth/scopes.ts';
+import { HttpError } from '../../lib/api/respond.ts';
+import type { RoleName } from '../../lib/auth/roles.ts';
+
+const ROLE_ACTORS = ['member', 'admin', 'manager', 'owner'] as const;
+/** Who asks. `stranger` owns org B and nothing in org A; `token-*` are org A owner's API tokens. */
+type Actor = 'none' | RoleName | 'superuser' | 'stranger' | 'token' | 'token-missing-scope';
+const ACTORS: Actor[] = ['none', ...ROLE_ACTORS, 'superuser', 'stranger', 'token', 'token-missing-scope'];
+/** The scope left out of the `token-missing-scope` token. */
+const MISSING: Scope = 'project:read';
+
+interface World {
+  orgA: string;
+  orgB: string;
+  /** a1: in the org's default team (everyone's); a2: only in a team no member belongs to. */
+  projectA1: string;
+  projectA2: string;
+  projectB: string;
+  issueA1: number;
+  issueA2: number;
+  issueB: number;
+  users: Record<RoleName | 'superuser' | 'stranger' | 'victim', { id: number; email: string; password: string }>;
+  victimTokenId: number;
+  tokens: { token: string; 'token-missing-scope': string };
+}
+
+let w: World;
+
+async function makeIssue(projectId: number, n: number) {
+  const now = new Date();
+  return db().issue.create({ data: { projectId, shortNumber: n, hash: uniqueSlug('hash'), title: `Error ${n}`, firstSeen: now, lastSeen: now } });
+}
+
+beforeAll(async () => {
+  const a1 = await makeProject();
+  const orgA = a1.org.slug;
+  // Closed membership: members see only their teams' projects.
+  await db().organization.update({ where: { id: a1.org.id }, data: { openMembership: false } });
+  const a2 = await ensureProject(db(), { org: orgA, project: uniqueSlug('secret'), team: uniqueSlug('team') });
+  const b = await makeProject();
+  const users = {} as World['users'];
+  for (const role of ROLE_ACTORS) users[role] = await makeUser({ org: orgA, role }).then((u) => ({ id: u.user.id, email: u.email, password: u.password }));
+  users.superuser = await makeUser({ superuser: true }).then((u) => ({ id: u.user.id, email: u.email, password: u.password }));
+  users.stranger = await makeUser({ org: b.org.slug, role: 'owner' }).then((u) => ({ id: u.user.id, email: u.email, password: u.password }));
+  users.victim = await makeUser({ org: orgA, role: 'member' }).then((u) => ({ id: u.user.id, email: u.email, password: u.password }));
+  await makeToken(users.victim.id, ['org:read']);
+  const victimTokenId = (await db().apiToken.findFirstOrThrow({ where: { userId: users.victim.id } })).id;
+  w = {
+    orgA,
+    orgB: b.org.slug,
+    projectA1: a1.project.slug,
+    projectA2: a2.project.slug,
+    projectB: b.project.slug,
+    issueA1: (await makeIssue(a1.project.id, 1)).id,
+    issueA2: (await makeIssue(a2.project.id, 1)).id,
+    issueB: (await makeIssue(b.project.id, 1)).id,
+    users,
+    victimTokenId,
+    tokens: {
+      token: await makeToken(users.owner.id, [...SCOPES]),
+      'token-missing-scope': await makeToken(users.owner.id, SCOPES.filter((s) => s !== MISSING)),
+    },
+  };
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// (1) The access helper, with principals from real API tokens (all scopes, so the role alone decides).
+
+async function principal(actor: Exclude<Actor, 'none'>): Promise<Principal> {
+  let token: string;
+  if (actor === 'token' || actor === 'token-missing-scope') token = w.tokens[actor];
+  else token = await makeToken(w.users[actor].id, [...SCOPES]);
+  const p = await authenticate(new Request('http://x/', { headers: { authorization: `Bearer ${token}` } }));
+  if (!p) throw new Error('token did not authenticate');
+  return p;
+}
+
+async function status(fn: () => Promise<unknown>): Promise<number> {
+  try {
+    await fn();
+    return 200;
+  } catch (e) {
+    if (e instanceof HttpError) return e.status;
+    throw e;
+  }
+}
+
+const roleOf = (a: Actor): RoleName | null => (a === 'token' || a === 'token-missing-scope' ? 'owner' : (ROLE_ACTORS as readonly string[]).includes(a) ? (a as RoleName) : null);
+
+/** The status the access helper should give for a scope on org A's things. */
+function expectedFor(a: Actor, scope: Scope, visibleToMembers = true): number {
+  if (a === 'stranger') return 404;
+  if (a === 'member' && !visibleToMembers) return 404;
+  if (a === 'token-missing-scope' && scope === MISSING) return 403;
+  if (a === 'superuser') return 200;
+  const role = roleOf(a)!;
+  return ROLE_SCOPES[role].has(scope) ? 200 : 403;
+}
+
+const helperActors = ACTORS.filter((a): a is Exclude<Actor, 'none'> => a !== 'none');
+
+describe('lib/auth/access.ts matrix', () => {
+  it.each(helperActors)('%s: organization A by scope, organization B never', async (actor) => {
+    const p = await principal(actor);
+    for (const scope of ['org:read', 'org:write', 'member:read'] as Scope[]) {
+      expect([scope, await status(() => orgAccess(p, w.orgA, scope))]).toEqual([scope, expectedFor(actor, scope)]);
+    }
+    const b = actor === 'stranger' || actor === 'superuser' ? 200 : 404;
+    expect(await status(() => orgAccess(p, w.orgB))).toBe(b);
+    expect(await status(() => orgAccess(p, 'no-such-org-' + w.orgA))).toBe(404);
+  });
+
+  it.each(helperActors)('%s: projects by team visibility and scope; other org’s projects 404 by URL', async (actor) => {
+    const p = await principal(actor);
+    for (const scope of ['project:read', 'project:write', 'project:admin', 'project:releases'] as Scope[]) {
+      expect([scope, 'a1', await status(() => projectAccess(p, w.orgA, w.projectA1, scope))]).toEqual([scope, 'a1', expectedFor(actor, scope)]);
+      expect([scope, 'a2', await status(() => projectAccess(p, w.orgA, w.projectA2, scope))]).toEqual([scope, 'a2', expectedFor(actor, scope, false)]);
+    }
+    // Org B's project under its own org (stranger owns it) and smuggled under org A's slug.
+    expect(await status(() => projectAccess(p, w.orgB, w.projectB))).toBe(actor === 'stranger' || actor === 'superuser' ? 200 : 404);
+    expect(await status(() => projectAccess(p, w.orgA, w.projectB))).toBe(404);
+  });
+
+  it.each(helperActors)('%s: issues by guessed id', async (actor) => {
+    const p = await principal(actor);
+    for (const scope of ['event:read', 'event:write', 'event:admin'] as Scope[]) {
+      // issueAccess checks project visibility with project:read first, so a token without it gets 403.
+      const viaProject = actor === 'token-missing-scope' ? 403 : expectedFor(actor, scope);
+      expect([scope, await status(() => issueAccess(p, String(w.issueA1), scope))]).toEqual([scope, viaProject]);
+    }
+    expect(await status(() => issueAccess(p, String(w.issueA2)))).toBe(actor === 'token-missing-scope' ? 403 : expectedFor(actor, 'event:read', false));
+    expect(await status(() => issueAccess(p, String(w.issueB)))).toBe(actor === 'stranger' || actor === 'superuser' ? 200 : 404);
+    for (const guess of [String(w.issueB + 1000), '0', '-1', 'abc', '1e3', '9'.repeat(30), `${w.issueA1} `]) {
+      expect([guess, await status(() => issueAccess(p, guess))]).toEqual([guess, 404]);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// (2) Every /api/0 route over HTTP.
+
+interface RouteRow {
+  /** `METHOD /api/0/path/[param]/` as the route file sits under app/. */
+  route: string;
+  url: (w: World) => string;
+  body?: (w: World) => unknown;
+  expect: (a: Actor) => number;
+}
+
+const sessionOnly = (ok: number) => (a: Actor) => (a === 'none' ? 401 : a.startsWith('token') ? 403 : ok);
+const superuserOnly = (ok: number) => (a: Actor) => (a === 'none' ? 401 : a === 'superuser' ? ok : 403);
+/** For org-scoped routes (use it in new rows): 401 without auth, 404 for the other org, else by the role's and token's scopes. */
+const byScope = (scope: Scope, ok = 200, visibleToMembers = true) => (a: Actor) =>
+  a === 'none' ? 401 : expectedFor(a, scope, visibleToMembers) === 200 ? ok : expectedFor(a, scope, visibleToMembers);
+
+const ROUTES: RouteRow[] = [
+  { route: 'GET /api/0/api-tokens/', url: () => '/api/0/api-tokens/', expect: sessionOnly(200) },
+  { route: 'POST /api/0/api-tokens/', url: () => '/api/0/api-tokens/', body: () => ({ scopes: ['org:read'] }), expect: sessionOnly(201) },
+  // Someone else's token id: never found, whatever the role.
+  { route: 'DELETE /api/0/api-tokens/', url: (w) => `/api/0/api-tokens/?tokenId=${w.victimTokenId}`, expect: sessionOnly(404) },
+  { route: 'GET /api/0/users/', url: () => '/api/0/users/', expect: superuserOnly(200) },
+  // Invalid body: proves the permission check runs first without creating anyone.
+  { route: 'POST /api/0/users/', url: () => '/api/0/users/', body: () => ({ email: 'not-an-email' }), expect: (a) => (a === 'token' || a === 'token-missing-scope' ? 403 : superuserOnly(400)(a)) },
+  { route: 'PUT /api/0/users/[userId]/', url: (w) => `/api/0/users/${w.users.victim.id}/`, body: () => ({ isActive: true }), expect: (a) => (a.startsWith('token') ? 403 : superuserOnly(200)(a)) },
+  { route: 'POST /api/0/ldap-test/', url: () => '/api/0/ldap-test/', body: () => ({ username: 'nobody' }), expect: (a) => (a.startsWith('token') ? 403 : superuserOnly(200)(a)) },
+];
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? routeFiles(path.join(dir, e.name)) : e.name === 'route.ts' ? [path.join(dir, e.name)] : [],
+  );
+}
+
+/** `METHOD /api/0/...` for every handler exported by a route file under app/api/0. */
+function routesOnDisk(): string[] {
+  const out: string[] = [];
+  for (const file of routeFiles('app/api/0')) {
+    const src = readFileSync(file, 'utf8');
+    const urlPath = '/' + path.dirname(path.relative('app', file)).split(path.sep).join('/').replace(/%5F/gi, '_') + '/';
+    const methods = new Set<string>();
+    for (const m of src.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]);
+    for (const m of src.matchAll(/export\s*\{([^}]*)\}/g)) for (const n of m[1].matchAll(/\bas\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(n[1]);
+    for (const method of methods) out.push(`${method} ${urlPath}`);
+  }
+  return out.sort();
+}
+
+const sessions = new Map<Actor, SessionClient>();
+
+async function call(actor: Actor, row: RouteRow): Promise<number> {
+  const headers: Record<string, string> = {};
+  let client: SessionClient | undefined;
+  if (actor === 'token' || actor === 'token-missing-scope') headers.authorization = `Bearer ${w.tokens[actor]}`;
+  else if (actor !== 'none') {
+    client = sessions.get(actor);
+    if (!client) {
+      client = new SessionClient(baseUrl(), `10.3.0.${sessions.size + 1}`);
+      const u = w.users[actor];
+      if (!(await client.signIn(u.email, u.password)).ok) throw new Error(`${actor} could not sign in`);
+      sessions.set(actor, client);
+    }
+  }
+  const body = row.body?.(w);
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const init = { method: row.route.split(' ')[0], headers, body: body === undefined ? undefined : JSON.stringify(body) };
+  const r = client ? await client.fetch(row.url(w), init) : await fetch(baseUrl() + row.url(w), { ...init, redirect: 'manual' });
+  await r.arrayBuffer();
+  return r.status;
+}
+
+describe('/api/0 route matrix', () => {
+  it('has a row for every route handler under app/api/0', () => {
+    const covered = new Set(ROUTES.map((r) => r.route));
+    const missing = routesOnDisk().filter((r) => !covered.has(r));
+    expect(missing, 'add these to ROUTES in tests/integration/auth-matrix.test.ts').toEqual([]);
+  });
+
+  it.each(ROUTES.map((r) => [r.route, r] as const))('%s', async (_name, row) => {
+    const got: Record<string, number> = {};
+    const want: Record<string, number> = {};
+    for (const actor of ACTORS) {
+      got[actor] = await call(actor, row);
+      want[actor] = row.expect(actor);
+    }
+    expect(got).toEqual(want);
+  });
+});

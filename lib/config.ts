@@ -38,6 +38,10 @@ const schema = z.object({
   FAULTLINE_MAX_ENVELOPE_BYTES: int(100 * MB),
   FAULTLINE_MAX_EVENT_BYTES: int(1 * MB),
   FAULTLINE_MAX_ATTACHMENT_BYTES: int(100 * MB),
+  /** Seconds a DSN key lookup is cached by the ingest edge; a revoked key keeps working that long. */
+  FAULTLINE_KEY_CACHE_SECONDS: int(5),
+  /** Milliseconds the ingest edge waits for Redis before answering 503 instead of hanging. */
+  FAULTLINE_INGEST_REDIS_TIMEOUT_MS: int(3000),
 
   /** Worker tuning. */
   WORKER_BATCH_SIZE: int(200),

@@ -7,11 +7,13 @@ export function redisKey(name: string): string {
   return config().REDIS_PREFIX + name;
 }
 
-export function createRedis(opts: { lazyConnect?: boolean } = {}): Redis {
+export function createRedis(opts: { lazyConnect?: boolean; autoPipelining?: boolean } = {}): Redis {
   return new Redis(config().REDIS_URL, {
     lazyConnect: opts.lazyConnect ?? false,
     maxRetriesPerRequest: 3,
     enableOfflineQueue: true,
+    // Commands issued in the same tick share one write: many concurrent small requests (the ingest edge).
+    enableAutoPipelining: opts.autoPipelining ?? false,
   });
 }
 

@@ -45,3 +45,11 @@ export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infe
   if (!r.success) throw new HttpError(400, describe(r.error));
   return r.data;
 }
+
+/**
+ * The same handler under every method name a route file exports, for routes that answer all methods
+ * themselves (a JSON 405 or 404 rather than Next's empty answer): `export const { GET, POST, ... } = everyMethod(h)`.
+ */
+export function everyMethod<H>(handler: H) {
+  return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler, OPTIONS: handler };
+}

@@ -17,6 +17,10 @@ export interface Frame {
   vars?: Record<string, unknown>;
   platform?: string;
   package?: string;
+  /** Native frames: the symbol name before demangling/cleanup, and the address (never used for grouping). */
+  raw_function?: string;
+  symbol?: string;
+  instruction_addr?: string;
 }
 
 export interface ExceptionValue {
@@ -63,7 +67,7 @@ export interface NormalizedEvent {
   message?: string;
   logentry?: { message?: string; params?: unknown[]; formatted?: string };
   exception?: { values: ExceptionValue[] };
-  threads?: { values: Array<{ id?: string | number; crashed?: boolean; current?: boolean; stacktrace?: { frames: Frame[] } }> };
+  threads?: { values: Array<{ id?: string | number; name?: string; crashed?: boolean; current?: boolean; stacktrace?: { frames: Frame[] } }> };
   breadcrumbs?: { values: Breadcrumb[] };
   /** Tags as ordered [key, value] pairs, keys ≤ 32 and values ≤ 200 characters. */
   tags: [string, string][];

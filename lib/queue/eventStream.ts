@@ -51,3 +51,8 @@ export async function ensureConsumerGroup(redis: Redis): Promise<void> {
     if (!String((e as Error).message).includes('BUSYGROUP')) throw e;
   }
 }
+
+/** One event, one XADD: what the ingest edge does per request (cheaper than a pipeline of one). */
+export async function enqueueEvent(redis: Redis, event: QueuedEvent): Promise<void> {
+  await redis.xadd(streamKey(), '*', 'e', JSON.stringify(event));
+}

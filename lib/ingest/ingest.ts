@@ -1,0 +1,229 @@
+// The ingest edge, framework-free: authenticate by DSN key, cap and decode the body, read the envelope, enqueue events, answer.
+import { HttpError } from '../api/respond.ts';
+import { config } from '../config.ts';
+import { log } from '../log.ts';
+import { createRedis } from '../redis.ts';
+import { enqueueEvent, enqueueEvents } from '../queue/eventStream.ts';
+import type { QueuedEvent } from '../queue/types.ts';
+import { publicKeyFromDsn, publicKeyFromRequest } from './authHeader.ts';
+import { corsHeaders, originAllowed, preflightHeaders } from './cors.ts';
+import { decodeRequestBody, parseContentEncoding, tooLarge, wireCap, toAsyncIterator, type BodyCaps, type Chunks } from './decode.ts';
+import { EnvelopeReader } from './envelope.ts';
+import { newEventId, normalizeEventId } from './eventId.ts';
+import { findIngestKey, type IngestKey } from './keyCache.ts';
+import { rateLimitedFor, rateLimitHeaders } from './rateLimit.ts';
+import { readStorePayload } from './storeBody.ts';
+
+export type IngestEndpoint = 'envelope' | 'store';
+
+/** What the edge needs of an HTTP request; adapters build it from a fetch Request or a node:http request. */
+export interface IngestRequest {
+  method: string;
+  endpoint: IngestEndpoint;
+  /** The raw `<project_id>` path segment. */
+  projectId: string;
+  query: URLSearchParams;
+  /** A request header by lowercase name. */
+  header(name: string): string | null;
+  /** The raw body: a stream, or chunks an adapter already read whole (a small body with a Content-Length). */
+  body: Chunks | null;
+  clientIp: string | null;
+}
+
+export interface IngestResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** JSON body; null for an empty one (preflight). */
+  body: unknown;
+}
+
+const globalForIngest = globalThis as unknown as { faultlineIngestRedis?: ReturnType<typeof createRedis> };
+
+/** The edge's own connection, auto-pipelined: concurrent requests' XADDs go out in one write. */
+function redis() {
+  globalForIngest.faultlineIngestRedis ??= createRedis({ autoPipelining: true });
+  return globalForIngest.faultlineIngestRedis;
+}
+
+async function authenticate(publicKey: string, projectId: number, origin: string | null): Promise<IngestKey> {
+  // Keys are 32 hex characters; anything far longer is not worth a query.
+  if (publicKey.length > 128) throw new HttpError(403, 'unknown DSN key');
+  let key: IngestKey | null;
+  try {
+    key = await findIngestKey(publicKey);
+  } catch (err) {
+    log.error('ingest key lookup failed', { err });
+    throw new HttpError(503, 'database unavailable, retry later');
+  }
+  if (!key) throw new HttpError(403, 'unknown DSN key');
+  if (!key.isActive) throw new HttpError(403, 'DSN key is disabled');
+  if (key.projectId !== projectId) throw new HttpError(403, `DSN key does not belong to project ${projectId}`);
+  if (!originAllowed(origin, key.allowedDomains)) throw new HttpError(403, `origin ${origin} is not among the project's allowed domains`);
+  return key;
+}
+
+/** Redis must answer within FAULTLINE_INGEST_REDIS_TIMEOUT_MS: an SDK gets a 503 rather than a hanging request. */
+async function withinRedisTimeout<T>(p: Promise<T>): Promise<T> {
+  const ms = config().FAULTLINE_INGEST_REDIS_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from Redis in ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } catch (err) {
+    log.error('ingest could not reach Redis', { err });
+    throw new HttpError(503, 'event queue unavailable, retry later');
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+interface AcceptedEvent {
+  eventId: string;
+  payload: string;
+}
+
+/** Validates an event payload as a JSON object (nothing more: the worker normalizes) and decides its id. */
+function acceptEvent(payload: Buffer, what: string, fallbackId: string | null): AcceptedEvent {
+  const text = payload.toString('utf8');
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, `${what} is not valid JSON`);
+  }
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new HttpError(400, `${what} is not a JSON object`);
+  const eventId = normalizeEventId((v as { event_id?: unknown }).event_id) ?? fallbackId ?? newEventId();
+  return { eventId, payload: text };
+}
+
+async function readEvents(req: IngestRequest, decoded: Chunks, key: IngestKey | null, projectId: number, caps: BodyCaps) {
+  const c = config();
+  if (req.endpoint === 'store') {
+    if (!key) throw new HttpError(401, 'no DSN key: send X-Sentry-Auth or ?sentry_key=');
+    const payload = await readStorePayload(decoded, c.FAULTLINE_MAX_EVENT_BYTES);
+    return { key, events: [acceptEvent(payload, 'event', null)] };
+  }
+  // Only events are kept for now; attachments, transactions, sessions, client reports, replays, logs, profiles,
+  // check-ins, feedback and unknown future types are read past and dropped (accepted, so SDKs do not retry).
+  const reader = new EnvelopeReader(toAsyncIterator(decoded), { maxKeptBytes: c.FAULTLINE_MAX_EVENT_BYTES, maxEnvelopeBytes: caps.decodedBytes }, (t) => t === 'event');
+  const header = await reader.readHeader();
+  if (!key) {
+    const fromDsn = publicKeyFromDsn(header.dsn);
+    if (!fromDsn) throw new HttpError(401, 'no DSN key: send X-Sentry-Auth, ?sentry_key= or a "dsn" in the envelope header');
+    key = await authenticate(fromDsn, projectId, req.header('origin'));
+  }
+  const headerId = normalizeEventId(header.event_id);
+  const events: AcceptedEvent[] = [];
+  for (let item = await reader.next(); item; item = await reader.next()) {
+    if (item.payload) events.push(acceptEvent(item.payload, `event payload (item ${item.index})`, headerId));
+  }
+  return { key, events };
+}
+
+/**
+ * The body read through an iterator that is never cancelled, so what an early refusal (413, 400) left unread can
+ * be drained afterwards. Cancelling the request stream instead leaves the keep-alive connection stuck mid-body:
+ * the client's next request on it hangs until a timeout resets it.
+ */
+function drainable(body: Chunks) {
+  if (!(Symbol.asyncIterator in body)) return { chunks: body, drain: () => undefined };
+  const it = body[Symbol.asyncIterator]();
+  let finished = false;
+  const chunks: AsyncIterable<Uint8Array> = {
+    // No return(): leaving a for-await over this does not cancel the underlying stream.
+    [Symbol.asyncIterator]: () => ({
+      next: async () => {
+        const r = await it.next();
+        if (r.done) finished = true;
+        return r;
+      },
+    }),
+  };
+  const drain = () => {
+    if (finished) return;
+    finished = true;
+    void (async () => {
+      try {
+        while (!(await it.next()).done);
+      } catch {
+        // The client gave up: nothing left to drain.
+      }
+    })();
+  };
+  return { chunks, drain };
+}
+
+async function accept(req: IngestRequest): Promise<Record<string, string>> {
+  if (req.method !== 'POST') throw new HttpError(405, `method ${req.method} is not allowed here; SDKs POST to this endpoint`, { allow: 'POST, OPTIONS' });
+  if (!/^\d{1,10}$/.test(req.projectId)) throw new HttpError(400, `project id in the URL must be a number, got "${req.projectId.slice(0, 40)}"`);
+  const projectId = Number(req.projectId);
+  const c = config();
+  const caps: BodyCaps = {
+    wireBytes: c.FAULTLINE_MAX_COMPRESSED_BYTES,
+    decodedBytes: req.endpoint === 'store' ? c.FAULTLINE_MAX_EVENT_BYTES : c.FAULTLINE_MAX_ENVELOPE_BYTES,
+  };
+  const encoding = parseContentEncoding(req.header('content-encoding'));
+  const declared = Number(req.header('content-length') ?? 0);
+  // Refused unread: the client is told at once, and the connection closed rather than the rest drained.
+  if (declared > wireCap(encoding, caps)) throw new HttpError(413, tooLarge('request body', wireCap(encoding, caps)).message, { connection: 'close' });
+  if (!req.body) throw new HttpError(400, 'empty body');
+
+  const body = drainable(req.body);
+  try {
+    const publicKey = publicKeyFromRequest(req.header, req.query);
+    const known = publicKey ? await authenticate(publicKey, projectId, req.header('origin')) : null;
+    const decoded = await decodeRequestBody(body.chunks, encoding, caps);
+    try {
+      return await finish(req, await readEvents(req, decoded, known, projectId, caps), projectId);
+    } finally {
+      // Stops a streaming decoder left mid-body by an early refusal.
+      await (decoded as AsyncGenerator<Uint8Array>).return?.(undefined);
+    }
+  } finally {
+    body.drain();
+  }
+}
+
+async function finish(req: IngestRequest, result: Awaited<ReturnType<typeof readEvents>>, projectId: number): Promise<Record<string, string>> {
+  const { key, events } = result;
+  if (events.length === 0) return {};
+
+  if (key.rateLimitPerMin !== null) {
+    const wait = await withinRedisTimeout(rateLimitedFor(redis(), key.keyId, key.rateLimitPerMin, events.length));
+    if (wait > 0) throw new HttpError(429, `rate limit of ${key.rateLimitPerMin} events per minute exceeded for this DSN key`, rateLimitHeaders(wait));
+  }
+  const receivedAt = new Date().toISOString();
+  const queued: QueuedEvent[] = events.map((e) => ({
+    projectId,
+    keyId: key.keyId,
+    eventId: e.eventId,
+    receivedAt,
+    ...(req.clientIp ? { clientIp: req.clientIp } : {}),
+    payload: e.payload,
+  }));
+  // The 200 is the promise that the event is durably in Redis: answer only after every XADD was acknowledged.
+  await withinRedisTimeout(queued.length === 1 ? enqueueEvent(redis(), queued[0]) : enqueueEvents(redis(), queued));
+  return { id: events[0].eventId };
+}
+
+export async function handleIngest(req: IngestRequest): Promise<IngestResponse> {
+  const origin = req.header('origin');
+  if (req.method === 'OPTIONS') return { status: 200, headers: preflightHeaders(origin), body: null };
+  const cors = corsHeaders(origin);
+  try {
+    return { status: 200, headers: cors, body: await accept(req) };
+  } catch (e) {
+    if (e instanceof HttpError) return { status: e.status, headers: { ...cors, ...e.headers }, body: { detail: e.message } };
+    log.error('ingest failed', { err: e, projectId: req.projectId, endpoint: req.endpoint });
+    return { status: 500, headers: cors, body: { detail: 'internal error' } };
+  }
+}
+
+/** Answer of the ingest paths Faultline does not implement yet (CSP reports, minidumps, Unreal, OTLP). */
+export function unsupportedIngest(req: { method: string; header(name: string): string | null }, what: string): IngestResponse {
+  const origin = req.header('origin');
+  if (req.method === 'OPTIONS') return { status: 200, headers: preflightHeaders(origin), body: null };
+  return { status: 404, headers: corsHeaders(origin), body: { detail: `${what} are not supported yet by Faultline` } };
+}

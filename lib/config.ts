@@ -134,3 +134,9 @@ export function configWarnings(c: Config): string[] {
   else if (c.SECRET_KEY.length < 32) w.push('SECRET_KEY is shorter than 32 characters; use a longer random value');
   return w;
 }
+  /** Implicit TLS (SMTPS, usually port 465); EMAIL_USE_TLS is STARTTLS, as in Django/Sentry. */
+  EMAIL_USE_SSL: bool,
+  /** First retry delay of a failed alert delivery (ms); doubles per attempt. */
+  ALERTS_RETRY_BASE_MS: int(30_000),
+  /** Attempts before a delivery is marked failed. */
+  ALERTS_MAX_ATTEMPTS: int(5),

@@ -1,4 +1,5 @@
-// Entry of the event worker process (`faultline run worker`).
+// Entry of the worker process (`faultline run worker`): the event worker and the alert delivery loop.
 import { runEventWorker } from './eventWorker.ts';
+import { runAlertWorker } from './alertWorker.ts';
 
-await runEventWorker();
+await Promise.all([runEventWorker(), runAlertWorker()]);

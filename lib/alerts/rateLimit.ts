@@ -1,0 +1,42 @@
+// Send slots per channel in a sliding window, shared by every worker process through Redis (one Lua call is atomic).
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { redisKey } from '../redis.ts';
+import type { RateLimit } from './deliveryPlan.ts';
+
+const RESERVE = `
+local key = KEYS[1]
+local now = tonumber(ARGV[1])
+local win = tonumber(ARGV[2])
+local limit = tonumber(ARGV[3])
+local want = tonumber(ARGV[4])
+redis.call('ZREMRANGEBYSCORE', key, '-inf', now - win)
+local grant = math.max(0, math.min(want, limit - redis.call('ZCARD', key)))
+for i = 1, grant do redis.call('ZADD', key, now, ARGV[5] .. ':' .. i) end
+redis.call('PEXPIRE', key, win)
+local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+local freeAt = 0
+if #oldest > 0 then freeAt = tonumber(oldest[2]) + win end
+return {grant, freeAt}
+`;
+
+export interface Reservation {
+  granted: number;
+  /** When the oldest slot in the window frees up (epoch ms); 0 when the window is empty. */
+  freeAt: number;
+}
+
+/** Takes up to `wanted` send slots for a channel now. */
+export async function reserveSlots(redis: Redis, channelId: number, limit: RateLimit, wanted: number, now = Date.now()): Promise<Reservation> {
+  const [granted, freeAt] = (await redis.eval(
+    RESERVE,
+    1,
+    redisKey(`alerts:rate:${channelId}`),
+    now,
+    limit.windowMs,
+    limit.limit,
+    wanted,
+    `${now}:${randomBytes(4).toString('hex')}`,
+  )) as [number, number];
+  return { granted, freeAt };
+}

@@ -1,0 +1,78 @@
+// Where alerts may be sent: http(s) URLs only, and with ALERTS_FORBID_PRIVATE_ADDRESSES no private, loopback,
+// link-local or otherwise internal address (checked when a channel is saved and again at connect time, so
+// a DNS name that later points inside the network is refused too).
+import dns from 'node:dns';
+import net from 'node:net';
+
+export class TargetError extends Error {
+  name = 'TargetError';
+}
+
+const blocked = new net.BlockList();
+for (const [prefix, bits] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
+  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) blocked.addSubnet(prefix, bits, 'ipv4');
+for (const [prefix, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32]] as const) {
+  blocked.addSubnet(prefix, bits, 'ipv6');
+}
+
+/** True for addresses that are not on the public internet. */
+export function isPrivateAddress(ip: string): boolean {
+  const family = net.isIP(ip);
+  if (family === 4) return blocked.check(ip, 'ipv4');
+  if (family === 6) {
+    // IPv4-mapped (::ffff:10.0.0.1) and IPv4-compatible forms reach IPv4 hosts.
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip) ?? /^::(\d+\.\d+\.\d+\.\d+)$/.exec(ip);
+    if (mapped) return blocked.check(mapped[1], 'ipv4');
+    const hexMapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(ip);
+    if (hexMapped) {
+      const hi = parseInt(hexMapped[1], 16);
+      const lo = parseInt(hexMapped[2], 16);
+      return blocked.check(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`, 'ipv4');
+    }
+    return blocked.check(ip, 'ipv6');
+  }
+  return true;
+}
+
+/** Parses a webhook URL: http or https with a host, no credentials in it. */
+export function parseTargetUrl(raw: string): URL {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new TargetError('is not a valid URL');
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new TargetError('must be an http or https URL');
+  if (!u.hostname) throw new TargetError('must have a host');
+  if (u.username || u.password) throw new TargetError('must not contain a user name or password');
+  return u;
+}
+
+const bareHost = (host: string) => host.replace(/^\[|\]$/g, '');
+
+/** Resolves a host and refuses it when any address is private (only when forbidPrivate). */
+export async function checkHost(host: string, forbidPrivate: boolean): Promise<void> {
+  if (!forbidPrivate) return;
+  const h = bareHost(host);
+  const addrs = net.isIP(h) ? [h] : (await dns.promises.lookup(h, { all: true }).catch(() => {
+    throw new TargetError(`host ${h} does not resolve`);
+  })).map((a) => a.address);
+  const bad = addrs.find(isPrivateAddress);
+  if (bad) throw new TargetError(`host ${h} resolves to a private address (${bad}), which ALERTS_FORBID_PRIVATE_ADDRESSES refuses`);
+}
+
+/** A `lookup` for node:http(s)/net that refuses private addresses at connect time. */
+export function guardedLookup(forbidPrivate: boolean): net.LookupFunction {
+  return ((hostname: string, options: dns.LookupOptions, callback: (...a: unknown[]) => void) => {
+    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err);
+      const list = addresses as dns.LookupAddress[];
+      const ok = forbidPrivate ? list.filter((a) => !isPrivateAddress(a.address)) : list;
+      if (!ok.length) return callback(new TargetError(`host ${hostname} resolves only to private addresses, which ALERTS_FORBID_PRIVATE_ADDRESSES refuses`));
+      if (options.all) callback(null, ok);
+      else callback(null, ok[0].address, ok[0].family);
+    });
+  }) as unknown as net.LookupFunction;
+}

@@ -5,6 +5,7 @@ import type { RoleName } from './roles.ts';
 export const SCOPES = [
   'org:read',
   'org:write',
+  'org:admin',
   'project:read',
   'project:write',
   'project:admin',
@@ -14,7 +15,10 @@ export const SCOPES = [
   'event:admin',
   'team:read',
   'team:write',
+  'team:admin',
   'member:read',
+  'member:write',
+  'member:admin',
   'alerts:read',
   'alerts:write',
 ] as const;
@@ -33,9 +37,10 @@ export const DEFAULT_SCOPES: Scope[] = [
 ];
 
 const member: Scope[] = ['org:read', 'project:read', 'project:releases', 'event:read', 'event:write', 'team:read', 'member:read', 'alerts:read'];
-const admin: Scope[] = [...member, 'project:write', 'project:admin', 'event:admin', 'team:write', 'alerts:write'];
-const manager: Scope[] = [...admin, 'org:write'];
-const owner: Scope[] = [...manager];
+const admin: Scope[] = [...member, 'project:write', 'project:admin', 'event:admin', 'team:write', 'team:admin', 'alerts:write'];
+// As in Sentry: managers manage people; only owners administer the organization itself.
+const manager: Scope[] = [...admin, 'org:write', 'member:write', 'member:admin'];
+const owner: Scope[] = [...manager, 'org:admin'];
 
 export const ROLE_SCOPES: Record<RoleName, ReadonlySet<Scope>> = {
   member: new Set(member),

@@ -38,15 +38,28 @@ export async function ensureProject(
     const key = existing.keys[0] ?? (await createProjectKey(db, existing.id));
     return { org, team, project: existing, key, created: false };
   }
-  const project = await db.project.create({
-    data: {
-      orgId: org.id,
-      slug: opts.project,
-      name: opts.name ?? opts.project,
-      platform: opts.platform ?? null,
-      teams: { create: { teamId: team.id } },
-    },
+  const { project, key } = await createProjectWithKey(db, {
+    orgId: org.id,
+    teamId: team.id,
+    slug: opts.project,
+    name: opts.name ?? opts.project,
+    platform: opts.platform ?? null,
   });
-  const key = await createProjectKey(db, project.id);
   return { org, team, project, key, created: true };
+}
+
+/** A new project owned by one team, with its first DSN key, in one transaction (the API and the CLI both create through this). */
+export async function createProjectWithKey(
+  db: Db,
+  opts: { orgId: number; teamId: number; slug: string; name: string; platform: string | null },
+) {
+  const problem = slugProblem(opts.slug);
+  if (problem) throw new SetupError(problem);
+  return db.$transaction(async (tx) => {
+    const project = await tx.project.create({
+      data: { orgId: opts.orgId, slug: opts.slug, name: opts.name, platform: opts.platform, teams: { create: { teamId: opts.teamId } } },
+    });
+    const key = await createProjectKey(tx, project.id);
+    return { project, key };
+  });
 }

@@ -10,6 +10,7 @@ import { baseUrl, makeProject, makeToken, makeUser, uniqueSlug } from '../harnes
 import { SessionClient } from '../harness/session.ts';
 import { db } from '../../lib/db.ts';
 import { ensureProject } from '../../lib/projects/setup.ts';
+import { createProjectKey } from '../../lib/projects/keys.ts';
 import { authenticate, issueAccess, orgAccess, projectAccess, type Principal } from '../../lib/auth/access.ts';
 import { SCOPES, ROLE_SCOPES, type Scope } from '../../lib/auth/scopes.ts';
 import { HttpError } from '../../lib/api/respond.ts';
@@ -166,6 +167,79 @@ const superuserOnly = (ok: number) => (a: Actor) => (a === 'none' ? 401 : a === 
 const byScope = (scope: Scope, ok = 200, visibleToMembers = true) => (a: Actor) =>
   a === 'none' ? 401 : expectedFor(a, scope, visibleToMembers) === 200 ? ok : expectedFor(a, scope, visibleToMembers);
 
+// org-api's fixtures: deleting routes get a fresh target per actor (actors are called once each, in ACTORS
+// order), so every authorized actor sees 204 rather than the 404 of something already deleted.
+const orgApi = {
+  keyA1: '',
+  spareTeam: '',
+  victimMemberId: 0,
+  doomedProjects: [] as string[],
+  doomedKeys: [] as string[],
+  doomedTeams: [] as string[],
+  doomedMembers: [] as number[],
+  joinTeams: [] as string[],
+};
+beforeAll(async () => {
+  const org = await db().organization.findUniqueOrThrow({ where: { slug: w.orgA } });
+  const a1 = await db().project.findUniqueOrThrow({ where: { orgId_slug: { orgId: org.id, slug: w.projectA1 } }, include: { keys: true } });
+  orgApi.keyA1 = a1.keys[0].publicKey;
+  orgApi.spareTeam = (await db().team.create({ data: { orgId: org.id, slug: uniqueSlug('spare'), name: 'spare' } })).slug;
+  orgApi.victimMemberId = (await db().membership.findUniqueOrThrow({ where: { orgId_userId: { orgId: org.id, userId: w.users.victim.id } } })).id;
+  for (const _ of ACTORS) {
+    orgApi.doomedProjects.push((await ensureProject(db(), { org: w.orgA, project: uniqueSlug('doomed'), team: w.orgA })).project.slug);
+    orgApi.doomedKeys.push((await createProjectKey(db(), a1.id, 'doomed')).publicKey);
+    orgApi.doomedTeams.push((await db().team.create({ data: { orgId: org.id, slug: uniqueSlug('doomed'), name: 'doomed' } })).slug);
+    orgApi.joinTeams.push((await db().team.create({ data: { orgId: org.id, slug: uniqueSlug('join'), name: 'join' } })).slug);
+    const u = await makeUser({ org: w.orgA, role: 'member' });
+    orgApi.doomedMembers.push((await db().membership.findUniqueOrThrow({ where: { orgId_userId: { orgId: org.id, userId: u.user.id } } })).id);
+  }
+});
+/** The next of a per-actor list, one per call. */
+const each = <T,>(list: () => T[]) => {
+  let i = 0;
+  return () => list()[i++];
+};
+const nextProject = each(() => orgApi.doomedProjects);
+const nextKey = each(() => orgApi.doomedKeys);
+const nextTeam = each(() => orgApi.doomedTeams);
+const nextMember = each(() => orgApi.doomedMembers);
+const nextJoin = each(() => orgApi.joinTeams);
+
+const ORG_API_ROUTES: RouteRow[] = [
+  { route: 'GET /api/0/', url: () => '/api/0/', expect: () => 200 },
+  { route: 'GET /api/0/organizations/', url: () => '/api/0/organizations/', expect: (a) => (a === 'none' ? 401 : 200) },
+  { route: 'GET /api/0/organizations/[org]/', url: (w) => `/api/0/organizations/${w.orgA}/`, expect: byScope('org:read') },
+  { route: 'PUT /api/0/organizations/[org]/', url: (w) => `/api/0/organizations/${w.orgA}/`, body: () => ({}), expect: byScope('org:write') },
+  { route: 'GET /api/0/organizations/[org]/projects/', url: (w) => `/api/0/organizations/${w.orgA}/projects/`, expect: byScope('project:read') },
+  { route: 'GET /api/0/projects/', url: () => '/api/0/projects/', expect: (a) => (a === 'none' ? 401 : a === 'token-missing-scope' ? 403 : 200) },
+  { route: 'GET /api/0/teams/[org]/[team]/projects/', url: (w) => `/api/0/teams/${w.orgA}/${w.orgA}/projects/`, expect: byScope('project:read') },
+  // Invalid bodies: the permission check comes first and nothing is created.
+  { route: 'POST /api/0/teams/[org]/[team]/projects/', url: (w) => `/api/0/teams/${w.orgA}/${w.orgA}/projects/`, body: () => ({}), expect: byScope('project:write', 400) },
+  { route: 'GET /api/0/projects/[org]/[project]/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/`, expect: byScope('project:read') },
+  { route: 'PUT /api/0/projects/[org]/[project]/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/`, body: () => ({}), expect: byScope('project:write') },
+  { route: 'DELETE /api/0/projects/[org]/[project]/', url: (w) => `/api/0/projects/${w.orgA}/${nextProject()}/`, expect: byScope('project:admin', 204) },
+  { route: 'GET /api/0/projects/[org]/[project]/keys/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/keys/`, expect: byScope('project:read') },
+  { route: 'POST /api/0/projects/[org]/[project]/keys/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/keys/`, body: () => ({ name: '' }), expect: byScope('project:write', 400) },
+  { route: 'GET /api/0/projects/[org]/[project]/keys/[keyId]/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/keys/${orgApi.keyA1}/`, expect: byScope('project:read') },
+  { route: 'PUT /api/0/projects/[org]/[project]/keys/[keyId]/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/keys/${orgApi.keyA1}/`, body: () => ({}), expect: byScope('project:write') },
+  { route: 'DELETE /api/0/projects/[org]/[project]/keys/[keyId]/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/keys/${nextKey()}/`, expect: byScope('project:admin', 204) },
+  { route: 'POST /api/0/projects/[org]/[project]/teams/[team]/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/teams/${orgApi.spareTeam}/`, expect: byScope('project:write', 201) },
+  { route: 'DELETE /api/0/projects/[org]/[project]/teams/[team]/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/teams/${orgApi.spareTeam}/`, expect: byScope('project:admin') },
+  { route: 'GET /api/0/organizations/[org]/teams/', url: (w) => `/api/0/organizations/${w.orgA}/teams/`, expect: byScope('team:read') },
+  { route: 'POST /api/0/organizations/[org]/teams/', url: (w) => `/api/0/organizations/${w.orgA}/teams/`, body: () => ({}), expect: byScope('team:write', 400) },
+  { route: 'GET /api/0/teams/[org]/[team]/', url: (w) => `/api/0/teams/${w.orgA}/${orgApi.spareTeam}/`, expect: byScope('team:read') },
+  { route: 'PUT /api/0/teams/[org]/[team]/', url: (w) => `/api/0/teams/${w.orgA}/${orgApi.spareTeam}/`, body: () => ({}), expect: byScope('team:write') },
+  { route: 'DELETE /api/0/teams/[org]/[team]/', url: (w) => `/api/0/teams/${w.orgA}/${nextTeam()}/`, expect: byScope('team:admin', 204) },
+  { route: 'GET /api/0/teams/[org]/[team]/members/', url: (w) => `/api/0/teams/${w.orgA}/${w.orgA}/members/`, expect: byScope('member:read') },
+  { route: 'GET /api/0/organizations/[org]/members/', url: (w) => `/api/0/organizations/${w.orgA}/members/`, expect: byScope('member:read') },
+  { route: 'POST /api/0/organizations/[org]/members/', url: (w) => `/api/0/organizations/${w.orgA}/members/`, body: () => ({ email: 'x' }), expect: byScope('member:write', 400) },
+  { route: 'GET /api/0/organizations/[org]/members/[memberId]/', url: (w) => `/api/0/organizations/${w.orgA}/members/${orgApi.victimMemberId}/`, expect: byScope('member:read') },
+  { route: 'PUT /api/0/organizations/[org]/members/[memberId]/', url: (w) => `/api/0/organizations/${w.orgA}/members/${orgApi.victimMemberId}/`, body: () => ({}), expect: byScope('member:write') },
+  { route: 'DELETE /api/0/organizations/[org]/members/[memberId]/', url: (w) => `/api/0/organizations/${w.orgA}/members/${nextMember()}/`, expect: byScope('member:admin', 204) },
+  { route: 'POST /api/0/organizations/[org]/members/[memberId]/teams/[team]/', url: (w) => `/api/0/organizations/${w.orgA}/members/${orgApi.victimMemberId}/teams/${nextJoin()}/`, expect: byScope('team:write', 201) },
+  { route: 'DELETE /api/0/organizations/[org]/members/[memberId]/teams/[team]/', url: (w) => `/api/0/organizations/${w.orgA}/members/${orgApi.victimMemberId}/teams/${orgApi.spareTeam}/`, expect: byScope('team:write') },
+];
+
 const ROUTES: RouteRow[] = [
   { route: 'GET /api/0/api-tokens/', url: () => '/api/0/api-tokens/', expect: sessionOnly(200) },
   { route: 'POST /api/0/api-tokens/', url: () => '/api/0/api-tokens/', body: () => ({ scopes: ['org:read'] }), expect: sessionOnly(201) },
@@ -176,6 +250,7 @@ const ROUTES: RouteRow[] = [
   { route: 'POST /api/0/users/', url: () => '/api/0/users/', body: () => ({ email: 'not-an-email' }), expect: (a) => (a === 'token' || a === 'token-missing-scope' ? 403 : superuserOnly(400)(a)) },
   { route: 'PUT /api/0/users/[userId]/', url: (w) => `/api/0/users/${w.users.victim.id}/`, body: () => ({ isActive: true }), expect: (a) => (a.startsWith('token') ? 403 : superuserOnly(200)(a)) },
   { route: 'POST /api/0/ldap-test/', url: () => '/api/0/ldap-test/', body: () => ({ username: 'nobody' }), expect: (a) => (a.startsWith('token') ? 403 : superuserOnly(200)(a)) },
+  ...ORG_API_ROUTES,
 ];
 
 function routeFiles(dir: string): string[] {

@@ -25,7 +25,7 @@ describe('Feishu signing', () => {
     expect(feishuSign('feishu-secret', 1700000000)).not.toBe(createHmac('sha256', 'feishu-secret').update('1700000000\nfeishu-secret').digest('base64'));
   });
   it('puts timestamp (seconds, as a string) and sign in the body', () => {
-    const b = feishuBody({ webhookUrl: 'https://open.feishu.cn/open-apis/bot/v2/hook/x', secret: 'feishu-secret' }, { kind: 'test', org: 'o', channel: 'c', requestedBy: 'me', url: 'http://x/' }, 1700000000);
+    const b = feishuBody({ webhookUrl: 'https://open.feishu.cn/open-apis/bot/v2/hook/x', secret: 'feishu-secret', keyword: undefined }, { kind: 'test', org: 'o', channel: 'c', requestedBy: 'me', url: 'http://x/' }, 1700000000);
     expect(b.timestamp).toBe('1700000000');
     expect(b.sign).toBe('OrBzY1Y01Gq+HgJsl+7OfWcMVwc7YocohQm5iiZwjhU=');
     expect(b.msg_type).toBe('interactive');

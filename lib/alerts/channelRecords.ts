@@ -1,0 +1,121 @@
+// Alert channels of an organization as the API reads and writes them: validated settings, masked secrets,
+// and the delivery log.
+import { z } from 'zod';
+import type { Db } from '../db.ts';
+import { config } from '../config.ts';
+import { HttpError } from '../api/respond.ts';
+import { CHANNEL_TYPES, channelConfigSchemas, channelHost, keepUnchangedSecrets, maskConfig, type AnyChannelConfig, type ChannelType } from './channels/config.ts';
+import { checkHost, TargetError } from './targetGuard.ts';
+import { subject, type AlertMessage } from './message.ts';
+
+export const channelInputSchema = z.object({
+  name: z.string().trim().min(1, 'is required').max(100),
+  type: z.enum(CHANNEL_TYPES),
+  config: z.record(z.string(), z.unknown()).default({}),
+  isActive: z.boolean().default(true),
+});
+export const channelUpdateSchema = channelInputSchema.omit({ type: true }).partial();
+
+type ChannelRow = { id: number; orgId: number; name: string; type: string; config: unknown; isActive: boolean; createdAt: Date };
+
+export function serializeChannel(c: ChannelRow) {
+  return {
+    id: String(c.id),
+    name: c.name,
+    type: c.type,
+    config: maskConfig(c.type as ChannelType, (c.config ?? {}) as Record<string, unknown>),
+    isActive: c.isActive,
+    dateCreated: c.createdAt,
+  };
+}
+
+/** Parses a type's settings; errors name the field (`config.webhookUrl: ...`). */
+async function validConfig(type: ChannelType, raw: Record<string, unknown>): Promise<AnyChannelConfig> {
+  const r = channelConfigSchemas[type].safeParse(raw);
+  if (!r.success) {
+    throw new HttpError(400, r.error.issues.map((i) => `config${i.path.length ? '.' + i.path.join('.') : ''}: ${i.message}`).join('; '));
+  }
+  const cfg = r.data as AnyChannelConfig;
+  if ((cfg as { assigneesOnly?: boolean }).assigneesOnly) throw new HttpError(400, 'config.assigneesOnly: set by Faultline only');
+  const host = channelHost(type, cfg);
+  if (host) {
+    try {
+      await checkHost(host, config().ALERTS_FORBID_PRIVATE_ADDRESSES);
+    } catch (e) {
+      if (e instanceof TargetError) throw new HttpError(400, `config: ${e.message}`);
+      throw e;
+    }
+  }
+  return cfg;
+}
+
+export async function getChannel(db: Db, orgId: number, id: string) {
+  if (!/^\d{1,9}$/.test(id)) throw new HttpError(404, 'The requested resource does not exist');
+  const c = await db.alertChannel.findFirst({ where: { id: Number(id), orgId } });
+  if (!c) throw new HttpError(404, 'The requested resource does not exist');
+  return c;
+}
+
+export function listChannels(db: Db, orgId: number, offset: number, take: number) {
+  return db.alertChannel.findMany({ where: { orgId }, orderBy: { id: 'asc' }, skip: offset, take });
+}
+
+export async function createChannel(db: Db, orgId: number, input: z.infer<typeof channelInputSchema>) {
+  const cfg = await validConfig(input.type, input.config);
+  return db.alertChannel.create({ data: { orgId, name: input.name, type: input.type, config: cfg as object, isActive: input.isActive } });
+}
+
+export async function updateChannel(db: Db, orgId: number, id: string, input: z.infer<typeof channelUpdateSchema>) {
+  const existing = await getChannel(db, orgId, id);
+  const type = existing.type as ChannelType;
+  let cfg: AnyChannelConfig | undefined;
+  if (input.config) cfg = await validConfig(type, keepUnchangedSecrets(type, input.config, (existing.config ?? {}) as Record<string, unknown>));
+  return db.alertChannel.update({
+    where: { id: existing.id },
+    data: { name: input.name, isActive: input.isActive, config: cfg === undefined ? undefined : (cfg as object) },
+  });
+}
+
+export async function deleteChannel(db: Db, orgId: number, id: string) {
+  const existing = await getChannel(db, orgId, id);
+  await db.alertChannel.delete({ where: { id: existing.id } });
+}
+
+type DeliveryRow = {
+  id: bigint;
+  status: string;
+  attempts: number;
+  ruleId: number | null;
+  issueId: number | null;
+  payload: unknown;
+  response: string | null;
+  error: string | null;
+  nextAttemptAt: Date;
+  sentAt: Date | null;
+  createdAt: Date;
+};
+
+export function serializeDelivery(d: DeliveryRow) {
+  const m = d.payload as AlertMessage;
+  return {
+    id: String(d.id),
+    status: d.status,
+    attempts: d.attempts,
+    kind: m?.kind ?? 'issue',
+    subject: m?.kind ? subject(m) : '',
+    ruleId: d.ruleId === null ? null : String(d.ruleId),
+    issueId: d.issueId === null ? null : String(d.issueId),
+    recipients: m?.kind === 'issue' && m.to ? m.to : undefined,
+    digestOf: m?.kind === 'digest' ? m.deliveryIds : undefined,
+    response: d.response,
+    error: d.error,
+    nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt : null,
+    dateSent: d.sentAt,
+    dateCreated: d.createdAt,
+  };
+}
+
+/** Newest first, on the (channelId, createdAt desc) index. */
+export function listDeliveries(db: Db, channelId: number, offset: number, take: number) {
+  return db.alertDelivery.findMany({ where: { channelId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: offset, take });
+}

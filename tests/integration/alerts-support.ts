@@ -27,8 +27,9 @@ export async function sendEvent(p: Project, event: Record<string, unknown>): Pro
   return eventId;
 }
 
-/** An exception event with a stack trace, like @sentry/node sends. */
+/** An exception event with a stack trace, like @sentry/node sends; each message has its own crashing function (its own issue). */
 export function exceptionEvent(message: string, extra: Record<string, unknown> = {}) {
+  const fn = 'handle_' + message.replace(/\W+/g, '_');
   return {
     exception: {
       values: [
@@ -38,7 +39,7 @@ export function exceptionEvent(message: string, extra: Record<string, unknown> =
           stacktrace: {
             frames: [
               { function: 'processTicksAndRejections', filename: 'node:internal/process/task_queues', lineno: 95, in_app: false },
-              { function: 'handleCheckout', filename: '/app/src/checkout.js', lineno: 42, colno: 11, in_app: true, context_line: '    const total = cart.items.reduce(sum);' },
+              { function: fn, filename: '/app/src/checkout.js', lineno: 42, colno: 11, in_app: true, context_line: '    const total = cart.items.reduce(sum);' },
             ],
           },
         },

@@ -49,7 +49,7 @@ test('a wrong password shows an error on the page', async ({ page }) => {
 test('a directory (LDAP) user signs in and lands on the home page', async ({ page }) => {
   await signIn(page, 'alice', 'alice-password-1');
   await expect(page).toHaveURL(stack.baseUrl + '/');
-  await expect(page.getByRole('heading', { name: 'Faultline' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible();
   await page.screenshot({ path: `${shots}/auth-home-ldap-user.png` });
   const session = await (await page.request.get(stack.baseUrl + '/api/auth/session')).json();
   expect(session.user.email).toBe('alice@example.org');

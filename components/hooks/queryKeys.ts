@@ -1,0 +1,18 @@
+// Every react-query key of the dashboard, so mutations invalidate exactly what they change.
+export const queryKeys = {
+  organizations: () => ['organizations'] as const,
+  projects: (org: string) => ['projects', org] as const,
+  project: (org: string, project: string) => ['project', org, project] as const,
+  projectKeys: (org: string, project: string) => ['projectKeys', org, project] as const,
+  teams: (org: string) => ['teams', org] as const,
+  members: (org: string) => ['members', org] as const,
+  releases: (org: string, project?: string) => ['releases', org, project ?? ''] as const,
+  /** Prefix of every issue list of an org (bulk changes invalidate all of them). */
+  issueLists: (org: string) => ['issues', org] as const,
+  issues: (org: string, params: Record<string, string>) => ['issues', org, params] as const,
+  issue: (id: string) => ['issue', id] as const,
+  issueTags: (id: string) => ['issue', id, 'tags'] as const,
+  issueHashes: (id: string) => ['issue', id, 'hashes'] as const,
+  issueEvents: (id: string, cursor: string) => ['issue', id, 'events', cursor] as const,
+  event: (issueId: string, eventId: string) => ['issue', issueId, 'event', eventId] as const,
+};

@@ -1,0 +1,48 @@
+'use client';
+// One issue: details, tags, hashes, its events, and the changes made from its page.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch, apiFetchPage, enc, withQuery } from './api';
+import { queryKeys } from './queryKeys';
+import type { IssueChange } from './useIssues';
+import type { Issue, IssueEvent, IssueHash, IssueTag } from './types';
+
+export function useIssue(id: string) {
+  return useQuery({ queryKey: queryKeys.issue(id), queryFn: () => apiFetch<Issue>(`/api/0/issues/${enc(id)}/`) });
+}
+
+export function useIssueTags(id: string) {
+  return useQuery({ queryKey: queryKeys.issueTags(id), queryFn: () => apiFetch<IssueTag[]>(`/api/0/issues/${enc(id)}/tags/`) });
+}
+
+export function useIssueHashes(id: string, enabled: boolean) {
+  return useQuery({ queryKey: queryKeys.issueHashes(id), queryFn: () => apiFetch<IssueHash[]>(`/api/0/issues/${enc(id)}/hashes/`), enabled });
+}
+
+export function useIssueEvents(id: string, cursor: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.issueEvents(id, cursor),
+    queryFn: () => apiFetchPage<IssueEvent>(withQuery(`/api/0/issues/${enc(id)}/events/`, { cursor, per_page: 25 })),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** `eventId` is an event id, or `latest` / `oldest`. */
+export function useIssueEvent(issueId: string, eventId: string) {
+  return useQuery({
+    queryKey: queryKeys.event(issueId, eventId),
+    queryFn: () => apiFetch<IssueEvent>(`/api/0/issues/${enc(issueId)}/events/${enc(eventId)}/`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUpdateIssue(id: string, org: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (change: IssueChange) => apiFetch<Issue>(`/api/0/issues/${enc(id)}/`, { method: 'PUT', body: JSON.stringify(change) }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: queryKeys.issue(id), exact: true });
+      qc.invalidateQueries({ queryKey: queryKeys.issueLists(org) });
+    },
+  });
+}

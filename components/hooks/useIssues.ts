@@ -1,0 +1,43 @@
+'use client';
+// The org issue list (filters from the URL, Link-header cursors) and its bulk changes.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch, apiFetchPage, enc, withQuery } from './api';
+import { queryKeys } from './queryKeys';
+import type { Issue } from './types';
+
+export interface IssueListParams {
+  project?: string;
+  query: string;
+  sort: string;
+  statsPeriod: string;
+  cursor?: string;
+}
+
+export function useIssues(org: string, p: IssueListParams) {
+  const params = { project: p.project ?? '', query: p.query, sort: p.sort, statsPeriod: p.statsPeriod, cursor: p.cursor ?? '' };
+  return useQuery({
+    queryKey: queryKeys.issues(org, params),
+    queryFn: () => apiFetchPage<Issue>(withQuery(`/api/0/organizations/${enc(org)}/issues/`, { ...params, per_page: 25 })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** What a status/assignment change sends (Sentry's issue PUT body). */
+export interface IssueChange {
+  status?: 'resolved' | 'unresolved' | 'ignored' | 'resolvedInNextRelease';
+  statusDetails?: Record<string, unknown>;
+  assignedTo?: string;
+  hasSeen?: boolean;
+}
+
+export function useBulkUpdateIssues(org: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { ids: string[]; change: IssueChange }) =>
+      apiFetch<unknown>(withQuery(`/api/0/organizations/${enc(org)}/issues/`, { id: v.ids }), { method: 'PUT', body: JSON.stringify(v.change) }),
+    onSuccess: (_r, v) => {
+      qc.invalidateQueries({ queryKey: queryKeys.issueLists(org) });
+      v.ids.forEach((id) => qc.invalidateQueries({ queryKey: queryKeys.issue(id) }));
+    },
+  });
+}

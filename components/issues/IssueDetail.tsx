@@ -1,0 +1,139 @@
+'use client';
+// The issue page: what broke and where, how often and for how many users, status and owner, charts, tags,
+// the chosen event, all events, and why events were grouped here.
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import Link from 'next/link';
+import { TagBars } from '../charts/TagBars';
+import { useIssue, useIssueTags, useUpdateIssue } from '../hooks/useIssue';
+import type { Issue, Release } from '../hooks/types';
+import { ErrorNote, Loading } from '../ui/EmptyState';
+import { RelativeTime } from '../ui/RelativeTime';
+import { AssigneeSelect, actorValue } from './AssigneeSelect';
+import { EventView } from './EventView';
+import { EventsList } from './EventsList';
+import { GroupingInfo } from './GroupingInfo';
+import { IssueCharts } from './IssueCharts';
+import { IssueBadges, IssueTitle } from './IssueRow';
+import { StatusActions } from './StatusActions';
+import styles from './issues.module.css';
+import ui from '../ui/ui.module.css';
+
+function releaseName(r: Release | string | null | undefined): string | null {
+  if (!r) return null;
+  return typeof r === 'string' ? r : (r.shortVersion ?? r.version);
+}
+
+function statusText(issue: Issue): string | null {
+  const d = issue.statusDetails ?? {};
+  if (issue.status === 'resolved') {
+    if (d.inNextRelease) return 'Resolved in the next release';
+    if (typeof d.inRelease === 'string') return `Resolved in release ${d.inRelease}`;
+    return 'Resolved';
+  }
+  if (issue.status === 'ignored') {
+    if (d.ignoreUntil) return `Ignored until ${new Date(String(d.ignoreUntil)).toLocaleString()}`;
+    if (d.ignoreCount) return `Ignored until ${String(d.ignoreCount)} more events`;
+    if (d.ignoreDuration) return `Ignored for ${String(d.ignoreDuration)} minutes`;
+    return 'Ignored';
+  }
+  return null;
+}
+
+function Tags({ issueId }: { issueId: string }) {
+  const tags = useIssueTags(issueId);
+  return (
+    <section className={ui.panel}>
+      <h3>Tags</h3>
+      <ErrorNote error={tags.error} />
+      {tags.isLoading && <Loading what="tags" />}
+      {tags.data?.length === 0 && <p className={ui.muted}>No tags.</p>}
+      <div className={styles.tagList}>
+        {tags.data?.slice(0, 15).map((t) => <TagBars key={t.key} tag={t} />)}
+      </div>
+    </section>
+  );
+}
+
+const TABS = [['', 'Details'], ['events', 'All events'], ['grouping', 'Why grouped']] as const;
+
+export function IssueDetail({ org, issueId }: { org: string; issueId: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const sp = useSearchParams();
+  const tab = sp.get('tab') ?? '';
+  const eventId = sp.get('event') ?? 'latest';
+  const issue = useIssue(issueId);
+  const update = useUpdateIssue(issueId, org);
+
+  const go = (change: Record<string, string | null>) => {
+    const next = new URLSearchParams(sp.toString());
+    for (const [k, v] of Object.entries(change)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    const s = next.toString();
+    router.push(s ? `${pathname}?${s}` : pathname);
+  };
+
+  if (issue.isLoading) return <Loading what="the issue" />;
+  if (issue.error || !issue.data) return <ErrorNote error={issue.error ?? 'Issue not found'} />;
+  const i = issue.data;
+  const status = statusText(i);
+  const firstRelease = releaseName(i.firstRelease);
+  const lastRelease = releaseName(i.lastRelease);
+
+  return (
+    <div>
+      <nav className={`${ui.small} ${ui.muted}`} style={{ marginBottom: 6 }}>
+        <Link href={`/organizations/${org}/issues/?project=${i.project.id}`}>{i.project.slug}</Link> / <span className={ui.mono}>{i.shortId}</span>
+      </nav>
+      <header className={styles.header}>
+        <div className={styles.headerMain}>
+          <h1 data-testid="issue-title"><IssueTitle issue={i} /></h1>
+          {i.culprit && <div className={styles.culprit} title={i.culprit} data-testid="issue-culprit">{i.culprit}</div>}
+          <div className={styles.meta} style={{ marginTop: 6 }}>
+            <span className={`${ui.level} ${ui[`level-${i.level}`] ?? ''}`} aria-hidden />
+            <span>{i.level}</span>
+            <IssueBadges issue={i} />
+            {status && <span data-testid="issue-status">{status}</span>}
+            <span>First seen <RelativeTime date={i.firstSeen} />{firstRelease && <> in <span className={ui.mono}>{firstRelease}</span></>}</span>
+            <span>Last seen <RelativeTime date={i.lastSeen} />{lastRelease && <> in <span className={ui.mono}>{lastRelease}</span></>}</span>
+          </div>
+        </div>
+        <div className={styles.counts}>
+          <div className={styles.countBox}>
+            <div className={styles.countValue} data-testid="event-count">{Number(i.count).toLocaleString()}</div>
+            <div className={styles.countLabel}>Events</div>
+          </div>
+          <div className={styles.countBox}>
+            <div className={styles.countValue} data-testid="user-count">{i.userCount.toLocaleString()}</div>
+            <div className={styles.countLabel}>Users</div>
+          </div>
+        </div>
+      </header>
+      <div className={styles.actions}>
+        <StatusActions status={i.status} onChange={(c) => update.mutate(c)} disabled={update.isPending} />
+        <AssigneeSelect org={org} value={actorValue(i.assignedTo)} onChange={(v) => update.mutate({ assignedTo: v })} disabled={update.isPending} />
+      </div>
+      <ErrorNote error={update.error} />
+      <div className={styles.layout}>
+        <div style={{ minWidth: 0 }}>
+          <div className={ui.tabs} role="tablist">
+            {TABS.map(([id, label]) => (
+              <button key={id} type="button" role="tab" aria-selected={tab === id} className={`${ui.tab} ${tab === id ? ui.tabActive : ''}`} onClick={() => go({ tab: id || null })}>
+                {label}
+              </button>
+            ))}
+          </div>
+          {tab === '' && <EventView issueId={issueId} eventId={eventId} onNavigate={(id) => go({ event: id === 'latest' ? null : id })} />}
+          {tab === 'events' && <EventsList issueId={issueId} onSelect={(id) => go({ tab: null, event: id })} />}
+          {tab === 'grouping' && <GroupingInfo issueId={issueId} />}
+        </div>
+        <aside className={styles.side}>
+          <IssueCharts issue={i} org={org} />
+          <Tags issueId={issueId} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -240,6 +240,38 @@ const ORG_API_ROUTES: RouteRow[] = [
   { route: 'DELETE /api/0/organizations/[org]/members/[memberId]/teams/[team]/', url: (w) => `/api/0/organizations/${w.orgA}/members/${orgApi.victimMemberId}/teams/${orgApi.spareTeam}/`, expect: byScope('team:write') },
 ];
 
+// issues-api's fixtures: an event on issue A1 (so event, tag and hash routes have something to answer).
+const issuesApi = { eventId: '' };
+beforeAll(async () => {
+  const issue = await db().issue.findUniqueOrThrow({ where: { id: w.issueA1 } });
+  issuesApi.eventId = 'e'.repeat(32);
+  const now = new Date();
+  await db().event.create({
+    data: { projectId: issue.projectId, issueId: issue.id, eventId: issuesApi.eventId, timestamp: now, title: 'Error 1', tags: { level: 'error' }, data: { event_id: issuesApi.eventId, level: 'error', tags: [] }, hash: issue.hash },
+  });
+  await db().issueTagValue.create({ data: { issueId: issue.id, key: 'level', value: 'error', count: 1, firstSeen: now, lastSeen: now } });
+  await db().issueHash.create({ data: { projectId: issue.projectId, hash: issue.hash, issueId: issue.id, components: { variant: 'message', values: ['Error 1'] } } });
+});
+/** Issue routes check the project (project:read) before the event scope, so a token without project:read is 403. */
+const byIssueScope = (scope: Scope, ok = 200) => (a: Actor) => (a === 'token-missing-scope' ? 403 : byScope(scope, ok)(a));
+const issueRoutes = (prefix: string, under: (w: World) => string): RouteRow[] => [
+  { route: `GET ${prefix}/`, url: (w) => `${under(w)}/`, expect: byIssueScope('event:read') },
+  { route: `GET ${prefix}/events/`, url: (w) => `${under(w)}/events/`, expect: byIssueScope('event:read') },
+  { route: `GET ${prefix}/events/[eventId]/`, url: (w) => `${under(w)}/events/latest/`, expect: byIssueScope('event:read') },
+  { route: `GET ${prefix}/tags/`, url: (w) => `${under(w)}/tags/`, expect: byIssueScope('event:read') },
+  { route: `GET ${prefix}/tags/[key]/`, url: (w) => `${under(w)}/tags/level/`, expect: byIssueScope('event:read') },
+  { route: `GET ${prefix}/tags/[key]/values/`, url: (w) => `${under(w)}/tags/level/values/`, expect: byIssueScope('event:read') },
+  { route: `GET ${prefix}/hashes/`, url: (w) => `${under(w)}/hashes/`, expect: byIssueScope('event:read') },
+];
+
+const ISSUES_API_ROUTES: RouteRow[] = [
+  { route: 'GET /api/0/projects/[org]/[project]/issues/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/issues/`, expect: byScope('event:read') },
+  { route: 'GET /api/0/organizations/[org]/issues/', url: (w) => `/api/0/organizations/${w.orgA}/issues/`, expect: byScope('event:read') },
+  { route: 'GET /api/0/projects/[org]/[project]/events/[eventId]/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/events/${issuesApi.eventId}/`, expect: byScope('event:read') },
+  ...issueRoutes('/api/0/issues/[issueId]', (w) => `/api/0/issues/${w.issueA1}`),
+  ...issueRoutes('/api/0/organizations/[org]/issues/[issueId]', (w) => `/api/0/organizations/${w.orgA}/issues/${w.issueA1}`),
+];
+
 const ROUTES: RouteRow[] = [
   { route: 'GET /api/0/api-tokens/', url: () => '/api/0/api-tokens/', expect: sessionOnly(200) },
   { route: 'POST /api/0/api-tokens/', url: () => '/api/0/api-tokens/', body: () => ({ scopes: ['org:read'] }), expect: sessionOnly(201) },
@@ -251,6 +283,7 @@ const ROUTES: RouteRow[] = [
   { route: 'PUT /api/0/users/[userId]/', url: (w) => `/api/0/users/${w.users.victim.id}/`, body: () => ({ isActive: true }), expect: (a) => (a.startsWith('token') ? 403 : superuserOnly(200)(a)) },
   { route: 'POST /api/0/ldap-test/', url: () => '/api/0/ldap-test/', body: () => ({ username: 'nobody' }), expect: (a) => (a.startsWith('token') ? 403 : superuserOnly(200)(a)) },
   ...ORG_API_ROUTES,
+  ...ISSUES_API_ROUTES,
 ];
 
 function routeFiles(dir: string): string[] {

@@ -1,0 +1,4 @@
+// /api/0/issues/{id}/ under the organization (Sentry's newer URL); another organization's issue is 404.
+import * as issue from '@/app/api/0/issues/[issueId]/route';
+
+export const GET = issue.GET;

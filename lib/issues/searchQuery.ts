@@ -1,0 +1,130 @@
+// SQL for issue search: parsed search terms → a WHERE clause, and the paginated id list behind every issue list.
+// Each sort has an index on (projectId, <column> DESC); tag filters use IssueTagValue's primary key per issue.
+import { Prisma } from '../generated/prisma/client.ts';
+import type { Db } from '../db.ts';
+import type { AssignTarget, Comparison, SearchTerm } from './search.ts';
+
+export const ISSUE_SORTS = ['date', 'new', 'freq', 'user'] as const;
+export type IssueSort = (typeof ISSUE_SORTS)[number];
+
+const SORT_COLUMN: Record<IssueSort, string> = {
+  date: '"lastSeen"',
+  new: '"firstSeen"',
+  freq: '"eventCount"',
+  user: '"userCount"',
+};
+
+/** Sentry calls an unresolved issue "new" for its first 7 days, then "ongoing". */
+export const NEW_ISSUE_DAYS = 7;
+
+export interface IssueFilter {
+  projectIds: number[];
+  terms: SearchTerm[];
+  /** Who asks, for `assigned:me`. */
+  viewerId: number;
+  /** The instant relative dates were resolved against. */
+  now: Date;
+}
+
+const OPS: Record<Comparison, Prisma.Sql> = {
+  '>': Prisma.raw('>'),
+  '>=': Prisma.raw('>='),
+  '<': Prisma.raw('<'),
+  '<=': Prisma.raw('<='),
+  '=': Prisma.raw('='),
+};
+
+function likePattern(s: string, wildcard: boolean): string {
+  const escaped = s.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return wildcard ? escaped.replace(/\*/g, '%') : `%${escaped}%`;
+}
+
+/** A value list that matches exactly, or by LIKE where a value has a `*`. */
+function valueMatch(column: Prisma.Sql, values: string[]): Prisma.Sql {
+  const exact = values.filter((v) => !v.includes('*'));
+  const wild = values.filter((v) => v.includes('*'));
+  const parts: Prisma.Sql[] = [];
+  if (exact.length) parts.push(Prisma.sql`${column} IN (${Prisma.join(exact)})`);
+  for (const w of wild) parts.push(Prisma.sql`${column} LIKE ${likePattern(w, true)}`);
+  return Prisma.sql`(${Prisma.join(parts, ' OR ')})`;
+}
+
+function assignTargetSql(t: AssignTarget, viewerId: number): Prisma.Sql {
+  switch (t.type) {
+    case 'me':
+      return Prisma.sql`i."assignedUserId" = ${viewerId}`;
+    case 'none':
+      return Prisma.sql`(i."assignedUserId" IS NULL AND i."assignedTeamId" IS NULL)`;
+    case 'user':
+      return Prisma.sql`i."assignedUserId" IN (SELECT u.id FROM "User" u WHERE lower(u.email) = lower(${t.value}) OR u.username = ${t.value})`;
+    case 'team':
+      return Prisma.sql`i."assignedTeamId" IN (SELECT t.id FROM "Team" t JOIN "Project" p ON p."orgId" = t."orgId"
+        WHERE p.id = i."projectId" AND t.slug = ${t.slug})`;
+  }
+}
+
+/** Negation must treat NULL (an unassigned issue compared with a user id) as "does not match". */
+function maybeNot(sql: Prisma.Sql, negated: boolean): Prisma.Sql {
+  return negated ? Prisma.sql`NOT COALESCE((${sql}), false)` : sql;
+}
+
+function termSql(t: SearchTerm, f: IssueFilter): Prisma.Sql {
+  const newSince = new Date(f.now.getTime() - NEW_ISSUE_DAYS * 86_400_000);
+  switch (t.kind) {
+    case 'status':
+      return maybeNot(Prisma.sql`i.status IN (${Prisma.join(t.values.map((v) => Prisma.sql`${v}::"IssueStatus"`))})`, t.negated);
+    case 'substatus': {
+      const unresolved = Prisma.sql`i.status = 'unresolved'::"IssueStatus"`;
+      const sql =
+        t.value === 'new'
+          ? Prisma.sql`(${unresolved} AND i.substatus = 'new' AND i."firstSeen" >= ${newSince})`
+          : t.value === 'ongoing'
+            ? Prisma.sql`(${unresolved} AND (i.substatus = 'ongoing' OR (i.substatus = 'new' AND i."firstSeen" < ${newSince})))`
+            : Prisma.sql`(${unresolved} AND i.substatus = 'regressed')`;
+      return maybeNot(sql, t.negated);
+    }
+    case 'hasAssignee': {
+      const any = Prisma.sql`(i."assignedUserId" IS NOT NULL OR i."assignedTeamId" IS NOT NULL)`;
+      return t.value ? any : Prisma.sql`NOT ${any}`;
+    }
+    case 'assigned':
+      return maybeNot(Prisma.sql`(${Prisma.join(t.targets.map((x) => assignTargetSql(x, f.viewerId)), ' OR ')})`, t.negated);
+    case 'level':
+      return maybeNot(valueMatch(Prisma.sql`i.level`, t.values), t.negated);
+    case 'tag': {
+      const exists = Prisma.sql`EXISTS (SELECT 1 FROM "IssueTagValue" tv WHERE tv."issueId" = i.id AND tv.key = ${t.key}
+        AND ${valueMatch(Prisma.sql`tv.value`, t.values)})`;
+      return t.negated ? Prisma.sql`NOT ${exists}` : exists;
+    }
+    case 'has': {
+      const exists = Prisma.sql`EXISTS (SELECT 1 FROM "IssueTagValue" tv WHERE tv."issueId" = i.id AND tv.key = ${t.key})`;
+      return t.negated ? Prisma.sql`NOT ${exists}` : exists;
+    }
+    case 'date':
+      return Prisma.sql`i.${Prisma.raw(t.field === 'firstSeen' ? '"firstSeen"' : '"lastSeen"')} ${OPS[t.op]} ${t.value}`;
+    case 'timesSeen':
+      return Prisma.sql`i."eventCount" ${OPS[t.op]} ${t.value}`;
+    case 'text': {
+      const pattern = likePattern(t.value, false);
+      const text = Prisma.sql`(i.title ILIKE ${pattern} OR i.culprit ILIKE ${pattern})`;
+      if (!t.shortId) return text;
+      return Prisma.sql`(${text} OR (i."shortNumber" = ${t.shortId.number}
+        AND i."projectId" IN (SELECT p.id FROM "Project" p WHERE p.slug = ${t.shortId.projectSlug})))`;
+    }
+  }
+}
+
+export function whereSql(f: IssueFilter): Prisma.Sql {
+  const parts = [Prisma.sql`i."projectId" IN (${Prisma.join(f.projectIds)})`, ...f.terms.map((t) => termSql(t, f))];
+  return Prisma.join(parts, ' AND ');
+}
+
+/** One page of matching issue ids in list order. */
+export async function searchIssueIds(db: Db, f: IssueFilter, sort: IssueSort, offset: number, take: number): Promise<number[]> {
+  if (f.projectIds.length === 0) return [];
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT i.id FROM "Issue" i WHERE ${whereSql(f)}
+    ORDER BY i.${Prisma.raw(SORT_COLUMN[sort])} DESC, i.id DESC
+    OFFSET ${offset} LIMIT ${take}`;
+  return rows.map((r) => r.id);
+}

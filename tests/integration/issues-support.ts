@@ -1,0 +1,60 @@
+// Shared by api-issues, api-events and sentrycli-* tests: send events through the real ingest path and wait
+// until the worker has stored them; run the real sentry-cli binary.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { db } from '../../lib/db.ts';
+import { projectRoot } from '../../lib/cli/paths.ts';
+import { baseUrl } from '../harness/fixtures.ts';
+
+export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  let v = await fn();
+  while (!ok(v) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 200));
+    v = await fn();
+  }
+  return v;
+}
+
+/** Posts events to the legacy store endpoint (raw JSON, exact timestamps and tags) and waits until all are stored. */
+export async function storeEvents(project: { id: number }, publicKey: string, events: Record<string, unknown>[]): Promise<void> {
+  const before = await db().event.count({ where: { projectId: project.id } });
+  for (const e of events) {
+    const r = await fetch(`${baseUrl()}/api/${project.id}/store/?sentry_key=${publicKey}&sentry_version=7`, { method: 'POST', body: JSON.stringify(e) });
+    if (r.status !== 200) throw new Error(`store answered ${r.status}: ${await r.text()}`);
+  }
+  const n = await waitFor(() => db().event.count({ where: { projectId: project.id } }), (c) => c >= before + events.length);
+  if (n < before + events.length) throw new Error(`only ${n - before} of ${events.length} events were stored`);
+}
+
+/** A unix timestamp `ms` ago, as SDKs send it. */
+export const ago = (ms: number) => (Date.now() - ms) / 1000;
+export const MIN = 60_000;
+export const HOUR = 60 * MIN;
+export const DAY = 24 * HOUR;
+
+/** The issue an event id was grouped into. */
+export async function issueOf(projectId: number, eventId: string) {
+  const e = await db().event.findUniqueOrThrow({ where: { projectId_eventId: { projectId, eventId } } });
+  return db().issue.findUniqueOrThrow({ where: { id: e.issueId } });
+}
+
+export const SENTRY_CLI = path.join(projectRoot, 'node_modules/@sentry/cli-linux-x64/bin/sentry-cli');
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real sentry-cli with only the given environment (plus PATH/HOME), never the developer's config. */
+export function sentryCli(args: string[], env: Record<string, string>, opts: { cwd?: string; input?: string } = {}): CliResult {
+  const r = spawnSync(SENTRY_CLI, args, {
+    cwd: opts.cwd ?? projectRoot,
+    input: opts.input,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: env.HOME ?? '/nonexistent', SENTRY_LOG_LEVEL: 'warn', ...env } as unknown as NodeJS.ProcessEnv,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}

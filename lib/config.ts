@@ -49,6 +49,8 @@ const schema = z.object({
   WORKER_CLAIM_IDLE_MS: int(30_000),
   /** Deliveries after which a failing message goes to the dead-letter stream. */
   WORKER_MAX_DELIVERIES: int(5),
+  /** Seconds acknowledged events stay on the stream before it is trimmed (0: trim as soon as every worker is done). */
+  WORKER_STREAM_RETENTION_SECONDS: int(0),
 
   LDAP_SERVER: z.string().optional(),
   LDAP_START_TLS: bool,
@@ -89,9 +91,15 @@ const schema = z.object({
   EMAIL_USER: z.string().optional(),
   EMAIL_PASSWORD: z.string().optional(),
   EMAIL_USE_TLS: bool,
+  /** Implicit TLS (SMTPS, usually port 465); EMAIL_USE_TLS is STARTTLS, as in Django/Sentry. */
+  EMAIL_USE_SSL: bool,
   SERVER_EMAIL: z.string().default('faultline@localhost'),
   /** Refuse webhook targets on private or loopback addresses. */
   ALERTS_FORBID_PRIVATE_ADDRESSES: bool,
+  /** First retry delay of a failed alert delivery (ms); doubles per attempt. */
+  ALERTS_RETRY_BASE_MS: int(30_000),
+  /** Attempts before a delivery is marked failed. */
+  ALERTS_MAX_ATTEMPTS: int(5),
 });
 
 export type Config = z.infer<typeof schema> & { url: string; databaseUrl: string; secretKey: string };
@@ -134,9 +142,3 @@ export function configWarnings(c: Config): string[] {
   else if (c.SECRET_KEY.length < 32) w.push('SECRET_KEY is shorter than 32 characters; use a longer random value');
   return w;
 }
-  /** Implicit TLS (SMTPS, usually port 465); EMAIL_USE_TLS is STARTTLS, as in Django/Sentry. */
-  EMAIL_USE_SSL: bool,
-  /** First retry delay of a failed alert delivery (ms); doubles per attempt. */
-  ALERTS_RETRY_BASE_MS: int(30_000),
-  /** Attempts before a delivery is marked failed. */
-  ALERTS_MAX_ATTEMPTS: int(5),

@@ -56,3 +56,80 @@ export async function ensureConsumerGroup(redis: Redis): Promise<void> {
 export async function enqueueEvent(redis: Redis, event: QueuedEvent): Promise<void> {
   await redis.xadd(streamKey(), '*', 'e', JSON.stringify(event));
 }
+
+/** Parks a message that cannot be stored, with its error, for an admin to see; then acknowledges it. */
+export async function deadLetter(redis: Redis, msg: StreamMessage, error: string, deliveries: number): Promise<void> {
+  await redis.xadd(deadLetterKey(), 'MAXLEN', '~', '10000', '*', 'e', msg.raw, 'error', error, 'id', msg.id, 'deliveries', String(deliveries));
+  await redis.xack(streamKey(), CONSUMER_GROUP, msg.id);
+}
+
+export interface DeadLetter {
+  /** Id on the dead-letter stream. */
+  id: string;
+  /** Id the message had on the events stream. */
+  streamId: string;
+  error: string;
+  deliveries: number;
+  failedAt: string;
+  projectId: number | null;
+  eventId: string | null;
+  /** The start of the payload, for a look; the whole message stays on the stream. */
+  preview: string;
+}
+
+/** Newest first. */
+export async function listDeadLetters(redis: Redis, count: number, before?: string): Promise<DeadLetter[]> {
+  const entries = await redis.xrevrange(deadLetterKey(), before ? `(${before}` : '+', '-', 'COUNT', count);
+  return entries.map(([id, fields]) => {
+    const f = new Map<string, string>();
+    for (let i = 0; i + 1 < fields.length; i += 2) f.set(fields[i], fields[i + 1]);
+    const raw = f.get('e') ?? '';
+    let ev: Partial<QueuedEvent> = {};
+    try {
+      ev = JSON.parse(raw) as QueuedEvent;
+    } catch {
+      /* the raw text is shown instead */
+    }
+    return {
+      id,
+      streamId: f.get('id') ?? '',
+      error: f.get('error') ?? '',
+      deliveries: Number(f.get('deliveries') ?? 1),
+      failedAt: new Date(Number(id.split('-')[0])).toISOString(),
+      projectId: typeof ev.projectId === 'number' ? ev.projectId : null,
+      eventId: typeof ev.eventId === 'string' ? ev.eventId : null,
+      preview: (typeof ev.payload === 'string' ? ev.payload : raw).slice(0, 500),
+    };
+  });
+}
+
+export async function deadLetterCount(redis: Redis): Promise<number> {
+  return redis.xlen(deadLetterKey());
+}
+
+/**
+ * Deletes entries every worker has acknowledged (older than the oldest pending one and than the group's
+ * last delivered id) and older than `retentionMs`. Stream ids start with their time in ms, so MINID does both.
+ */
+export async function trimAcknowledged(redis: Redis, retentionMs: number): Promise<void> {
+  const summary = (await redis.xpending(streamKey(), CONSUMER_GROUP)) as [number, string | null, string | null, unknown];
+  const groups = (await redis.xinfo('GROUPS', streamKey())) as unknown[][];
+  const group = groups.map((g) => new Map(chunkPairs(g))).find((g) => g.get('name') === CONSUMER_GROUP);
+  const lastDelivered = String(group?.get('last-delivered-id') ?? '0-0');
+  const candidates = [lastDelivered, `${Date.now() - retentionMs}-0`];
+  if (Number(summary[0]) > 0 && summary[1]) candidates.push(summary[1]);
+  const minId = candidates.reduce((a, b) => (compareIds(a, b) <= 0 ? a : b));
+  if (minId !== '0-0') await redis.xtrim(streamKey(), 'MINID', '~', minId);
+}
+
+function chunkPairs(a: unknown[]): [unknown, unknown][] {
+  const out: [unknown, unknown][] = [];
+  for (let i = 0; i + 1 < a.length; i += 2) out.push([a[i], a[i + 1]]);
+  return out;
+}
+
+function compareIds(a: string, b: string): number {
+  const [am, as] = a.split('-').map(BigInt);
+  const [bm, bs] = b.split('-').map(BigInt);
+  return am !== bm ? (am < bm ? -1 : 1) : as === bs ? 0 : as < bs ? -1 : 1;
+}

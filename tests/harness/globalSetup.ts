@@ -4,7 +4,9 @@ import { startStack, type Stack } from './stack.ts';
 let stack: Stack | undefined;
 
 export async function setup() {
-  stack = await startStack({ name: 'int', workers: 2 });
+  // Ingest tests read accepted events back off the stream, so acknowledged entries stay there for a while.
+  // Alert tests watch failed deliveries being retried: a short backoff.
+  stack = await startStack({ name: 'int', workers: 2, env: { WORKER_STREAM_RETENTION_SECONDS: '600', ALERTS_RETRY_BASE_MS: '300' } });
   process.env.FAULTLINE_TEST_URL = stack.baseUrl;
   process.env.DATABASE_URL = stack.databaseUrl;
   process.env.REDIS_URL = stack.redisUrl;

@@ -1,19 +1,20 @@
 'use client';
-// A small bar sparkline of event counts (issue rows, project cards). Fixed size: no layout measuring per row.
-import { Bar, BarChart } from 'recharts';
+// A small bar sparkline of event counts (issue rows, project cards). Plain SVG rather than recharts: a list
+// draws 25 of them and recharts costs ~25 ms per chart, which alone pushed the issue list past 1 s.
 import type { StatsSeries } from '../hooks/types';
-import { toBuckets } from './series';
 
 export function Sparkline({ series, width = 120, height = 28, label }: { series: StatsSeries | undefined; width?: number; height?: number; label?: string }) {
-  const data = toBuckets(series, false);
-  const total = data.reduce((s, b) => s + b.count, 0);
+  const counts = (series ?? []).map(([, n]) => Number(n) || 0);
+  const total = counts.reduce((s, n) => s + n, 0);
+  const max = Math.max(1, ...counts);
+  const step = counts.length ? width / counts.length : width;
+  const bar = Math.max(1, step - 1);
   return (
-    <div role="img" aria-label={label ?? `${total} events`} style={{ width, height }} data-testid="sparkline">
-      {data.length > 0 && (
-        <BarChart width={width} height={height} data={data} margin={{ top: 1, right: 0, bottom: 0, left: 0 }} barCategoryGap={1}>
-          <Bar dataKey="count" fill="var(--accent)" fillOpacity={0.75} isAnimationActive={false} />
-        </BarChart>
+    <svg width={width} height={height} role="img" aria-label={label ?? `${total} events`} data-testid="sparkline" style={{ display: 'block' }}>
+      <line x1={0} x2={width} y1={height - 0.5} y2={height - 0.5} stroke="var(--border)" />
+      {counts.map((n, i) =>
+        n > 0 ? <rect key={i} x={i * step} width={bar} y={height - Math.max(2, (n / max) * (height - 2))} height={Math.max(2, (n / max) * (height - 2))} fill="var(--accent)" opacity={0.8} /> : null,
       )}
-    </div>
+    </svg>
   );
 }

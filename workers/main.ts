@@ -1,5 +1,8 @@
-// Entry of the worker process (`faultline run worker`): the event worker and the alert delivery loop.
+// Entry of the worker process (`faultline run worker`): the event worker (which hands what it stored to the
+// alert rules) and the alert delivery loop.
 import { runEventWorker } from './eventWorker.ts';
 import { runAlertWorker } from './alertWorker.ts';
+import { evaluateAlerts } from '../lib/alerts/evaluate.ts';
+import { db } from '../lib/db.ts';
 
-await Promise.all([runEventWorker(), runAlertWorker()]);
+await Promise.all([runEventWorker({ onStored: (stored) => evaluateAlerts(db(), stored) }), runAlertWorker()]);

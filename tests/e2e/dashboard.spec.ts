@@ -205,3 +205,40 @@ test('organization settings list members and teams', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Alert channels' })).toBeVisible();
   await shoot(page, 'org-settings');
 });
+
+test('a 5 MB event opens quickly: long values are cut with an expand control, big lists are capped', async ({ page }) => {
+  const now = new Date();
+  const issue = await db().issue.create({
+    data: { projectId, shortNumber: 900, hash: 'f'.repeat(32), title: 'RangeError: huge payload', metadataType: 'RangeError', metadataValue: 'huge payload', firstSeen: now, lastSeen: now, eventCount: 1n, userCount: 1 },
+  });
+  const frames = Array.from({ length: 300 }, (_, i) => ({
+    filename: `/app/deep/file${i}.js`, function: `level${i}`, lineno: i + 1, in_app: i % 3 === 0,
+    context_line: 'call();', pre_context: ['a();'], post_context: ['b();'], vars: { payload: 'v'.repeat(4000) },
+  }));
+  const data = {
+    event_id: 'b'.repeat(32), timestamp: now.toISOString(), received: now.toISOString(), level: 'error', platform: 'node', environment: 'production', tags: [],
+    exception: { values: [{ type: 'RangeError', value: 'huge payload ' + 'y'.repeat(100_000), stacktrace: { frames } }] },
+    breadcrumbs: { values: Array.from({ length: 3000 }, (_, i) => ({ timestamp: now.toISOString(), category: 'log', message: `line ${i} ` + 'm'.repeat(500) })) },
+    extra: { blob: 'b'.repeat(2_000_000) },
+  };
+  const size = JSON.stringify(data).length;
+  expect(size).toBeGreaterThan(5_000_000);
+  await db().event.create({ data: { projectId, issueId: issue.id, eventId: 'b'.repeat(32), timestamp: now, title: 'RangeError: huge payload', data } });
+
+  await signIn(page, user.email, user.password);
+  const started = Date.now();
+  await page.goto(`/organizations/${org}/issues/${issue.id}/`);
+  await expect(page.getByTestId('frame').first()).toBeVisible({ timeout: 15_000 });
+  const elapsed = Date.now() - started;
+  // The main thread answers promptly once it is shown: nothing is still rendering megabytes of text.
+  const frameGap = await page.evaluate(() => new Promise<number>((r) => { const t = performance.now(); requestAnimationFrame(() => r(performance.now() - t)); }));
+  console.log(`5 MB event: shown in ${elapsed} ms, next frame after ${frameGap.toFixed(0)} ms`);
+  expect(elapsed).toBeLessThan(5000);
+  expect(frameGap).toBeLessThan(500);
+  await expect(page.getByTestId('breadcrumbs').locator('tbody tr')).toHaveCount(50);
+  await expect(page.getByRole('button', { name: /Show all \(100,013 characters\)/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Show all \(2,000,000 characters\)/ })).toBeVisible();
+  await page.getByRole('button', { name: /Show all \(100,013 characters\)/ }).click();
+  await expect(page.getByRole('button', { name: 'Show less' })).toBeVisible();
+  await page.screenshot({ path: `${shots}/issue-5mb-event.png` });
+});

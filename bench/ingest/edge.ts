@@ -4,8 +4,8 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { envelopeBody } from './payload.ts';
 
 const MB = 1024 * 1024;
 
@@ -16,39 +16,6 @@ if (process.argv.includes('--serve')) {
   server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('listening\n'));
 } else {
   await main();
-}
-
-function frame(i: number) {
-  return {
-    filename: `/srv/app/src/services/module${i}.js`,
-    module: `services.module${i}`,
-    function: `handleRequest${i}`,
-    lineno: 100 + i * 7,
-    colno: 13,
-    in_app: i > 3,
-    context_line: `  const r = await svc${i}.run(input);`,
-  };
-}
-
-/** A gzip envelope like @sentry/node sends: one event with a 10-frame stack trace (~2.5 KB of JSON). */
-function envelopeBody(): Buffer {
-  const eventId = randomBytes(16).toString('hex');
-  const event = {
-    event_id: eventId,
-    timestamp: Date.now() / 1000,
-    platform: 'node',
-    level: 'error',
-    environment: 'production',
-    release: 'bench@1.0.0',
-    server_name: 'bench-host',
-    exception: { values: [{ type: 'TypeError', value: "Cannot read properties of undefined (reading 'id')", mechanism: { type: 'onuncaughtexception', handled: false }, stacktrace: { frames: Array.from({ length: 10 }, (_, i) => frame(i)) } }] },
-    tags: { region: 'eu-1', feature: 'checkout' },
-    user: { id: '42', ip_address: '{{auto}}' },
-    contexts: { runtime: { name: 'node', version: 'v20.20.2' }, os: { name: 'Linux', version: '6.1' } },
-    sdk: { name: 'sentry.javascript.node', version: '11.12.0' },
-  };
-  const text = `${JSON.stringify({ event_id: eventId, sent_at: new Date().toISOString(), sdk: { name: 'sentry.javascript.node', version: '11.12.0' } })}\n{"type":"event"}\n${JSON.stringify(event)}\n`;
-  return zlib.gzipSync(text);
 }
 
 function pidOnPort(port: number): number {

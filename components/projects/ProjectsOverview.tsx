@@ -48,7 +48,7 @@ function OrgProjects({ org }: { org: Organization }) {
                 </div>
                 <div style={{ textAlign: 'right' }}>
                   <Sparkline series={series} label={`${events} events in the last 24 hours`} />
-                  <div className={`${ui.muted} ${ui.small}`}>{events.toLocaleString()} events · 24h</div>
+                  <div className={`${ui.muted} ${ui.small}`}>{events.toLocaleString()} event{events === 1 ? '' : 's'} · 24h</div>
                 </div>
               </div>
               <div className={styles.links}>

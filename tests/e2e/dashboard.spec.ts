@@ -71,6 +71,27 @@ test('home lists the organization with its projects and unresolved counts', asyn
   await shoot(page, 'home');
 });
 
+test('a new project made from home lands on its DSN page', async ({ page }) => {
+  await signIn(page, user.email, user.password);
+  await page.getByRole('button', { name: 'New project' }).click();
+  await page.getByRole('radio', { name: 'Python' }).check();
+  await page.getByLabel('Project name').fill('Payments Worker');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page).toHaveURL(/\/settings\/[^/]+\/projects\/payments-worker\/$/);
+  await expect(page.getByTestId('dsn-public')).toHaveText(/^http:\/\/[0-9a-f]{32}@127\.0\.0\.1:\d+\/\d+$/);
+  await expect(page.getByRole('tab', { name: 'Python', selected: true })).toBeVisible();
+});
+
+test('on a phone the sidebar opens from the menu button', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, user.email, user.password);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Issues' })).toBeHidden();
+  await page.getByRole('button', { name: 'Open menu' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Issues' }).click();
+  await expect(page).toHaveURL(new RegExp(`/organizations/${org}/issues/`));
+  await expect(page.getByTestId('issue-row').first()).toBeVisible();
+});
+
 test('the issue list shows the SDK issue; search and project filter narrow it down', async ({ page }) => {
   await signIn(page, user.email, user.password, `/organizations/${org}/issues/`);
   const rows = page.getByTestId('issue-row');

@@ -119,18 +119,28 @@ export function escapeMarkdown(s: string): string {
   return s.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\n/g, ' ');
 }
 
-/** Markdown for DingTalk and WeCom robots (their subset: headings, bold, links, lists, quotes). */
-export function renderMarkdown(m: AlertMessage): string {
+/**
+ * Markdown for DingTalk and WeCom robots (their subset: headings, bold, links, lists, quotes). A digest lists
+ * as many alerts as fit in `budget` characters (DingTalk takes 20 KB; WeCom 4 KB) and links the rest.
+ */
+export function renderMarkdown(m: AlertMessage, budget = 15_000): string {
   if (m.kind === 'test') return `### Faultline test message\n\nChannel **${escapeMarkdown(m.channel)}** in organization ${escapeMarkdown(m.org)} works.\n\nSent by ${escapeMarkdown(m.requestedBy)}. [Open Faultline](${m.url})`;
   if (m.kind === 'digest') {
-    return [
-      `### Faultline: ${m.items.length} alerts`,
-      '',
-      `The channel's rate limit was reached, so these alerts were merged:`,
-      '',
-      ...m.items.slice(0, 60).map((a) => `- ${escapeMarkdown(a.reason)}: [${escapeMarkdown(oneLine(a.issue.title, 80))}](${a.issue.url}) ${a.issue.shortId} · ${a.issue.eventCount} events`),
-      ...(m.items.length > 60 ? [`- … and ${m.items.length - 60} more`] : []),
-    ].join('\n');
+    const lines = [`### Faultline: ${m.items.length} alerts`, '', `The channel's rate limit was reached, so these alerts were merged:`, ''];
+    let size = lines.join('\n').length + 200;
+    let shown = 0;
+    for (const a of m.items) {
+      const line = `- ${escapeMarkdown(a.reason)}: [${escapeMarkdown(oneLine(a.issue.title, 80))}](${a.issue.url}) ${a.issue.shortId} · ${a.issue.eventCount} events`;
+      if (size + line.length + 1 > budget) break;
+      lines.push(line);
+      size += line.length + 1;
+      shown++;
+    }
+    if (shown < m.items.length) {
+      const list = m.items[0].issue.url.replace(/\/issues\/\d+\/$/, '/issues/');
+      lines.push(`- … and ${m.items.length - shown} more: [all issues](${list})`);
+    }
+    return lines.join('\n');
   }
   return [
     `### ${escapeMarkdown(m.reason)}: ${escapeMarkdown(oneLine(m.issue.title, 200))}`,

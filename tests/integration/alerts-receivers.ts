@@ -34,7 +34,7 @@ function listen(server: net.Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
 }
 
-function httpReceiver(handle: (r: Received, reply: (status: number, body: unknown) => void, self: HttpReceiver) => void): Promise<HttpReceiver> {
+function httpReceiver(handle: (r: Received, reply: (status: number, body: unknown) => void, self: HttpReceiver, mode: Mode) => void): Promise<HttpReceiver> {
   const self = { received: [], log: [], failNext: [], mode: 'ok' } as unknown as HttpReceiver;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -54,9 +54,12 @@ function httpReceiver(handle: (r: Received, reply: (status: number, body: unknow
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(out));
       };
       const mode = self.failNext.shift() ?? self.mode;
-      if (mode === 'drop') return void req.socket.destroy();
+      if (mode === 'drop') {
+        self.log.push({ at: r.at, answer: 'dropped' });
+        return void req.socket.destroy();
+      }
       if (mode === 'http500') return reply(500, { error: 'internal error' });
-      handle(r, reply, self);
+      handle(r, reply, self, mode);
     });
   });
   return listen(server).then((port) => {
@@ -74,7 +77,7 @@ function httpReceiver(handle: (r: Received, reply: (status: number, body: unknow
  */
 export async function dingtalkReceiver(opts: { token: string; secret?: string; keyword?: string }) {
   const sent: number[] = [];
-  return httpReceiver((r, reply, self) => {
+  return httpReceiver((r, reply, self, mode) => {
     if (r.path !== '/robot/send' || r.query.get('access_token') !== opts.token) return reply(200, { errcode: 300001, errmsg: 'token is not exist' });
     if (opts.secret) {
       const ts = Number(r.query.get('timestamp'));
@@ -86,7 +89,7 @@ export async function dingtalkReceiver(opts: { token: string; secret?: string; k
     if (r.body.msgtype !== 'markdown' || !md.title || !md.text) return reply(200, { errcode: 40035, errmsg: 'missing parameter' });
     if (opts.keyword && !`${md.title}${md.text}`.includes(opts.keyword)) return reply(200, { errcode: 310000, errmsg: 'keywords not in content' });
     while (sent.length && sent[0] < r.at - 60_000) sent.shift();
-    if (self.mode === 'throttle' || sent.length >= 20) return reply(200, { errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' });
+    if (mode === 'throttle' || sent.length >= 20) return reply(200, { errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' });
     sent.push(r.at);
     self.received.push(r);
     reply(200, { errcode: 0, errmsg: 'ok' });
@@ -95,7 +98,7 @@ export async function dingtalkReceiver(opts: { token: string; secret?: string; k
 
 /** Feishu's bot endpoint: with a secret, body `timestamp` (s) and `sign` = Base64(HMAC-SHA256(key=timestamp+"\n"+secret, "")). */
 export async function feishuReceiver(opts: { secret?: string; keyword?: string }) {
-  return httpReceiver((r, reply, self) => {
+  return httpReceiver((r, reply, self, mode) => {
     if (opts.secret) {
       const ts = Number(r.body.timestamp);
       const expected = createHmac('sha256', `${String(r.body.timestamp)}\n${opts.secret}`).update('').digest('base64');
@@ -104,7 +107,7 @@ export async function feishuReceiver(opts: { secret?: string; keyword?: string }
       }
     }
     if (opts.keyword && !r.raw.includes(opts.keyword)) return reply(200, { code: 19024, data: {}, msg: 'Key Words Not Found' });
-    if (self.mode === 'throttle') return reply(200, { code: 11232, data: {}, msg: 'frequency limited' });
+    if (mode === 'throttle') return reply(200, { code: 11232, data: {}, msg: 'frequency limited' });
     self.received.push(r);
     reply(200, { code: 0, data: {}, msg: 'success' });
   });

@@ -15,7 +15,7 @@ export function truncateBytes(s: string, max: number): string {
 }
 
 export function wecomBody(msg: AlertMessage) {
-  return { msgtype: 'markdown', markdown: { content: truncateBytes(renderMarkdown(msg), MAX_BYTES) } };
+  return { msgtype: 'markdown', markdown: { content: truncateBytes(renderMarkdown(msg, 3000), MAX_BYTES) } };
 }
 
 export async function sendWecom(cfg: ChannelConfig<'wecom'>, msg: AlertMessage): Promise<SendResult> {

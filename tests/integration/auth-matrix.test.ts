@@ -272,6 +272,25 @@ const ISSUES_API_ROUTES: RouteRow[] = [
   ...issueRoutes('/api/0/organizations/[org]/issues/[issueId]', (w) => `/api/0/organizations/${w.orgA}/issues/${w.issueA1}`),
 ];
 
+/** Alert channels (org:write manages, org:read reads) and rules (project:write / project:read); no ids are created. */
+const NO_CHANNEL = '/api/0/organizations/ORG/alert-channels/999999999/';
+const NO_RULE = '/api/0/projects/ORG/PROJECT/rules/999999999/';
+const ALERTS_ROUTES: RouteRow[] = [
+  { route: 'GET /api/0/organizations/[org]/alert-channels/', url: (w) => `/api/0/organizations/${w.orgA}/alert-channels/`, expect: byScope('org:read') },
+  // Invalid settings: the permission check comes first, and nothing is created.
+  { route: 'POST /api/0/organizations/[org]/alert-channels/', url: (w) => `/api/0/organizations/${w.orgA}/alert-channels/`, body: () => ({ name: 'x', type: 'dingtalk', config: { webhookUrl: 'ftp://x' } }), expect: byScope('org:write', 400) },
+  { route: 'GET /api/0/organizations/[org]/alert-channels/[channelId]/', url: (w) => NO_CHANNEL.replace('ORG', w.orgA), expect: byScope('org:read', 404) },
+  { route: 'PUT /api/0/organizations/[org]/alert-channels/[channelId]/', url: (w) => NO_CHANNEL.replace('ORG', w.orgA), body: () => ({ name: 'x' }), expect: byScope('org:write', 404) },
+  { route: 'DELETE /api/0/organizations/[org]/alert-channels/[channelId]/', url: (w) => NO_CHANNEL.replace('ORG', w.orgA), expect: byScope('org:write', 404) },
+  { route: 'POST /api/0/organizations/[org]/alert-channels/[channelId]/test/', url: (w) => NO_CHANNEL.replace('ORG', w.orgA) + 'test/', expect: byScope('org:write', 404) },
+  { route: 'GET /api/0/organizations/[org]/alert-channels/[channelId]/deliveries/', url: (w) => NO_CHANNEL.replace('ORG', w.orgA) + 'deliveries/', expect: byScope('org:read', 404) },
+  { route: 'GET /api/0/projects/[org]/[project]/rules/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/rules/`, expect: byScope('project:read') },
+  { route: 'POST /api/0/projects/[org]/[project]/rules/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/rules/`, body: () => ({ name: 'x', trigger: 'new_issue', channels: [] }), expect: byScope('project:write', 400) },
+  { route: 'GET /api/0/projects/[org]/[project]/rules/[ruleId]/', url: (w) => NO_RULE.replace('ORG', w.orgA).replace('PROJECT', w.projectA1), expect: byScope('project:read', 404) },
+  { route: 'PUT /api/0/projects/[org]/[project]/rules/[ruleId]/', url: (w) => NO_RULE.replace('ORG', w.orgA).replace('PROJECT', w.projectA1), body: () => ({ name: 'x' }), expect: byScope('project:write', 404) },
+  { route: 'DELETE /api/0/projects/[org]/[project]/rules/[ruleId]/', url: (w) => NO_RULE.replace('ORG', w.orgA).replace('PROJECT', w.projectA1), expect: byScope('project:write', 404) },
+];
+
 const ROUTES: RouteRow[] = [
   { route: 'GET /api/0/api-tokens/', url: () => '/api/0/api-tokens/', expect: sessionOnly(200) },
   { route: 'POST /api/0/api-tokens/', url: () => '/api/0/api-tokens/', body: () => ({ scopes: ['org:read'] }), expect: sessionOnly(201) },
@@ -284,6 +303,7 @@ const ROUTES: RouteRow[] = [
   { route: 'POST /api/0/ldap-test/', url: () => '/api/0/ldap-test/', body: () => ({ username: 'nobody' }), expect: (a) => (a.startsWith('token') ? 403 : superuserOnly(200)(a)) },
   ...ORG_API_ROUTES,
   ...ISSUES_API_ROUTES,
+  ...ALERTS_ROUTES,
 ];
 
 function routeFiles(dir: string): string[] {

@@ -54,3 +54,73 @@ export const tagValuesQuery = z.object({
 export const tagsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(10),
 });
+
+const positiveInt = z.number().int().positive().max(1_000_000_000).nullish();
+const ignoreFields = {
+  ignoreDuration: positiveInt,
+  ignoreCount: positiveInt,
+  ignoreUntil: z.iso.datetime({ offset: true }).nullish(),
+  // Sentry's "N times per window" and "N users" conditions; Faultline has no per-window or per-user counts for them.
+  ignoreWindow: z.number().nullish(),
+  ignoreUserCount: z.number().nullish(),
+  ignoreUserWindow: z.number().nullish(),
+};
+
+const statusDetailsInput = z.object({
+  inNextRelease: z.boolean().optional(),
+  inRelease: z.string().trim().min(1).max(200).optional(),
+  inCommit: z.unknown().optional(),
+  ...ignoreFields,
+});
+
+export interface IssueChanges {
+  status?: 'resolved' | 'resolvedInNextRelease' | 'unresolved' | 'ignored';
+  statusDetails: { inNextRelease?: boolean; inRelease?: string; ignoreDuration?: number; ignoreCount?: number; ignoreUntil?: string };
+  /** null or '' clears the assignee. */
+  assignedTo?: string | null;
+  merge: boolean;
+}
+
+/** The body of Sentry's issue update / bulk mutate (what sentry-cli and the dashboard send). */
+export const issueUpdateBody = z
+  .object({
+    status: z.enum(['resolved', 'resolvedInNextRelease', 'unresolved', 'ignored', 'muted']).optional(),
+    statusDetails: statusDetailsInput.optional(),
+    substatus: z.string().nullish(),
+    // Sentry also reads the ignore details from the top level; sentry-cli's `issues mute` sends `snoozeDuration`.
+    ...ignoreFields,
+    snoozeDuration: positiveInt,
+    assignedTo: z.string().max(320).nullable().optional(),
+    merge: z.union([z.boolean(), z.literal(0), z.literal(1), z.literal('0'), z.literal('1')]).optional(),
+    discard: z.boolean().optional(),
+    hasSeen: z.boolean().optional(),
+    isBookmarked: z.boolean().optional(),
+    isSubscribed: z.boolean().optional(),
+    isPublic: z.boolean().optional(),
+  })
+  .transform((b, ctx): IssueChanges => {
+    const fail = (message: string) => {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    };
+    if (b.discard) return fail('discard: not supported');
+    const d = b.statusDetails ?? { ...b, ignoreDuration: b.ignoreDuration ?? b.snoozeDuration };
+    if ('inCommit' in d && d.inCommit != null) return fail('statusDetails.inCommit: resolving by commit is not supported');
+    for (const k of ['ignoreWindow', 'ignoreUserCount', 'ignoreUserWindow'] as const) {
+      if (d[k] != null) return fail(`statusDetails.${k}: not supported (use ignoreDuration, ignoreUntil or ignoreCount)`);
+    }
+    const ignore = (['ignoreDuration', 'ignoreCount', 'ignoreUntil'] as const).filter((k) => d[k] != null);
+    if (ignore.length > 1) return fail(`statusDetails: give one of ${ignore.join(', ')}`);
+    const details: IssueChanges['statusDetails'] = {};
+    if ('inNextRelease' in d && d.inNextRelease) details.inNextRelease = true;
+    if ('inRelease' in d && d.inRelease) details.inRelease = d.inRelease;
+    if (d.ignoreDuration != null) details.ignoreDuration = d.ignoreDuration;
+    if (d.ignoreCount != null) details.ignoreCount = d.ignoreCount;
+    if (d.ignoreUntil != null) details.ignoreUntil = d.ignoreUntil;
+    return {
+      status: b.status === 'muted' ? 'ignored' : b.status,
+      statusDetails: details,
+      assignedTo: b.assignedTo,
+      merge: b.merge === true || b.merge === 1 || b.merge === '1',
+    };
+  });

@@ -241,9 +241,13 @@ const ORG_API_ROUTES: RouteRow[] = [
 ];
 
 // issues-api's fixtures: an event on issue A1 (so event, tag and hash routes have something to answer).
-const issuesApi = { eventId: '' };
+const issuesApi = { eventId: '', doomed: [] as number[], doomedInOrg: [] as number[] };
 beforeAll(async () => {
   const issue = await db().issue.findUniqueOrThrow({ where: { id: w.issueA1 } });
+  for (const [i] of ACTORS.entries()) {
+    issuesApi.doomed.push((await makeIssue(issue.projectId, 1000 + i)).id);
+    issuesApi.doomedInOrg.push((await makeIssue(issue.projectId, 2000 + i)).id);
+  }
   issuesApi.eventId = 'e'.repeat(32);
   const now = new Date();
   await db().event.create({
@@ -254,22 +258,30 @@ beforeAll(async () => {
 });
 /** Issue routes check the project (project:read) before the event scope, so a token without project:read is 403. */
 const byIssueScope = (scope: Scope, ok = 200) => (a: Actor) => (a === 'token-missing-scope' ? 403 : byScope(scope, ok)(a));
-const issueRoutes = (prefix: string, under: (w: World) => string): RouteRow[] => [
-  { route: `GET ${prefix}/`, url: (w) => `${under(w)}/`, expect: byIssueScope('event:read') },
-  { route: `GET ${prefix}/events/`, url: (w) => `${under(w)}/events/`, expect: byIssueScope('event:read') },
-  { route: `GET ${prefix}/events/[eventId]/`, url: (w) => `${under(w)}/events/latest/`, expect: byIssueScope('event:read') },
-  { route: `GET ${prefix}/tags/`, url: (w) => `${under(w)}/tags/`, expect: byIssueScope('event:read') },
-  { route: `GET ${prefix}/tags/[key]/`, url: (w) => `${under(w)}/tags/level/`, expect: byIssueScope('event:read') },
-  { route: `GET ${prefix}/tags/[key]/values/`, url: (w) => `${under(w)}/tags/level/values/`, expect: byIssueScope('event:read') },
-  { route: `GET ${prefix}/hashes/`, url: (w) => `${under(w)}/hashes/`, expect: byIssueScope('event:read') },
+const issueRoutes = (prefix: string, under: (w: World, id: number) => string, doomed: () => number): RouteRow[] => [
+  { route: `GET ${prefix}/`, url: (w) => `${under(w, w.issueA1)}/`, expect: byIssueScope('event:read') },
+  // An empty change: authorized callers get the issue back unchanged.
+  { route: `PUT ${prefix}/`, url: (w) => `${under(w, w.issueA1)}/`, body: () => ({}), expect: byIssueScope('event:write') },
+  { route: `DELETE ${prefix}/`, url: (w) => `${under(w, doomed())}/`, expect: byIssueScope('event:admin', 202) },
+  { route: `GET ${prefix}/events/`, url: (w) => `${under(w, w.issueA1)}/events/`, expect: byIssueScope('event:read') },
+  { route: `GET ${prefix}/events/[eventId]/`, url: (w) => `${under(w, w.issueA1)}/events/latest/`, expect: byIssueScope('event:read') },
+  { route: `GET ${prefix}/tags/`, url: (w) => `${under(w, w.issueA1)}/tags/`, expect: byIssueScope('event:read') },
+  { route: `GET ${prefix}/tags/[key]/`, url: (w) => `${under(w, w.issueA1)}/tags/level/`, expect: byIssueScope('event:read') },
+  { route: `GET ${prefix}/tags/[key]/values/`, url: (w) => `${under(w, w.issueA1)}/tags/level/values/`, expect: byIssueScope('event:read') },
+  { route: `GET ${prefix}/hashes/`, url: (w) => `${under(w, w.issueA1)}/hashes/`, expect: byIssueScope('event:read') },
 ];
 
 const ISSUES_API_ROUTES: RouteRow[] = [
   { route: 'GET /api/0/projects/[org]/[project]/issues/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/issues/`, expect: byScope('event:read') },
   { route: 'GET /api/0/organizations/[org]/issues/', url: (w) => `/api/0/organizations/${w.orgA}/issues/`, expect: byScope('event:read') },
   { route: 'GET /api/0/projects/[org]/[project]/events/[eventId]/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/events/${issuesApi.eventId}/`, expect: byScope('event:read') },
-  ...issueRoutes('/api/0/issues/[issueId]', (w) => `/api/0/issues/${w.issueA1}`),
-  ...issueRoutes('/api/0/organizations/[org]/issues/[issueId]', (w) => `/api/0/organizations/${w.orgA}/issues/${w.issueA1}`),
+  // Bulk: an empty change to issue A1; deleting an id that matches nothing (204 once authorized).
+  { route: 'PUT /api/0/projects/[org]/[project]/issues/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/issues/?id=${w.issueA1}`, body: () => ({}), expect: byScope('event:write') },
+  { route: 'DELETE /api/0/projects/[org]/[project]/issues/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/issues/?id=0`, expect: byScope('event:admin', 204) },
+  { route: 'PUT /api/0/organizations/[org]/issues/', url: (w) => `/api/0/organizations/${w.orgA}/issues/?id=${w.issueA1}`, body: () => ({}), expect: byScope('event:write') },
+  { route: 'DELETE /api/0/organizations/[org]/issues/', url: (w) => `/api/0/organizations/${w.orgA}/issues/?id=0`, expect: byScope('event:admin', 204) },
+  ...issueRoutes('/api/0/issues/[issueId]', (w, id) => `/api/0/issues/${id}`, each(() => issuesApi.doomed)),
+  ...issueRoutes('/api/0/organizations/[org]/issues/[issueId]', (w, id) => `/api/0/organizations/${w.orgA}/issues/${id}`, each(() => issuesApi.doomedInOrg)),
 ];
 
 /** Alert channels (org:write manages, org:read reads) and rules (project:write / project:read); no ids are created. */

@@ -1,9 +1,6 @@
 // Shared by api-issues, api-events and sentrycli-* tests: send events through the real ingest path and wait
-// until the worker has stored them; run the real sentry-cli binary.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+// until the worker has stored them.
 import { db } from '../../lib/db.ts';
-import { projectRoot } from '../../lib/cli/paths.ts';
 import { baseUrl } from '../harness/fixtures.ts';
 
 export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
@@ -37,24 +34,4 @@ export const DAY = 24 * HOUR;
 export async function issueOf(projectId: number, eventId: string) {
   const e = await db().event.findUniqueOrThrow({ where: { projectId_eventId: { projectId, eventId } } });
   return db().issue.findUniqueOrThrow({ where: { id: e.issueId } });
-}
-
-export const SENTRY_CLI = path.join(projectRoot, 'node_modules/@sentry/cli-linux-x64/bin/sentry-cli');
-
-export interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real sentry-cli with only the given environment (plus PATH/HOME), never the developer's config. */
-export function sentryCli(args: string[], env: Record<string, string>, opts: { cwd?: string; input?: string } = {}): CliResult {
-  const r = spawnSync(SENTRY_CLI, args, {
-    cwd: opts.cwd ?? projectRoot,
-    input: opts.input,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: env.HOME ?? '/nonexistent', SENTRY_LOG_LEVEL: 'warn', ...env } as unknown as NodeJS.ProcessEnv,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -2,3 +2,5 @@
 import * as issue from '@/app/api/0/issues/[issueId]/route';
 
 export const GET = issue.GET;
+export const PUT = issue.PUT;
+export const DELETE = issue.DELETE;

@@ -24,7 +24,7 @@ export function useIssues(org: string, p: IssueListParams) {
 
 /** What a status/assignment change sends (Sentry's issue PUT body). */
 export interface IssueChange {
-  status?: 'resolved' | 'unresolved' | 'ignored' | 'resolvedInNextRelease';
+  status?: 'resolved' | 'unresolved' | 'ignored';
   statusDetails?: Record<string, unknown>;
   assignedTo?: string;
   hasSeen?: boolean;

@@ -160,6 +160,30 @@ test('resolving the issue takes it off the unresolved list', async ({ page }) =>
   await expect(page.getByTestId('issue-row').filter({ hasText: 'card declined' })).toHaveCount(1);
 });
 
+test('the issue page unresolves, resolves in the next release, ignores for a time and assigns', async ({ page }) => {
+  await signIn(page, user.email, user.password, `/organizations/${org}/issues/${cardIssueId}/`);
+  await page.getByRole('button', { name: 'Unresolve' }).click();
+  await page.getByRole('button', { name: 'More resolve ▾' }).click();
+  await page.getByRole('menuitem', { name: 'Resolve in the next release' }).click();
+  await expect(page.getByTestId('issue-status')).toHaveText('Resolved in the next release');
+  let row = await db().issue.findUniqueOrThrow({ where: { id: cardIssueId } });
+  expect(row.statusDetails).toMatchObject({ inNextRelease: true });
+  await page.getByRole('button', { name: 'Unresolve' }).click();
+  await page.getByRole('button', { name: 'Ignore ▾' }).click();
+  await page.getByRole('menuitem', { name: 'for 2 hours' }).click();
+  await expect(page.getByTestId('issue-status')).toHaveText(/^Ignored until /);
+  row = await db().issue.findUniqueOrThrow({ where: { id: cardIssueId } });
+  expect(row.status).toBe('ignored');
+  expect(Math.abs(row.ignoredUntil!.getTime() - Date.now() - 2 * 3600_000)).toBeLessThan(120_000);
+  const me = await db().user.findUniqueOrThrow({ where: { email: user.email } });
+  await page.getByLabel('Assignee').selectOption(`user:${me.id}`);
+  await expect.poll(async () => (await db().issue.findUniqueOrThrow({ where: { id: cardIssueId } })).assignedUserId).toBe(me.id);
+  await page.getByRole('button', { name: 'Stop ignoring' }).click();
+  await expect(page.getByRole('button', { name: 'Resolve', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Resolve', exact: true }).click();
+  await expect(page.getByTestId('issue-status')).toHaveText('Resolved');
+});
+
 test('bulk ignore from the list', async ({ page }) => {
   await signIn(page, user.email, user.password, `/organizations/${org}/issues/`);
   const row = page.getByTestId('issue-row').filter({ hasText: 'invoice queue stalled' });

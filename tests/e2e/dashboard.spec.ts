@@ -82,6 +82,14 @@ test('a new project made from home lands on its DSN page', async ({ page }) => {
   await expect(page.getByRole('tab', { name: 'Python', selected: true })).toBeVisible();
 });
 
+test('a project without issues shows its DSN and a setup snippet in the empty list', async ({ page }) => {
+  const empty = await db().project.findFirstOrThrow({ where: { slug: 'payments-worker', org: { slug: org } } });
+  await signIn(page, user.email, user.password, `/organizations/${org}/issues/?project=${empty.id}`);
+  await expect(page.getByText('No unresolved issues')).toBeVisible();
+  await expect(page.getByTestId('empty-dsn')).toHaveText(new RegExp(`@127\\.0\\.0\\.1:\\d+/${empty.id}$`));
+  await expect(page.getByTestId('setup-snippet')).toContainText('sentry_sdk.init(');
+});
+
 test('on a phone the sidebar opens from the menu button', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, user.email, user.password);
@@ -143,6 +151,9 @@ test('the issue page shows the chart, the in-app stack frame, the user count and
   await page.getByRole('tab', { name: 'Why grouped' }).click();
   await expect(page.getByTestId('grouping-info')).toContainText('chargeCard');
   await page.getByRole('tab', { name: 'Details' }).click();
+  await page.getByRole('button', { name: 'Show raw JSON' }).click();
+  await expect(page.getByTestId('raw-json')).toContainText('"eventID"');
+  await page.getByRole('button', { name: 'Hide raw JSON' }).click();
   await shoot(page, 'issue');
 });
 

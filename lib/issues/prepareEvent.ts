@@ -6,6 +6,7 @@ import { eventTags } from '../events/tags.ts';
 import { userKey } from '../events/user.ts';
 import { groupEvent } from '../grouping/hash.ts';
 import { summarizeEvent } from '../grouping/summary.ts';
+import { pgJson } from './queries/batchWrites.ts';
 
 export interface PreparedEvent {
   projectId: number;
@@ -16,18 +17,8 @@ export interface PreparedEvent {
   userKey: string | null;
   timestamp: Date;
   receivedAt: Date;
-  /** The normalized event as JSON, NUL characters replaced: PostgreSQL text and jsonb cannot hold U+0000. */
+  /** The normalized event as JSON for the database (NUL characters replaced). */
   json: string;
-}
-
-const noNul = (_k: string, v: unknown) => (typeof v === 'string' && v.includes('\0') ? v.replaceAll('\0', '\uFFFD') : v);
-
-export function withoutNul(s: string): string {
-  return s.includes('\0') ? s.replaceAll('\0', '\uFFFD') : s;
-}
-
-function nullableWithoutNul(s: string | null | undefined): string | null {
-  return s ? withoutNul(s) : null;
 }
 
 /** Throws SyntaxError for a payload that is not JSON and EventError for one that is not an event object. */
@@ -39,15 +30,11 @@ export function prepareEvent(q: QueuedEvent): PreparedEvent {
     projectId: q.projectId,
     event,
     grouping: groupEvent(event),
-    summary: {
-      ...summary,
-      title: withoutNul(summary.title),
-      culprit: withoutNul(summary.culprit),
-    },
-    tags: eventTags(event).map(([k, v]) => [withoutNul(k), withoutNul(v)]),
-    userKey: nullableWithoutNul(userKey(event)),
+    summary,
+    tags: eventTags(event),
+    userKey: userKey(event) ?? null,
     timestamp: new Date(event.timestamp),
     receivedAt,
-    json: JSON.stringify(event, noNul),
+    json: pgJson(event),
   };
 }

@@ -4,7 +4,6 @@
 import type { Db } from '../db.ts';
 import type { StoredEvent } from './types.ts';
 import type { PreparedEvent } from './prepareEvent.ts';
-import { withoutNul } from './prepareEvent.ts';
 import { statusOnEvent, type IssueStatusState } from './statusOnEvent.ts';
 import * as q from './queries/batchWrites.ts';
 
@@ -93,8 +92,8 @@ async function storeOnce(db: Db, input: PreparedEvent[]): Promise<BatchResult> {
               title: first.summary.title,
               culprit: first.summary.culprit,
               type: first.summary.type,
-              metadataType: withoutNul(first.summary.metadata.type ?? ''),
-              metadataValue: withoutNul(first.summary.metadata.value ?? first.summary.metadata.title ?? ''),
+              metadataType: first.summary.metadata.type ?? '',
+              metadataValue: first.summary.metadata.value ?? first.summary.metadata.title ?? '',
               level: first.event.level,
               firstSeen: first.timestamp.toISOString(),
               release: first.event.release ?? null,
@@ -116,9 +115,10 @@ async function storeOnce(db: Db, input: PreparedEvent[]): Promise<BatchResult> {
       // 3. Events: only the ones inserted now count.
       const rowsJson =
         '[' +
-        batch
+        [...batch]
+          .sort((a, b) => a.projectId - b.projectId || (a.event.event_id < b.event.event_id ? -1 : 1))
           .map((p) => {
-            const row = JSON.stringify({
+            const row = q.pgJson({
               projectId: p.projectId,
               issueId: issueOf.get(key(p.projectId, p.grouping.hash)),
               eventId: p.event.event_id,
@@ -130,7 +130,7 @@ async function storeOnce(db: Db, input: PreparedEvent[]): Promise<BatchResult> {
               dist: p.event.dist ?? null,
               environment: p.event.environment,
               title: p.summary.title,
-              message: withoutNul(p.event.message ?? ''),
+              message: p.event.message ?? '',
               culprit: p.summary.culprit,
               userKey: p.userKey,
               tags: Object.fromEntries(p.tags),

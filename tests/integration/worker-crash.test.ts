@@ -1,0 +1,139 @@
+// Workers killed with SIGKILL in the middle of a batch lose nothing and count nothing twice; a message that
+// can never be stored goes to the dead-letter stream; acknowledged entries are trimmed off the stream.
+// Runs its own Faultline (no shared workers) so it can kill workers at will.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
+import { Redis } from 'ioredis';
+import { startStack, type Stack } from '../harness/stack.ts';
+import { createDb, type Db } from '../../lib/db.ts';
+import { ensureProject } from '../../lib/projects/setup.ts';
+
+const TOTAL = 2000;
+let stack: Stack;
+let pdb: Db;
+let redis: Redis;
+let projectId: number;
+let publicKey: string;
+
+const stream = () => `${stack.redisPrefix}events`;
+
+function event(i: number) {
+  const variant = i % 20;
+  return {
+    event_id: i.toString(16).padStart(32, '0'),
+    environment: i % 3 ? 'production' : 'staging',
+    user: { id: `user-${i % 97}` },
+    tags: { shard: `s${i % 5}` },
+    exception: {
+      values: [{ type: 'KeyError', value: `'item-${i}'`, stacktrace: { frames: [{ module: 'shop.cart', function: `step${variant}`, in_app: true, lineno: i }] } }],
+    },
+  };
+}
+
+async function send(from: number, to: number) {
+  const url = `${stack.baseUrl}/api/${projectId}/store/?sentry_key=${publicKey}`;
+  let next = from;
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      while (next < to) {
+        const i = next++;
+        const r = await fetch(url, { method: 'POST', body: JSON.stringify(event(i)) });
+        expect(r.status).toBe(200);
+      }
+    }),
+  );
+}
+
+const storedCount = async () => pdb.event.count({ where: { projectId } });
+
+async function until(cond: () => Promise<boolean>, ms: number, what: string) {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function exited(w: ChildProcess) {
+  return new Promise<void>((resolve) => (w.exitCode !== null || w.signalCode !== null ? resolve() : w.once('exit', () => resolve())));
+}
+
+beforeAll(async () => {
+  stack = await startStack({ name: 'crash', workers: 0, env: { WORKER_CLAIM_IDLE_MS: '800', WORKER_BATCH_SIZE: '100', LOG_LEVEL: 'error' } });
+  pdb = createDb(stack.databaseUrl, 4);
+  redis = new Redis(stack.redisUrl);
+  const p = await ensureProject(pdb, { org: 'crash-org', project: 'crash-project' });
+  projectId = p.project.id;
+  publicKey = p.key.publicKey;
+}, 180_000);
+
+afterAll(async () => {
+  redis?.disconnect();
+  await pdb?.$disconnect();
+  await stack?.stop();
+});
+
+describe('worker crash safety', () => {
+  it('loses nothing and double-counts nothing when workers are SIGKILLed mid-batch', async () => {
+    await send(0, TOTAL);
+    // A poisoned message among them: it must end on the dead-letter stream, not block the rest.
+    await redis.xadd(stream(), '*', 'e', '{not json');
+
+    let killedWithPending = 0;
+    for (let cycle = 0; cycle < 3; cycle++) {
+      const before = await storedCount();
+      const w = stack.startWorker();
+      await until(async () => (await storedCount()) > before, 60_000, 'the worker to store something');
+      await new Promise((r) => setTimeout(r, Math.random() * 60));
+      w.kill('SIGKILL');
+      await exited(w);
+      const [pending] = (await redis.xpending(stream(), 'workers')) as [number];
+      if (Number(pending) > 0) killedWithPending++;
+    }
+    // At least one kill hit a batch that was read but not acknowledged.
+    expect(killedWithPending).toBeGreaterThan(0);
+
+    // A crash between commit and acknowledgement delivers stored events again: they must count zero.
+    const replays = await redis.xrange(stream(), '-', '+', 'COUNT', 50);
+    const alreadyStored = (await pdb.event.findMany({ where: { projectId }, select: { eventId: true } })).map((e) => e.eventId);
+    let replayed = 0;
+    for (const [, fields] of replays) {
+      const raw = fields[fields.indexOf('e') + 1];
+      if (raw.startsWith('{not') || !alreadyStored.includes(JSON.parse(raw).eventId)) continue;
+      await redis.xadd(stream(), '*', 'e', raw);
+      replayed++;
+    }
+
+    const last = stack.startWorker();
+    try {
+      await until(async () => (await storedCount()) >= TOTAL, 90_000, 'all events to be stored');
+      await until(async () => Number(((await redis.xpending(stream(), 'workers')) as [number])[0]) === 0, 30_000, 'nothing pending');
+      // Everything is acknowledged, so the worker trims the stream (approximate trimming keeps at most a node's worth).
+      await until(async () => (await redis.xlen(stream())) < 200, 10_000, 'the stream to be trimmed');
+    } finally {
+      last.kill('SIGTERM');
+      await exited(last);
+    }
+    expect(await storedCount()).toBe(TOTAL);
+
+    const issues = await pdb.issue.findMany({ where: { projectId } });
+    expect(issues).toHaveLength(20);
+    for (const issue of issues) {
+      const events = await pdb.event.findMany({ where: { issueId: issue.id }, select: { userKey: true, environment: true } });
+      expect(Number(issue.eventCount)).toBe(events.length);
+      expect(issue.userCount).toBe(new Set(events.map((e) => e.userKey)).size);
+      expect(await pdb.issueUser.count({ where: { issueId: issue.id } })).toBe(issue.userCount);
+      const hourly = await pdb.issueHourlyCount.findMany({ where: { issueId: issue.id } });
+      expect(hourly.reduce((s, h) => s + h.count, 0)).toBe(events.length);
+      const envTags = await pdb.issueTagValue.findMany({ where: { issueId: issue.id, key: 'environment' } });
+      expect(envTags.reduce((s, t) => s + Number(t.count), 0)).toBe(events.length);
+    }
+    const projectHourly = await pdb.projectHourlyCount.findMany({ where: { projectId } });
+    expect(projectHourly.reduce((s, h) => s + h.count, 0)).toBe(TOTAL);
+    expect(replayed).toBeGreaterThan(0);
+
+    const dead = await redis.xrange(`${stack.redisPrefix}events:dead`, '-', '+');
+    expect(dead).toHaveLength(1);
+    expect(dead[0][1]).toContain('{not json');
+  }, 240_000);
+});

@@ -15,4 +15,6 @@ export const queryKeys = {
   issueHashes: (id: string) => ['issue', id, 'hashes'] as const,
   issueEvents: (id: string, cursor: string) => ['issue', id, 'events', cursor] as const,
   event: (issueId: string, eventId: string) => ['issue', issueId, 'event', eventId] as const,
+  /** Admin: the worker's dead-letter stream; no cursor = every page. */
+  deadLetters: (cursor?: string) => (cursor === undefined ? (['deadLetters'] as const) : (['deadLetters', cursor] as const)),
 };

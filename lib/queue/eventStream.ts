@@ -133,3 +133,21 @@ function compareIds(a: string, b: string): number {
   const [bm, bs] = b.split('-').map(BigInt);
   return am !== bm ? (am < bm ? -1 : 1) : as === bs ? 0 : as < bs ? -1 : 1;
 }
+
+/** Puts dead-lettered messages back on the events stream (after a fix) and removes them from the dead-letter stream. */
+export async function retryDeadLetters(redis: Redis, ids: string[]): Promise<number> {
+  let n = 0;
+  for (const id of ids) {
+    const [entry] = await redis.xrange(deadLetterKey(), id, id);
+    if (!entry) continue;
+    const raw = entry[1][entry[1].indexOf('e') + 1];
+    await redis.xadd(streamKey(), '*', 'e', raw);
+    await redis.xdel(deadLetterKey(), id);
+    n++;
+  }
+  return n;
+}
+
+export async function deleteDeadLetters(redis: Redis, ids: string[]): Promise<number> {
+  return ids.length ? redis.xdel(deadLetterKey(), ...ids) : 0;
+}

@@ -178,6 +178,9 @@ const orgApi = {
   doomedTeams: [] as string[],
   doomedMembers: [] as number[],
   joinTeams: [] as string[],
+  release: '',
+  doomedReleases: [] as string[],
+  doomedRepos: [] as number[],
 };
 beforeAll(async () => {
   const org = await db().organization.findUniqueOrThrow({ where: { slug: w.orgA } });
@@ -192,7 +195,11 @@ beforeAll(async () => {
     orgApi.joinTeams.push((await db().team.create({ data: { orgId: org.id, slug: uniqueSlug('join'), name: 'join' } })).slug);
     const u = await makeUser({ org: w.orgA, role: 'member' });
     orgApi.doomedMembers.push((await db().membership.findUniqueOrThrow({ where: { orgId_userId: { orgId: org.id, userId: u.user.id } } })).id);
+    const doomed = await db().release.create({ data: { orgId: org.id, version: uniqueSlug('doomed@1.0'), projects: { create: { projectId: a1.id } } } });
+    orgApi.doomedReleases.push(doomed.version);
+    orgApi.doomedRepos.push((await db().repository.create({ data: { orgId: org.id, name: uniqueSlug('repo') } })).id);
   }
+  orgApi.release = (await db().release.create({ data: { orgId: org.id, version: 'shop@1.0.0+b1', projects: { create: { projectId: a1.id } } } })).version;
 });
 /** The next of a per-actor list, one per call. */
 const each = <T,>(list: () => T[]) => {
@@ -204,6 +211,9 @@ const nextKey = each(() => orgApi.doomedKeys);
 const nextTeam = each(() => orgApi.doomedTeams);
 const nextMember = each(() => orgApi.doomedMembers);
 const nextJoin = each(() => orgApi.joinTeams);
+const nextRelease = each(() => orgApi.doomedReleases);
+const nextRepo = each(() => orgApi.doomedRepos);
+const rel = (w: World, version = orgApi.release) => `/api/0/organizations/${w.orgA}/releases/${encodeURIComponent(version)}/`;
 
 const ORG_API_ROUTES: RouteRow[] = [
   { route: 'GET /api/0/', url: () => '/api/0/', expect: () => 200 },
@@ -238,6 +248,18 @@ const ORG_API_ROUTES: RouteRow[] = [
   { route: 'DELETE /api/0/organizations/[org]/members/[memberId]/', url: (w) => `/api/0/organizations/${w.orgA}/members/${nextMember()}/`, expect: byScope('member:admin', 204) },
   { route: 'POST /api/0/organizations/[org]/members/[memberId]/teams/[team]/', url: (w) => `/api/0/organizations/${w.orgA}/members/${orgApi.victimMemberId}/teams/${nextJoin()}/`, expect: byScope('team:write', 201) },
   { route: 'DELETE /api/0/organizations/[org]/members/[memberId]/teams/[team]/', url: (w) => `/api/0/organizations/${w.orgA}/members/${orgApi.victimMemberId}/teams/${orgApi.spareTeam}/`, expect: byScope('team:write') },
+  { route: 'GET /api/0/organizations/[org]/releases/', url: (w) => `/api/0/organizations/${w.orgA}/releases/`, expect: byScope('org:read') },
+  { route: 'POST /api/0/organizations/[org]/releases/', url: (w) => `/api/0/organizations/${w.orgA}/releases/`, body: () => ({ version: '' }), expect: byScope('project:releases', 400) },
+  { route: 'GET /api/0/organizations/[org]/releases/[version]/', url: (w) => rel(w), expect: byScope('org:read') },
+  { route: 'PUT /api/0/organizations/[org]/releases/[version]/', url: (w) => rel(w), body: () => ({}), expect: byScope('project:releases') },
+  { route: 'DELETE /api/0/organizations/[org]/releases/[version]/', url: (w) => rel(w, nextRelease()), expect: byScope('project:releases', 204) },
+  { route: 'GET /api/0/organizations/[org]/releases/[version]/deploys/', url: (w) => `${rel(w)}deploys/`, expect: byScope('org:read') },
+  { route: 'POST /api/0/organizations/[org]/releases/[version]/deploys/', url: (w) => `${rel(w)}deploys/`, body: () => ({}), expect: byScope('project:releases', 400) },
+  { route: 'GET /api/0/organizations/[org]/releases/[version]/commits/', url: (w) => `${rel(w)}commits/`, expect: byScope('org:read') },
+  { route: 'GET /api/0/projects/[org]/[project]/releases/', url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/releases/`, expect: byScope('org:read') },
+  { route: 'GET /api/0/organizations/[org]/repos/', url: (w) => `/api/0/organizations/${w.orgA}/repos/`, expect: byScope('org:read') },
+  { route: 'POST /api/0/organizations/[org]/repos/', url: (w) => `/api/0/organizations/${w.orgA}/repos/`, body: () => ({}), expect: byScope('org:write', 400) },
+  { route: 'DELETE /api/0/organizations/[org]/repos/[repoId]/', url: (w) => `/api/0/organizations/${w.orgA}/repos/${nextRepo()}/`, expect: byScope('org:write', 204) },
 ];
 
 // issues-api's fixtures: an event on issue A1 (so event, tag and hash routes have something to answer).
@@ -313,6 +335,8 @@ const ROUTES: RouteRow[] = [
   { route: 'POST /api/0/users/', url: () => '/api/0/users/', body: () => ({ email: 'not-an-email' }), expect: (a) => (a === 'token' || a === 'token-missing-scope' ? 403 : superuserOnly(400)(a)) },
   { route: 'PUT /api/0/users/[userId]/', url: (w) => `/api/0/users/${w.users.victim.id}/`, body: () => ({ isActive: true }), expect: (a) => (a.startsWith('token') ? 403 : superuserOnly(200)(a)) },
   { route: 'POST /api/0/ldap-test/', url: () => '/api/0/ldap-test/', body: () => ({ username: 'nobody' }), expect: (a) => (a.startsWith('token') ? 403 : superuserOnly(200)(a)) },
+  { route: 'GET /api/0/internal/dead-letters/', url: () => '/api/0/internal/dead-letters/', expect: superuserOnly(200) },
+  { route: 'POST /api/0/internal/dead-letters/', url: () => '/api/0/internal/dead-letters/', body: () => ({ action: 'delete', ids: ['1-0'] }), expect: superuserOnly(200) },
   ...ORG_API_ROUTES,
   ...ISSUES_API_ROUTES,
   ...ALERTS_ROUTES,

@@ -4,7 +4,7 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import Link from 'next/link';
 import { TagBars } from '../charts/TagBars';
-import { useIssue, useIssueTags, useUpdateIssue } from '../hooks/useIssue';
+import { useIssue, useIssueEvent, useIssueTags, useUpdateIssue } from '../hooks/useIssue';
 import type { Issue, Release } from '../hooks/types';
 import { ErrorNote, Loading } from '../ui/EmptyState';
 import { RelativeTime } from '../ui/RelativeTime';
@@ -63,6 +63,9 @@ export function IssueDetail({ org, issueId }: { org: string; issueId: string }) 
   const tab = sp.get('tab') ?? '';
   const eventId = sp.get('event') ?? 'latest';
   const issue = useIssue(issueId);
+  // Started here, not where they render, so the event and tags load alongside the issue instead of after it.
+  useIssueEvent(issueId, eventId);
+  useIssueTags(issueId);
   const update = useUpdateIssue(issueId, org);
 
   const go = (change: Record<string, string | null>) => {

@@ -97,5 +97,5 @@ describe('parseShortId', () => {
     ['my-app-Z', { projectSlug: 'my-app', number: 35 }],
     ['SHOP-10', { projectSlug: 'shop', number: 36 }],
   ])('%s', (s, want) => expect(parseShortId(s)).toEqual(want));
-  it.each(['SHOP', 'SHOP-', '-1', 'SHOP-0', 'a b-1'])('not a short id: %s', (s) => expect(parseShortId(s)).toBeUndefined());
+  it.each(['SHOP', 'SHOP-', '-1', 'SHOP-0', 'a b-1', 'no-such-thing-anywhere'])('not a short id: %s', (s) => expect(parseShortId(s)).toBeUndefined());
 });

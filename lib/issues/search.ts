@@ -154,7 +154,8 @@ export function parseShortId(text: string): { projectSlug: string; number: numbe
   const m = /^([A-Za-z0-9][A-Za-z0-9_-]*)-([0-9A-Za-z]{1,10})$/.exec(text);
   if (!m) return undefined;
   const number = parseInt(m[2], 36);
-  return Number.isSafeInteger(number) && number > 0 ? { projectSlug: m[1].toLowerCase(), number } : undefined;
+  // Issue.shortNumber is a 32-bit integer; anything larger is a word that merely looks like a short id.
+  return number > 0 && number <= 2 ** 31 - 1 ? { projectSlug: m[1].toLowerCase(), number } : undefined;
 }
 
 function termFor(t: Token & { key: string }, now: Date): SearchTerm[] {

@@ -130,6 +130,11 @@ test('the issue list shows the SDK issue; search and project filter narrow it do
 });
 
 test('the issue page shows the chart, the in-app stack frame, the user count and the breadcrumbs', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  // Failed requests are caught with their URL below (Chromium's console line has none, and its /favicon.ico miss is noise).
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
   await signIn(page, user.email, user.password, `/organizations/${org}/issues/`);
   await page.getByRole('link', { name: /card declined for order/ }).click();
   await expect(page).toHaveURL(new RegExp(`/organizations/${org}/issues/${cardIssueId}/`));
@@ -154,6 +159,8 @@ test('the issue page shows the chart, the in-app stack frame, the user count and
   await page.getByRole('button', { name: 'Show raw JSON' }).click();
   await expect(page.getByTestId('raw-json')).toContainText('"eventID"');
   await page.getByRole('button', { name: 'Hide raw JSON' }).click();
+  // No React hydration mismatch or failed request on the way.
+  expect(problems).toEqual([]);
   await shoot(page, 'issue');
 });
 

@@ -45,6 +45,8 @@ const schema = z.object({
 
   /** Worker tuning. */
   WORKER_BATCH_SIZE: int(200),
+  /** Batches one worker process stores at once (each on its own Redis connection and database transaction). */
+  WORKER_CONCURRENCY: int(2),
   /** Milliseconds after which a message a worker read but never acknowledged is taken over. */
   WORKER_CLAIM_IDLE_MS: int(30_000),
   /** Deliveries after which a failing message goes to the dead-letter stream. */

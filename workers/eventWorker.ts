@@ -19,17 +19,26 @@ const TRIM_EVERY_MS = 1000;
 
 export async function runEventWorker(opts: { onStored?: OnStored } = {}): Promise<void> {
   const c = config();
-  const redis = createRedis();
-  const consumer = `worker-${process.pid}-${Date.now()}`;
-  await ensureConsumerGroup(redis);
   let stopping = false;
   const stop = () => (stopping = true);
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
-  log.info('worker ready', { consumer, batch: c.WORKER_BATCH_SIZE });
+  const setup = createRedis();
+  await ensureConsumerGroup(setup);
+  setup.disconnect();
+  log.info('worker ready', { batch: c.WORKER_BATCH_SIZE, lanes: c.WORKER_CONCURRENCY });
+  // Lanes overlap one batch's CPU work (parsing, grouping) with another's database round trips.
+  await Promise.all(Array.from({ length: c.WORKER_CONCURRENCY }, (_, lane) => runLane(lane, () => stopping, opts.onStored)));
+  await db().$disconnect();
+}
 
+async function runLane(lane: number, stopping: () => boolean, onStored?: OnStored): Promise<void> {
+  const c = config();
+  // Each lane blocks on its own connection and reads as its own consumer.
+  const redis = createRedis();
+  const consumer = `worker-${process.pid}-${Date.now()}-${lane}`;
   let lastTrim = 0;
-  while (!stopping) {
+  while (!stopping()) {
     try {
       // Take over what a dead worker read but never acknowledged.
       const claimed = (await redis.xautoclaim(streamKey(), CONSUMER_GROUP, consumer, c.WORKER_CLAIM_IDLE_MS, '0', 'COUNT', c.WORKER_BATCH_SIZE)) as [string, Entries, string[]?];
@@ -38,22 +47,21 @@ export async function runEventWorker(opts: { onStored?: OnStored } = {}): Promis
       if (claimed[2]?.length) gone.push(...claimed[2]);
       if (gone.length) await redis.xack(streamKey(), CONSUMER_GROUP, ...gone);
       const reclaimed = (claimed[1] ?? []).filter((e): e is [string, string[]] => !!e[1]);
-      if (reclaimed.length) await handleBatch(redis, reclaimed, opts.onStored);
+      if (reclaimed.length) await handleBatch(redis, reclaimed, onStored);
       const res = (await redis.xreadgroup('GROUP', CONSUMER_GROUP, consumer, 'COUNT', c.WORKER_BATCH_SIZE, 'BLOCK', 1000, 'STREAMS', streamKey(), '>')) as
         | [string, [string, string[]][]][]
         | null;
-      if (res?.[0]?.[1]?.length) await handleBatch(redis, res[0][1], opts.onStored);
-      if (Date.now() - lastTrim > TRIM_EVERY_MS) {
+      if (res?.[0]?.[1]?.length) await handleBatch(redis, res[0][1], onStored);
+      if (lane === 0 && Date.now() - lastTrim > TRIM_EVERY_MS) {
         lastTrim = Date.now();
         await trimAcknowledged(redis, c.WORKER_STREAM_RETENTION_SECONDS * 1000);
       }
     } catch (e) {
-      log.error('worker loop error', { err: e });
+      log.error('worker loop error', { err: e, lane });
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
   redis.disconnect();
-  await db().$disconnect();
 }
 
 /** Permanent failures: input that will never store, however often it is retried. */

@@ -217,6 +217,10 @@ describe('project keys', () => {
     const cleared = await api(token, 'PUT', `${base}${id}/`, { rateLimit: null });
     expect(cleared.body.rateLimit).toBeNull();
 
+    // A second key, used once (so the edge has it cached), then deleted while the first is disabled.
+    const spare = (await api(token, 'POST', base, { name: 'spare' })).body.id as string;
+    expect((await sendEvent(a.project.id, spare)).status).toBe(200);
+    expect((await api(token, 'DELETE', `${base}${spare}/`)).status).toBe(204);
     const off = await api(token, 'PUT', `${base}${id}/`, { isActive: false });
     expect(off.status).toBe(200);
     expect(off.body.isActive).toBe(false);
@@ -224,6 +228,7 @@ describe('project keys', () => {
     // The ingest edge caches keys for FAULTLINE_KEY_CACHE_SECONDS (5 s).
     await new Promise((r) => setTimeout(r, 5_500));
     expect((await sendEvent(a.project.id, id)).status).toBe(403);
+    expect((await sendEvent(a.project.id, spare)).status).toBe(403);
     expect((await api(token, 'GET', `${base}?status=inactive`)).body.map((k: { id: string }) => k.id)).toEqual([id]);
 
     for (const body of [{ isActive: 'no' }, { rateLimit: { window: 0, count: 5 } }, { name: '' }]) {

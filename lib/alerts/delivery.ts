@@ -6,7 +6,7 @@ import { config } from '../config.ts';
 import { log } from '../log.ts';
 import { claimDueDeliveries, type ClaimedDelivery } from './queries.ts';
 import { CHANNEL_RATE_LIMITS, planBatch, retryDelayMs } from './deliveryPlan.ts';
-import { reserveSlots } from './rateLimit.ts';
+import { reserveSlots, stampSlot } from './rateLimit.ts';
 import { sendToChannel, type SendResult } from './channels/send.ts';
 import type { AlertMessage, DigestAlert, IssueAlert, TestAlert } from './message.ts';
 
@@ -78,15 +78,22 @@ async function processChannel(db: Db, redis: Redis, channel: Channel | undefined
     for (const row of rows) await sendOne(db, channel, row);
     return;
   }
-  const { granted, freeAt } = await reserveSlots(redis, channel.id, limit, rows.length);
+  const { granted, freeAt, slots } = await reserveSlots(redis, channel.id, limit, rows.length);
   const plan = planBatch(rows.length, granted);
   if (plan.deferred) {
     const at = new Date(Math.max(freeAt, Date.now() + 200));
     await db.alertDelivery.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { nextAttemptAt: at } });
     return;
   }
-  for (const row of rows.slice(0, plan.single)) await sendOne(db, channel, row);
-  if (plan.digest) await sendDigest(db, channel, rows.slice(plan.single));
+  let slot = 0;
+  for (const row of rows.slice(0, plan.single)) {
+    await stampSlot(redis, channel.id, slots[slot++]);
+    await sendOne(db, channel, row);
+  }
+  if (plan.digest) {
+    await stampSlot(redis, channel.id, slots[slot]);
+    await sendDigest(db, channel, rows.slice(plan.single));
+  }
 }
 
 /** One pass: claims what is due and sends it. Returns how many deliveries it handled. */

@@ -22,12 +22,15 @@ return {grant, freeAt}
 
 export interface Reservation {
   granted: number;
+  /** The slots taken, to be stamped with the moment each message actually goes out. */
+  slots: string[];
   /** When the oldest slot in the window frees up (epoch ms); 0 when the window is empty. */
   freeAt: number;
 }
 
 /** Takes up to `wanted` send slots for a channel now. */
 export async function reserveSlots(redis: Redis, channelId: number, limit: RateLimit, wanted: number, now = Date.now()): Promise<Reservation> {
+  const tag = randomBytes(4).toString('hex');
   const [granted, freeAt] = (await redis.eval(
     RESERVE,
     1,
@@ -36,7 +39,16 @@ export async function reserveSlots(redis: Redis, channelId: number, limit: RateL
     limit.windowMs,
     limit.limit,
     wanted,
-    `${now}:${randomBytes(4).toString('hex')}`,
+    `${now}:${tag}`,
   )) as [number, number];
-  return { granted, freeAt };
+  const prefix = `${now}:${tag}`;
+  return { granted, freeAt, slots: Array.from({ length: granted }, (_, i) => `${prefix}:${i + 1}`) };
+}
+
+/**
+ * Moves a slot to the moment its message is sent: messages of one reservation go out one after another, and
+ * the robot counts them when they arrive, not when Faultline reserved them.
+ */
+export async function stampSlot(redis: Redis, channelId: number, slot: string, now = Date.now()): Promise<void> {
+  await redis.zadd(redisKey(`alerts:rate:${channelId}`), 'XX', now, slot);
 }

@@ -1,9 +1,9 @@
 // Alert settings in a real browser: create a DingTalk channel, press "Send test" and see the signed message
 // arrive at a receiver that checks DingTalk's signature; create a rule for a project that uses the channel.
-import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { makeProject, makeUser } from '../harness/fixtures.ts';
 import { dingtalkReceiver } from '../integration/alerts-receivers.ts';
+import { workerEvaluates } from '../integration/alerts-support.ts';
 import { runSentryNode, shots, signIn, waitFor } from './support.ts';
 
 test('create a channel, send a test message, create a rule, and get alerted', async ({ page }) => {
@@ -59,7 +59,7 @@ test('create a channel, send a test message, create a rule, and get alerted', as
     await page.screenshot({ path: `${shots}/alerts-rules.png`, fullPage: true });
 
     // Once the event worker evaluates rules, a real SDK error reaches the group.
-    if (/evaluateAlerts/.test(readFileSync('workers/eventWorker.ts', 'utf8'))) {
+    if (workerEvaluates()) {
       runSentryNode(p.dsn, "try { JSON.parse('{oops'); } catch (e) { Sentry.captureException(e); }");
       await waitFor(async () => ding.received.length, (n) => n >= 2, 30_000);
       expect((ding.received[1].body.markdown as { text: string }).text).toContain('SyntaxError');

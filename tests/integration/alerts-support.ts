@@ -55,8 +55,9 @@ export function runSentryNode(script: string, dsn: string) {
   if (r.status !== 0) throw new Error(`@sentry/node script failed: ${r.stderr}`);
 }
 
-/** True once the event worker calls evaluateAlerts itself (the lead's hook in workers/eventWorker.ts). */
-export const workerEvaluates = () => /evaluateAlerts/.test(readFileSync(`${projectRoot}/workers/eventWorker.ts`, 'utf8'));
+/** True once the worker process calls evaluateAlerts itself after each stored batch (workers/main.ts or eventWorker.ts). */
+export const workerEvaluates = () =>
+  ['main.ts', 'eventWorker.ts'].some((f) => /import\s*\{[^}]*\bevaluateAlerts\b/.test(readFileSync(`${projectRoot}/workers/${f}`, 'utf8')));
 
 /**
  * Waits until the worker stored these events; then, if the worker does not evaluate alerts itself yet,
@@ -69,7 +70,8 @@ export async function settle(p: Project, eventIds: string[], opts: { regression?
     30_000,
   );
   if (rows.length !== eventIds.length) throw new Error(`only ${rows.length} of ${eventIds.length} events were stored`);
-  if (workerEvaluates()) return;
+  // The worker evaluates right after the batch commits; give it that moment (expected counts are then exact).
+  if (workerEvaluates()) return void (await new Promise((r) => setTimeout(r, 1500)));
   const firsts = await db().event.groupBy({ by: ['issueId'], where: { issueId: { in: [...new Set(rows.map((r) => r.issueId))] } }, _min: { id: true } });
   const first = new Map(firsts.map((f) => [f.issueId, f._min.id]));
   const stored: StoredEvent[] = rows.map((r) => ({

@@ -2,7 +2,7 @@
 // acknowledges after commit, and trims what every worker has acknowledged.
 import type { Redis } from 'ioredis';
 import { createRedis } from '../lib/redis.ts';
-import { db } from '../lib/db.ts';
+import { sqlPool, closeSqlPool } from '../lib/sql.ts';
 import { config } from '../lib/config.ts';
 import { CONSUMER_GROUP, decodeMessage, deadLetter, ensureConsumerGroup, streamKey, trimAcknowledged, type StreamMessage } from '../lib/queue/eventStream.ts';
 import { prepareEvent, type PreparedEvent } from '../lib/issues/prepareEvent.ts';
@@ -29,7 +29,7 @@ export async function runEventWorker(opts: { onStored?: OnStored } = {}): Promis
   log.info('worker ready', { batch: c.WORKER_BATCH_SIZE, lanes: c.WORKER_CONCURRENCY });
   // Lanes overlap one batch's CPU work (parsing, grouping) with another's database round trips.
   await Promise.all(Array.from({ length: c.WORKER_CONCURRENCY }, (_, lane) => runLane(lane, () => stopping, opts.onStored)));
-  await db().$disconnect();
+  await closeSqlPool();
 }
 
 async function runLane(lane: number, stopping: () => boolean, onStored?: OnStored): Promise<void> {
@@ -82,17 +82,17 @@ async function handleBatch(redis: Redis, entries: [string, string[]][], onStored
   }
   if (!prepared.length) return;
   try {
-    const r = await storeEvents(db(), prepared.map((p) => p.event));
+    const r = await storeEvents(sqlPool(), prepared.map((p) => p.event));
     await redis.xack(streamKey(), CONSUMER_GROUP, ...prepared.map((p) => p.msg.id));
     await report(r.stored, onStored);
   } catch (e) {
     // A database that is down is nobody's fault: leave the whole batch pending (reclaimed later), dead-letter nothing.
-    await db().$queryRawUnsafe('SELECT 1');
+    await sqlPool().query('SELECT 1');
     // One bad event must not hold back the rest: store the batch one event at a time to find it.
     log.warn('batch failed; storing its events one by one', { size: prepared.length, error: String((e as Error).message) });
     for (const p of prepared) {
       try {
-        const r = await storeEvents(db(), [p.event]);
+        const r = await storeEvents(sqlPool(), [p.event]);
         await redis.xack(streamKey(), CONSUMER_GROUP, p.msg.id);
         await report(r.stored, onStored);
       } catch (err) {

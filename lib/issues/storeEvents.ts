@@ -1,7 +1,8 @@
 // Stores a batch of prepared events in one transaction with exact issue aggregates.
 // Idempotent: the event row's unique (projectId, eventId) makes a replay after a crash a no-op, and every
 // counter is derived only from the events this transaction actually inserted.
-import type { Db } from '../db.ts';
+import type pg from 'pg';
+import { inTransaction, sql } from '../sql.ts';
 import type { StoredEvent } from './types.ts';
 import type { PreparedEvent } from './prepareEvent.ts';
 import { statusOnEvent, type IssueStatusState } from './statusOnEvent.ts';
@@ -44,10 +45,10 @@ function isRetryable(e: unknown): boolean {
   return /deadlock detected|could not serialize|40P01|40001/.test(s);
 }
 
-export async function storeEvents(db: Db, batch: PreparedEvent[]): Promise<BatchResult> {
+export async function storeEvents(pool: pg.Pool, batch: PreparedEvent[]): Promise<BatchResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await storeOnce(db, batch);
+      return await storeOnce(pool, batch);
     } catch (e) {
       if (attempt >= 5 || !isRetryable(e)) throw e;
       await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
@@ -55,16 +56,15 @@ export async function storeEvents(db: Db, batch: PreparedEvent[]): Promise<Batch
   }
 }
 
-async function storeOnce(db: Db, input: PreparedEvent[]): Promise<BatchResult> {
+async function storeOnce(pool: pg.Pool, input: PreparedEvent[]): Promise<BatchResult> {
   // The same event twice in one batch counts once, like a replay.
   const unique = [...new Map(input.map((p) => [`${p.projectId}:${p.event.event_id}`, p])).values()];
-  const orgOf = await q.projectOrgs(db, [...new Set(unique.map((p) => p.projectId))]);
+  const orgOf = await q.projectOrgs(sql(pool), [...new Set(unique.map((p) => p.projectId))]);
   const batch = unique.filter((p) => orgOf.has(p.projectId));
   const orphaned = unique.length - batch.length;
   if (!batch.length) return { stored: [], duplicates: input.length - unique.length, orphaned };
 
-  return db.$transaction(
-    async (tx) => {
+  return inTransaction(pool, async (tx) => {
       // 1. Issues: existing by hash, the rest created (short numbers reserved per project, in project order).
       const groups = countBy(batch, (p) => key(p.projectId, p.grouping.hash));
       const issueOf = new Map<string, number>();
@@ -285,7 +285,5 @@ async function storeOnce(db: Db, input: PreparedEvent[]): Promise<BatchResult> {
         [...countBy(inserted, (p) => `${p.projectId}|${hourOf(p.timestamp)}`).values()].map(({ item, n }) => ({ projectId: item.projectId, hour: hourOf(item.timestamp), n })),
       );
       return { stored, duplicates, orphaned };
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+  });
 }

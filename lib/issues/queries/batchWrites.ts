@@ -1,9 +1,9 @@
 // The SQL of storing a batch of events: one statement per table, rows passed as one JSON parameter
 // (jsonb_to_recordset), so a batch of hundreds of events costs a dozen round trips, not thousands.
 // Rows are written in key order everywhere so concurrent workers take row locks in the same order.
-import type { Db } from '../../db.ts';
+import type { Sql } from '../../sql.ts';
 
-export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+type Tx = Sql;
 
 // PostgreSQL text and jsonb cannot hold U+0000, which events do carry (C strings, binary junk in messages and keys).
 // JSON.stringify writes NUL as `\u0000`; it is a NUL escape unless its backslash is itself escaped (odd run of `\`).
@@ -16,8 +16,8 @@ export function pgJson(value: unknown): string {
 }
 const j = pgJson;
 
-export async function projectOrgs(tx: Tx | Db, projectIds: number[]): Promise<Map<number, number>> {
-  const rows = await tx.$queryRawUnsafe<{ id: number; orgId: number }[]>(
+export async function projectOrgs(tx: Tx, projectIds: number[]): Promise<Map<number, number>> {
+  const rows = await tx.rows<{ id: number; orgId: number }>(
     `SELECT id, "orgId" FROM "Project" WHERE id IN (SELECT value::int FROM jsonb_array_elements_text($1::jsonb))`,
     j(projectIds),
   );
@@ -31,7 +31,7 @@ export interface HashKey {
 
 export async function issuesByHash(tx: Tx, keys: HashKey[]): Promise<{ projectId: number; hash: string; issueId: number }[]> {
   if (!keys.length) return [];
-  return tx.$queryRawUnsafe(
+  return tx.rows(
     `SELECT h."projectId", h.hash, h."issueId" FROM "IssueHash" h
      JOIN jsonb_to_recordset($1::jsonb) AS x("projectId" int, hash text) ON h."projectId" = x."projectId" AND h.hash = x.hash`,
     j(keys),
@@ -40,7 +40,7 @@ export async function issuesByHash(tx: Tx, keys: HashKey[]): Promise<{ projectId
 
 /** Reserves `n` short numbers of a project; locks the project row until commit, which serializes issue creation per project. */
 export async function reserveShortNumbers(tx: Tx, projectId: number, n: number): Promise<number> {
-  const rows = await tx.$queryRawUnsafe<{ issueCounter: number }[]>(
+  const rows = await tx.rows<{ issueCounter: number }>(
     `UPDATE "Project" SET "issueCounter" = "issueCounter" + $2::int WHERE id = $1::int RETURNING "issueCounter"`,
     projectId,
     n,
@@ -67,7 +67,7 @@ export interface NewIssueRow {
 /** Creates the issues (a concurrent worker may win a hash: those are re-read) and their hash rows. */
 export async function createIssues(tx: Tx, rows: NewIssueRow[]): Promise<{ projectId: number; hash: string; issueId: number; created: boolean }[]> {
   if (!rows.length) return [];
-  const created = await tx.$queryRawUnsafe<{ issueId: number; projectId: number; hash: string }[]>(
+  const created = await tx.rows<{ issueId: number; projectId: number; hash: string }>(
     `INSERT INTO "Issue" ("projectId", "shortNumber", "hash", "title", "culprit", "type", "metadataType", "metadataValue",
        "level", "firstSeen", "lastSeen", "firstRelease", "lastRelease")
      SELECT "projectId", "shortNumber", hash, title, culprit, type, "metadataType", "metadataValue", level, "firstSeen", "firstSeen", release, release
@@ -80,14 +80,14 @@ export async function createIssues(tx: Tx, rows: NewIssueRow[]): Promise<{ proje
   const won = new Set(created.map((c) => `${c.projectId}:${c.hash}`));
   const lost = rows.filter((r) => !won.has(`${r.projectId}:${r.hash}`));
   const reread = lost.length
-    ? await tx.$queryRawUnsafe<{ issueId: number; projectId: number; hash: string }[]>(
+    ? await tx.rows<{ issueId: number; projectId: number; hash: string }>(
         `SELECT i.id AS "issueId", i."projectId", i.hash FROM "Issue" i
          JOIN jsonb_to_recordset($1::jsonb) AS x("projectId" int, hash text) ON i."projectId" = x."projectId" AND i.hash = x.hash`,
         j(lost.map((r) => ({ projectId: r.projectId, hash: r.hash }))),
       )
     : [];
   const byKey = new Map(rows.map((r) => [`${r.projectId}:${r.hash}`, r]));
-  await tx.$executeRawUnsafe(
+  await tx.run(
     `INSERT INTO "IssueHash" ("projectId", "hash", "issueId", "groupingVersion", "components")
      SELECT "projectId", hash, "issueId", "groupingVersion", components
      FROM jsonb_to_recordset($1::jsonb) AS x("projectId" int, hash text, "issueId" int, "groupingVersion" text, components jsonb)
@@ -112,7 +112,7 @@ export interface LockedIssue {
 
 /** Locks the issues of the batch in id order (NO KEY UPDATE: the events' foreign-key checks must not wait on it). */
 export async function lockIssues(tx: Tx, ids: number[]): Promise<LockedIssue[]> {
-  return tx.$queryRawUnsafe(
+  return tx.rows(
     `SELECT id, status::text AS status, substatus, "statusDetails", "resolvedInRelease", "ignoredUntil",
        "ignoreUntilCount"::text AS "ignoreUntilCount", "eventCount"::text AS "eventCount", level
      FROM "Issue" WHERE id IN (SELECT value::int FROM jsonb_array_elements_text($1::jsonb)) ORDER BY id FOR NO KEY UPDATE`,
@@ -126,7 +126,7 @@ export async function lockIssues(tx: Tx, ids: number[]): Promise<LockedIssue[]> 
  * (projectId, eventId) order: sorting wide rows in SQL cost three times the insert itself.
  */
 export async function insertEvents(tx: Tx, rowsJson: string): Promise<{ projectId: number; eventId: string }[]> {
-  return tx.$queryRawUnsafe(
+  return tx.rows(
     `INSERT INTO "Event" ("projectId", "issueId", "eventId", "timestamp", "received", "level", "platform", "release", "dist",
        "environment", "title", "message", "culprit", "userKey", "tags", "data", "hash")
      SELECT "projectId", "issueId", "eventId", "timestamp", "received", level, platform, release, dist, environment, title, message,
@@ -142,7 +142,7 @@ export async function insertEvents(tx: Tx, rowsJson: string): Promise<{ projectI
 /** Returns the (issue, user) pairs that were new. */
 export async function insertIssueUsers(tx: Tx, rows: { issueId: number; userKey: string; firstSeen: string }[]): Promise<{ issueId: number }[]> {
   if (!rows.length) return [];
-  return tx.$queryRawUnsafe(
+  return tx.rows(
     `INSERT INTO "IssueUser" ("issueId", "userKey", "firstSeen")
      SELECT "issueId", "userKey", "firstSeen" FROM jsonb_to_recordset($1::jsonb) AS x("issueId" int, "userKey" text, "firstSeen" timestamp(3))
      ORDER BY "issueId", "userKey"
@@ -172,7 +172,7 @@ export interface IssueUpdateRow {
 /** One UPDATE for all issues of the batch: counts, seen times, level, releases and the status the events left. */
 export async function updateIssues(tx: Tx, rows: IssueUpdateRow[]): Promise<void> {
   if (!rows.length) return;
-  await tx.$executeRawUnsafe(
+  await tx.run(
     `UPDATE "Issue" i SET "eventCount" = i."eventCount" + x.n, "userCount" = i."userCount" + x.users,
        "lastSeen" = GREATEST(i."lastSeen", x."lastSeen"), "firstSeen" = LEAST(i."firstSeen", x."firstSeen"), level = x.level,
        "lastRelease" = COALESCE(x."lastRelease", i."lastRelease"), "firstRelease" = COALESCE(i."firstRelease", x."firstRelease"),
@@ -190,7 +190,7 @@ export async function updateIssues(tx: Tx, rows: IssueUpdateRow[]): Promise<void
 
 export async function addIssueHourlyCounts(tx: Tx, rows: { issueId: number; hour: string; n: number }[]): Promise<void> {
   if (!rows.length) return;
-  await tx.$executeRawUnsafe(
+  await tx.run(
     `INSERT INTO "IssueHourlyCount" ("issueId", "hour", "count")
      SELECT "issueId", hour, n FROM jsonb_to_recordset($1::jsonb) AS x("issueId" int, hour timestamp(3), n int) ORDER BY 1, 2
      ON CONFLICT ("issueId", "hour") DO UPDATE SET "count" = "IssueHourlyCount"."count" + EXCLUDED."count"`,
@@ -200,7 +200,7 @@ export async function addIssueHourlyCounts(tx: Tx, rows: { issueId: number; hour
 
 export async function addProjectHourlyCounts(tx: Tx, rows: { projectId: number; hour: string; n: number }[]): Promise<void> {
   if (!rows.length) return;
-  await tx.$executeRawUnsafe(
+  await tx.run(
     `INSERT INTO "ProjectHourlyCount" ("projectId", "hour", "count")
      SELECT "projectId", hour, n FROM jsonb_to_recordset($1::jsonb) AS x("projectId" int, hour timestamp(3), n int) ORDER BY 1, 2
      ON CONFLICT ("projectId", "hour") DO UPDATE SET "count" = "ProjectHourlyCount"."count" + EXCLUDED."count"`,
@@ -213,7 +213,7 @@ export async function addTagValues(
   rows: { issueId: number; key: string; value: string; n: number; firstSeen: string; lastSeen: string }[],
 ): Promise<void> {
   if (!rows.length) return;
-  await tx.$executeRawUnsafe(
+  await tx.run(
     `INSERT INTO "IssueTagValue" ("issueId", "key", "value", "count", "firstSeen", "lastSeen")
      SELECT "issueId", key, value, n, "firstSeen", "lastSeen"
      FROM jsonb_to_recordset($1::jsonb) AS x("issueId" int, key text, value text, n bigint, "firstSeen" timestamp(3), "lastSeen" timestamp(3))
@@ -226,7 +226,7 @@ export async function addTagValues(
 
 export async function addEnvironments(tx: Tx, rows: { projectId: number; name: string }[]): Promise<void> {
   if (!rows.length) return;
-  await tx.$executeRawUnsafe(
+  await tx.run(
     `INSERT INTO "Environment" ("projectId", "name")
      SELECT "projectId", name FROM jsonb_to_recordset($1::jsonb) AS x("projectId" int, name text) ORDER BY 1, 2
      ON CONFLICT ("projectId", "name") DO NOTHING`,
@@ -237,7 +237,7 @@ export async function addEnvironments(tx: Tx, rows: { projectId: number; name: s
 /** Creation order of the given releases of an org: Faultline orders releases the way Sentry does by default. */
 export async function releaseCreatedAt(tx: Tx, orgId: number, versions: string[]): Promise<Map<string, number>> {
   if (!versions.length) return new Map();
-  const rows = await tx.$queryRawUnsafe<{ version: string; createdAt: Date }[]>(
+  const rows = await tx.rows<{ version: string; createdAt: Date }>(
     `SELECT version, "createdAt" FROM "Release" WHERE "orgId" = $1::int AND version IN (SELECT value FROM jsonb_array_elements_text($2::jsonb))`,
     orgId,
     j(versions),
@@ -248,7 +248,7 @@ export async function releaseCreatedAt(tx: Tx, orgId: number, versions: string[]
 /** Links events' releases to their projects (creating the releases), counting the issues each release introduced. */
 export async function addReleases(tx: Tx, rows: { orgId: number; projectId: number; version: string; newIssues: number }[]): Promise<void> {
   if (!rows.length) return;
-  await tx.$executeRawUnsafe(
+  await tx.run(
     `INSERT INTO "Release" ("orgId", "version")
      SELECT DISTINCT "orgId", version FROM jsonb_to_recordset($1::jsonb) AS x("orgId" int, version text) ORDER BY 1, 2
      ON CONFLICT ("orgId", "version") DO NOTHING`,
@@ -264,6 +264,6 @@ export async function addReleases(tx: Tx, rows: { orgId: number; projectId: numb
   const quiet = rows.filter((r) => r.newIssues === 0);
   const counted = rows.filter((r) => r.newIssues > 0);
   // Only rows that add new issues update (and lock) an existing link; the rest leave it alone.
-  if (quiet.length) await tx.$executeRawUnsafe(link(false), j(quiet));
-  if (counted.length) await tx.$executeRawUnsafe(link(true), j(counted));
+  if (quiet.length) await tx.run(link(false), j(quiet));
+  if (counted.length) await tx.run(link(true), j(counted));
 }

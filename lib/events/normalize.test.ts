@@ -181,3 +181,18 @@ describe('normalizeEvent on hostile or odd input', () => {
     expect(ev.tags).toEqual([]);
   });
 });
+
+describe('sentry-cli bash-hook frames', () => {
+  const bashEvent = (sdk: string) => ({
+    sdk: { name: sdk, version: '3.8.0' },
+    exception: { values: [{ type: 'BashError', value: 'command ls x exited with status 2', stacktrace: { frames: [{ function: 'export_rows', filename: 'job.sh', lineno: 1 }, { function: 'main', filename: 'job.sh', lineno: 9 }] } }] },
+  });
+  it('puts the failing function last, as the protocol orders frames', () => {
+    const ev = normalizeEvent(bashEvent('sentry-cli'), { receivedAt: new Date() });
+    expect(ev.exception!.values[0].stacktrace!.frames.map((f) => f.function)).toEqual(['main', 'export_rows']);
+  });
+  it('leaves other SDKs alone', () => {
+    const ev = normalizeEvent(bashEvent('sentry.python'), { receivedAt: new Date() });
+    expect(ev.exception!.values[0].stacktrace!.frames.map((f) => f.function)).toEqual(['export_rows', 'main']);
+  });
+});

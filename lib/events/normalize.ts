@@ -123,6 +123,15 @@ function normalizeModules(v: unknown): Record<string, string> | undefined {
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/**
+ * sentry-cli's bash-hook lists frames in bash's FUNCNAME order, innermost first; the protocol (and the culprit, and
+ * every stack trace view) wants the innermost frame last, so the failing function is named, not the script's main.
+ */
+function innermostLastForBashHook(ev: NormalizedEvent) {
+  if (ev.sdk?.name !== 'sentry-cli') return;
+  for (const v of ev.exception?.values ?? []) if (v.type === 'BashError' && v.stacktrace) v.stacktrace.frames.reverse();
+}
+
 export function normalizeEvent(raw: unknown, ctx: NormalizeContext): NormalizedEvent {
   if (!isRecord(raw)) throw new EventError('event payload must be a JSON object');
   const received = Number.isNaN(ctx.receivedAt.getTime()) ? new Date() : ctx.receivedAt;
@@ -152,6 +161,7 @@ export function normalizeEvent(raw: unknown, ctx: NormalizeContext): NormalizedE
     modules: normalizeModules(raw.modules),
   };
   ev.threads = placeTopLevelStacktrace(raw, ev.exception, normalizeThreads(raw.threads));
+  innermostLastForBashHook(ev);
 
   for (const [key, value] of Object.entries(raw)) {
     if (HANDLED.has(key)) continue;

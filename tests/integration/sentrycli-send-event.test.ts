@@ -163,6 +163,8 @@ describe('sentry-cli bash-hook', () => {
     expect(lines).toEqual(expect.arrayContaining(['stdout: preparing nightly export', 'stderr: warning: staging disk at 91%']));
     const issue = (await api(w.token, 'GET', `/api/0/issues/${e.groupID}/`)).body;
     expect(issue.title).toContain('ls /nonexistent/export/dir');
-    expect(issue.culprit).toContain('nightly.sh');
+    // bash-hook sends the innermost frame first; stored innermost-last, the culprit is the failing function.
+    expect(frames.at(-1)!.function).toBe('export_rows');
+    expect(issue.culprit).toMatch(/nightly\.sh in export_rows$/);
   });
 });

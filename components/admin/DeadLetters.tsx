@@ -9,16 +9,8 @@ import { EmptyState, ErrorNote, Loading } from '../ui/EmptyState';
 import { RelativeTime } from '../ui/RelativeTime';
 import { Truncated } from '../ui/Truncated';
 import styles from '../ui/ui.module.css';
+import type { DeadLetter } from '@/lib/queue/eventStream';
 
-interface DeadLetter {
-  id: string;
-  error: string;
-  deliveries: number;
-  failedAt: string;
-  projectId: number | null;
-  eventId: string | null;
-  preview: string;
-}
 
 export function DeadLetters() {
   const qc = useQueryClient();

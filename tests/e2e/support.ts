@@ -1,5 +1,6 @@
 // Shared steps of the dashboard browser tests: sign in through the login page, send events with the real
 // @sentry/node SDK, and wait until the worker has stored them.
+import { waitFor as poll } from '../harness/wait.ts';
 import { spawnSync } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
 import { projectRoot } from '../../lib/cli/paths.ts';
@@ -26,13 +27,9 @@ await Sentry.flush(5000);
   if (r.status !== 0) throw new Error(`@sentry/node script failed: ${r.stderr}`);
 }
 
+/** Like the harness's waitFor, but a browser test fails right there when the condition never holds. */
 export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  let v = await fn();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 250));
-    v = await fn();
-  }
+  const v = await poll(fn, ok, ms, 250);
   if (!ok(v)) throw new Error(`condition not met within ${ms} ms (last value ${JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x))})`);
   return v;
 }

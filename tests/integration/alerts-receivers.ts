@@ -214,12 +214,4 @@ export async function deadPort(): Promise<number> {
   return port;
 }
 
-export async function waitFor<T>(fn: () => Promise<T> | T, ok: (v: T) => boolean, ms = 30_000, every = 200): Promise<T> {
-  const end = Date.now() + ms;
-  let v = await fn();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, every));
-    v = await fn();
-  }
-  return v;
-}
+export { waitFor } from '../harness/wait.ts';

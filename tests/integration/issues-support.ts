@@ -2,16 +2,9 @@
 // until the worker has stored them.
 import { db } from '../../lib/db.ts';
 import { baseUrl } from '../harness/fixtures.ts';
+import { waitFor } from '../harness/wait.ts';
 
-export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  let v = await fn();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 200));
-    v = await fn();
-  }
-  return v;
-}
+export { waitFor };
 
 /** Posts events to the legacy store endpoint (raw JSON, exact timestamps and tags) and waits until all are stored. */
 export async function storeEvents(project: { id: number }, publicKey: string, events: Record<string, unknown>[]): Promise<void> {

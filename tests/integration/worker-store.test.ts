@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db.ts';
 import { projectRoot } from '../../lib/cli/paths.ts';
 import { makeProject } from '../harness/fixtures.ts';
+import { waitFor } from '../harness/wait.ts';
 
 const sdkScript = `
 import * as Sentry from '@sentry/node';
@@ -19,15 +20,6 @@ try { loadUser('x'); } catch (e) { Sentry.captureException(e); }
 await Sentry.flush(5000);
 `;
 
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  let v = await fn();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 250));
-    v = await fn();
-  }
-  return v;
-}
 
 describe('worker stores SDK events', () => {
   it('groups one bug into one issue with exact event and user counts', async () => {

@@ -81,42 +81,46 @@ async function latency() {
   const received = new Map<string, number>();
   const latencies: number[] = [];
   let done = false;
-  let lastId = 0n;
+  let doneAt = 0;
+  // Looked up by event id: with several lanes, rows with lower ids can commit after higher ones.
   const poller = (async () => {
-    while (!done || latencies.length < received.size) {
-      const rows = await db().$queryRawUnsafe<{ id: bigint; eventId: string }[]>(
-        `SELECT id, "eventId" FROM "Event" WHERE "projectId" = $1 AND id > $2 ORDER BY id`,
-        p.project.id,
-        lastId,
-      );
+    while ((!done || received.size > 0) && !(done && Date.now() - doneAt > 60_000)) {
+      const pending = [...received.keys()].slice(0, 5000);
+      const rows = pending.length
+        ? await db().event.findMany({ where: { projectId: p.project.id, eventId: { in: pending } }, select: { eventId: true } })
+        : [];
       const now = Date.now();
       for (const r of rows) {
-        lastId = r.id;
         latencies.push(now - received.get(r.eventId)!);
+        received.delete(r.eventId);
       }
-      await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 20));
     }
   })();
   const perTick = Math.max(1, Math.round(rate / 100));
   const end = Date.now() + steadySeconds * 1000;
   let i = 0;
+  let sent = 0;
   while (Date.now() < end) {
     const tickStart = Date.now();
     const events = Array.from({ length: perTick }, () => queued(p.project.id, p.key.id, i++));
     for (const e of events) received.set(e.eventId, Date.parse(e.receivedAt));
+    sent += events.length;
     await enqueueEvents(redis, events);
     await new Promise((r) => setTimeout(r, Math.max(0, 10 - (Date.now() - tickStart))));
   }
   done = true;
+  doneAt = Date.now();
   await poller;
   latencies.sort((a, b) => a - b);
   const pct = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { 'rate ev/s': Math.round(received.size / steadySeconds), events: received.size, 'p50 ms': pct(0.5), 'p95 ms': pct(0.95), 'p99 ms': pct(0.99), 'max ms': latencies[latencies.length - 1] };
+  return { 'rate ev/s': Math.round(sent / steadySeconds), events: sent, 'p50 ms': pct(0.5), 'p95 ms': pct(0.95), 'p99 ms': pct(0.99), 'max ms': latencies[latencies.length - 1], 'not stored after 60 s': received.size };
 }
 
 try {
   console.log(`worker benchmark: ${total} events of ~${JSON.stringify(benchEvent()).length} bytes (10 frames), 50 issues, 1000 users; batch ${process.env.WORKER_BATCH_SIZE ?? 200}`);
-  console.table([await throughput(1), await throughput(2)]);
+  console.table([await throughput(1)]);
+  console.table([await throughput(2)]);
   console.log(`accept→stored latency at a steady rate (1 worker, ${steadySeconds} s):`);
   console.table([await latency()]);
   console.log(`stream length after the runs (trimmed once acknowledged): ${await redis.xlen(streamKey())}`);

@@ -44,7 +44,7 @@ const schema = z.object({
   FAULTLINE_INGEST_REDIS_TIMEOUT_MS: int(3000),
 
   /** Worker tuning. */
-  WORKER_BATCH_SIZE: int(200),
+  WORKER_BATCH_SIZE: int(500),
   /** Batches one worker process stores at once (each on its own Redis connection and database transaction). */
   WORKER_CONCURRENCY: int(2),
   /** Milliseconds after which a message a worker read but never acknowledged is taken over. */

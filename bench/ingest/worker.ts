@@ -118,7 +118,7 @@ async function latency() {
 }
 
 try {
-  console.log(`worker benchmark: ${total} events of ~${JSON.stringify(benchEvent()).length} bytes (10 frames), 50 issues, 1000 users; batch ${process.env.WORKER_BATCH_SIZE ?? 200}`);
+  console.log(`worker benchmark: ${total} events of ~${JSON.stringify(benchEvent()).length} bytes (10 frames), 50 issues, 1000 users; batch ${process.env.WORKER_BATCH_SIZE ?? 500}`);
   console.table([await throughput(1)]);
   console.table([await throughput(2)]);
   console.log(`accept→stored latency at a steady rate (1 worker, ${steadySeconds} s):`);

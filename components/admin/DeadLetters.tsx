@@ -57,7 +57,7 @@ export function DeadLetters() {
               <td className={`${styles.mono} ${styles.breakAll}`}>
                 <Truncated text={d.preview} limit={120} />
               </td>
-              <td>
+              <td style={{ whiteSpace: 'nowrap' }}>
                 <Button onClick={() => act.mutate({ action: 'retry', ids: [d.id] })} disabled={act.isPending}>
                   Retry
                 </Button>{' '}

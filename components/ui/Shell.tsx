@@ -80,7 +80,14 @@ export function Shell({ user, children }: { user: ShellUser; children: React.Rea
       {org && <OrgNav org={org} pathname={pathname} />}
       <div className={styles.navLabel}>Account</div>
       <NavLink href="/settings/tokens/" active={pathname.startsWith('/settings/tokens')}>API tokens</NavLink>
-      {user.isSuperuser && <NavLink href="/admin/users" active={pathname.startsWith('/admin')}>Admin</NavLink>}
+      {user.isSuperuser && (
+        <>
+          <div className={styles.navLabel}>Admin</div>
+          <NavLink href="/admin/users" active={pathname.startsWith('/admin/users')}>Users</NavLink>
+          <NavLink href="/admin/ldap" active={pathname.startsWith('/admin/ldap')}>Directory (LDAP)</NavLink>
+          <NavLink href="/admin/dead-letters/" active={pathname.startsWith('/admin/dead-letters')}>Dead letters</NavLink>
+        </>
+      )}
       <div className={styles.sidebarFoot}>
         <div title={user.email} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{user.name || user.email}</div>
         <Link href="/auth/logout">Sign out</Link>

@@ -3,6 +3,7 @@
 // Everything else goes through Prisma (lib/db.ts).
 import pg from 'pg';
 import { config } from './config.ts';
+import { log } from './log.ts';
 
 export interface Sql {
   rows<T>(text: string, ...params: unknown[]): Promise<T[]>;
@@ -22,7 +23,11 @@ export function sqlPool(): pg.Pool {
   if (!globalForSql.faultlineSqlPool) {
     const url = config().databaseUrl;
     if (!url) throw new Error('DATABASE_URL is not set');
-    globalForSql.faultlineSqlPool = new pg.Pool({ connectionString: url, max: config().WORKER_CONCURRENCY + 2, types });
+    const pool = new pg.Pool({ connectionString: url, max: config().WORKER_CONCURRENCY + 2, types });
+    // An idle connection that PostgreSQL closes (restart, failover, shutdown) emits 'error' on the pool; unhandled,
+    // that would kill the worker. The pool drops the connection and opens a new one on the next query.
+    pool.on('error', (err) => log.warn('idle database connection lost', { error: err.message }));
+    globalForSql.faultlineSqlPool = pool;
   }
   return globalForSql.faultlineSqlPool;
 }

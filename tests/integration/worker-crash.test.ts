@@ -133,4 +133,30 @@ describe('worker crash safety', () => {
     expect(dead).toHaveLength(1);
     expect(dead[0][1]).toContain('{not json');
   }, 240_000);
+
+  it('keeps web and worker running when PostgreSQL drops their connections', async () => {
+    const enqueue = async (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const queued = { projectId, keyId: 0, eventId: i.toString(16).padStart(32, '0'), receivedAt: new Date().toISOString(), payload: JSON.stringify(event(i)) };
+        await redis.xadd(stream(), '*', 'e', JSON.stringify(queued));
+      }
+    };
+    const before = await storedCount();
+    const w = stack.startWorker();
+    try {
+      await enqueue(TOTAL, TOTAL + 10);
+      await until(async () => (await storedCount()) >= before + 10, 60_000, 'the first events');
+      expect(await fetch(`${stack.baseUrl}/_health/`).then((r) => r.status)).toBe(200);
+      // What a PostgreSQL restart or failover does to every open connection.
+      await pdb.$executeRawUnsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(w.exitCode).toBeNull();
+      await enqueue(TOTAL + 10, TOTAL + 20);
+      await until(async () => (await storedCount().catch(() => 0)) >= before + 20, 60_000, 'events after the connections were dropped');
+      await until(async () => (await fetch(`${stack.baseUrl}/_health/`).then((r) => r.status).catch(() => 0)) === 200, 20_000, 'the web server to be healthy again');
+    } finally {
+      w.kill('SIGTERM');
+      await exited(w);
+    }
+  }, 120_000);
 });

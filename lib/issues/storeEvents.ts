@@ -19,6 +19,9 @@ function hourOf(d: Date): string {
 
 const key = (projectId: number, hash: string) => `${projectId}:${hash}`;
 
+/** What a batch adds to an issue, before its status columns are known. */
+type IssueCounts = Omit<q.IssueUpdateRow, 'status' | 'substatus' | 'statusDetails' | 'resolvedInRelease' | 'ignoredUntil' | 'ignoreUntilCount'>;
+
 function countBy<K>(items: Iterable<K>, keyOf: (k: K) => string): Map<string, { item: K; n: number }> {
   const m = new Map<string, { item: K; n: number }>();
   for (const it of items) {
@@ -173,13 +176,13 @@ async function storeOnce(pool: pg.Pool, input: PreparedEvent[]): Promise<BatchRe
         }
       }
       const stored: StoredEvent[] = [];
-      const updates = new Map<number, q.IssueUpdateRow>();
+      /** Counts per issue; the status columns are added from `states` once every event is applied. */
+      const counts = new Map<number, IssueCounts>();
       const states = new Map<number, IssueStatusState>();
-      const seenNew = new Set<number>();
       for (const p of inserted) {
         const id = issueIdOf(p);
         const lock = locked.get(id)!;
-        let st = states.get(id) ?? {
+        const before = states.get(id) ?? {
           status: lock.status,
           substatus: lock.substatus,
           statusDetails: lock.statusDetails ?? {},
@@ -188,7 +191,6 @@ async function storeOnce(pool: pg.Pool, input: PreparedEvent[]): Promise<BatchRe
           ignoreUntilCount: lock.ignoreUntilCount === null ? null : BigInt(lock.ignoreUntilCount),
           eventCount: BigInt(lock.eventCount),
         };
-        st = { ...st, eventCount: st.eventCount + 1n };
         const order = releaseOrder.get(orgOf.get(p.projectId)!);
         // A release missing from the table is newer than every known one (it was created by this very batch).
         const atOrAfter = (r: string, ref: string) => {
@@ -196,46 +198,21 @@ async function storeOnce(pool: pg.Pool, input: PreparedEvent[]): Promise<BatchRe
           const b = order?.get(ref);
           return a === undefined || b === undefined || a >= b;
         };
-        const r = statusOnEvent(st, { release: p.event.release ?? null, receivedAt: p.receivedAt }, atOrAfter);
-        st = r.state;
-        states.set(id, st);
+        const r = statusOnEvent({ ...before, eventCount: before.eventCount + 1n }, { release: p.event.release ?? null, receivedAt: p.receivedAt }, atOrAfter);
+        states.set(id, r.state);
         const ts = p.timestamp.toISOString();
-        const u = updates.get(id) ?? {
-          id,
-          n: 0,
-          users: newUsers.get(id) ?? 0,
-          firstSeen: ts,
-          lastSeen: ts,
-          level: lock.level,
-          firstRelease: null,
-          lastRelease: null,
-          status: st.status,
-          substatus: st.substatus,
-          statusDetails: st.statusDetails,
-          resolvedInRelease: st.resolvedInRelease,
-          ignoredUntil: null,
-          ignoreUntilCount: null,
-          regressed: false,
-        };
-        u.n++;
-        u.lastSeen = ts;
-        u.level = maxLevel(u.level, p.event.level);
+        // The issue's first event of this batch is the one that created it, when it was created now.
+        const isNewIssue = newIssueIds.has(id) && !counts.has(id);
+        const c = counts.get(id) ?? { id, n: 0, users: newUsers.get(id) ?? 0, firstSeen: ts, lastSeen: ts, level: lock.level, firstRelease: null, lastRelease: null, regressed: false };
+        c.n++;
+        c.lastSeen = ts;
+        c.level = maxLevel(c.level, p.event.level);
         if (p.event.release) {
-          u.firstRelease ??= p.event.release;
-          u.lastRelease = p.event.release;
+          c.firstRelease ??= p.event.release;
+          c.lastRelease = p.event.release;
         }
-        u.regressed ||= r.reopened === 'regression';
-        Object.assign(u, {
-          status: st.status,
-          substatus: st.substatus,
-          statusDetails: st.statusDetails,
-          resolvedInRelease: st.resolvedInRelease,
-          ignoredUntil: st.ignoredUntil?.toISOString() ?? null,
-          ignoreUntilCount: st.ignoreUntilCount?.toString() ?? null,
-        });
-        updates.set(id, u);
-        const isNewIssue = newIssueIds.has(id) && !seenNew.has(id);
-        seenNew.add(id);
+        c.regressed ||= r.reopened === 'regression';
+        counts.set(id, c);
         stored.push({
           projectId: p.projectId,
           issueId: id,
@@ -250,7 +227,21 @@ async function storeOnce(pool: pg.Pool, input: PreparedEvent[]): Promise<BatchRe
           timestamp: p.event.timestamp,
         });
       }
-      await q.updateIssues(tx, [...updates.values()].sort((a, b) => a.id - b.id));
+      const updates: q.IssueUpdateRow[] = [...counts.values()]
+        .sort((a, b) => a.id - b.id)
+        .map((c) => {
+          const st = states.get(c.id)!;
+          return {
+            ...c,
+            status: st.status,
+            substatus: st.substatus,
+            statusDetails: st.statusDetails,
+            resolvedInRelease: st.resolvedInRelease,
+            ignoredUntil: st.ignoredUntil?.toISOString() ?? null,
+            ignoreUntilCount: st.ignoreUntilCount?.toString() ?? null,
+          };
+        });
+      await q.updateIssues(tx, updates);
 
       // 6. Per-hour counts, tag values, environments, releases; the project-wide hourly row (the hottest) last.
       await q.addIssueHourlyCounts(

@@ -33,9 +33,15 @@ export interface StreamMessage {
   raw: string;
 }
 
+/** Redis answers field lists (stream entries, XINFO) as flat [name, value, name, value, ...] arrays. */
+function fieldMap<T>(flat: T[]): Map<T, T> {
+  const m = new Map<T, T>();
+  for (let i = 0; i + 1 < flat.length; i += 2) m.set(flat[i], flat[i + 1]);
+  return m;
+}
+
 export function decodeMessage(id: string, fields: string[]): StreamMessage {
-  let raw = '';
-  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === 'e') raw = fields[i + 1];
+  const raw = fieldMap(fields).get('e') ?? '';
   try {
     return { id, event: JSON.parse(raw) as QueuedEvent, raw };
   } catch {
@@ -81,8 +87,7 @@ export interface DeadLetter {
 export async function listDeadLetters(redis: Redis, count: number, before?: string): Promise<DeadLetter[]> {
   const entries = await redis.xrevrange(deadLetterKey(), before ? `(${before}` : '+', '-', 'COUNT', count);
   return entries.map(([id, fields]) => {
-    const f = new Map<string, string>();
-    for (let i = 0; i + 1 < fields.length; i += 2) f.set(fields[i], fields[i + 1]);
+    const f = fieldMap(fields);
     const raw = f.get('e') ?? '';
     let ev: Partial<QueuedEvent> = {};
     try {
@@ -114,18 +119,12 @@ export async function deadLetterCount(redis: Redis): Promise<number> {
 export async function trimAcknowledged(redis: Redis, retentionMs: number): Promise<void> {
   const summary = (await redis.xpending(streamKey(), CONSUMER_GROUP)) as [number, string | null, string | null, unknown];
   const groups = (await redis.xinfo('GROUPS', streamKey())) as unknown[][];
-  const group = groups.map((g) => new Map(chunkPairs(g))).find((g) => g.get('name') === CONSUMER_GROUP);
+  const group = groups.map((g) => fieldMap(g)).find((g) => g.get('name') === CONSUMER_GROUP);
   const lastDelivered = String(group?.get('last-delivered-id') ?? '0-0');
   const candidates = [lastDelivered, `${Date.now() - retentionMs}-0`];
   if (Number(summary[0]) > 0 && summary[1]) candidates.push(summary[1]);
   const minId = candidates.reduce((a, b) => (compareIds(a, b) <= 0 ? a : b));
   if (minId !== '0-0') await redis.xtrim(streamKey(), 'MINID', '~', minId);
-}
-
-function chunkPairs(a: unknown[]): [unknown, unknown][] {
-  const out: [unknown, unknown][] = [];
-  for (let i = 0; i + 1 < a.length; i += 2) out.push([a[i], a[i + 1]]);
-  return out;
 }
 
 function compareIds(a: string, b: string): number {
@@ -140,8 +139,7 @@ export async function retryDeadLetters(redis: Redis, ids: string[]): Promise<num
   for (const id of ids) {
     const [entry] = await redis.xrange(deadLetterKey(), id, id);
     if (!entry) continue;
-    const raw = entry[1][entry[1].indexOf('e') + 1];
-    await redis.xadd(streamKey(), '*', 'e', raw);
+    await redis.xadd(streamKey(), '*', 'e', fieldMap(entry[1]).get('e') ?? '');
     await redis.xdel(deadLetterKey(), id);
     n++;
   }

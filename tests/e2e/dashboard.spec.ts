@@ -94,8 +94,13 @@ test('on a phone the sidebar opens from the menu button', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, user.email, user.password);
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Issues' })).toBeHidden();
-  await page.getByRole('button', { name: 'Open menu' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Issues' }).click();
+  const issuesLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Issues' });
+  // A tap before React has hydrated the server-rendered button does nothing (as for a real user on a slow phone): tap again.
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Open menu' }).click();
+    await expect(issuesLink).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await issuesLink.click();
   await expect(page).toHaveURL(new RegExp(`/organizations/${org}/issues/`));
   await expect(page.getByTestId('issue-row').first()).toBeVisible();
 });

@@ -3,7 +3,7 @@
 // Sending happens later in the delivery loop (workers/alertWorker.ts), so a slow or broken channel never
 // slows ingestion, and nothing here throws to the worker.
 import type { Db } from '../db.ts';
-import type { StoredEvent } from '../issues/types.ts';
+import type { StoredEvent } from '../digest/types.ts';
 import { config } from '../config.ts';
 import { log } from '../log.ts';
 import { isFrequencyTrigger, ruleSpecFromRow, type RuleSpec } from './ruleSchema.ts';

@@ -1,7 +1,7 @@
 // Pure decisions of alert evaluation: does a trigger apply to a stored event, do the filters pass, is a
 // frequency exceeded, does the throttle allow another notification. No I/O: evaluate.ts feeds them.
 import { LEVELS, type RuleFilter, type Trigger } from './ruleSchema.ts';
-import type { StoredEvent } from '../issues/types.ts';
+import type { StoredEvent } from '../digest/types.ts';
 
 /** What the filters look at on the event. */
 export type EventFacts = Pick<StoredEvent, 'isNewIssue' | 'isRegression' | 'level' | 'environment' | 'release' | 'tags'>;

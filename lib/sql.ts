@@ -66,3 +66,8 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise<
 export function sql(pool: pg.Pool): Sql {
   return wrap(pool);
 }
+
+/** Throws unless the database answers: tells "the database is down" apart from "this batch is bad". */
+export async function ping(pool: pg.Pool): Promise<void> {
+  await pool.query('SELECT 1');
+}

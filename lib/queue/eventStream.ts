@@ -54,8 +54,43 @@ export async function ensureConsumerGroup(redis: Redis): Promise<void> {
   try {
     await redis.xgroup('CREATE', streamKey(), CONSUMER_GROUP, '0', 'MKSTREAM');
   } catch (e) {
+    // Redis errors carry no codes, only a leading word: BUSYGROUP is "the group exists already".
     if (!String((e as Error).message).includes('BUSYGROUP')) throw e;
   }
+}
+
+/** A stream entry as Redis answers it; an entry trimmed away since it was read has no fields (Redis 7, XAUTOCLAIM). */
+type RawEntry = [id: string, fields: string[] | null];
+
+/**
+ * Takes over up to `count` messages another consumer (a dead worker) read but did not acknowledge for `idleMs`.
+ * Entries trimmed away meanwhile have nothing left to store: they are acknowledged here and not returned.
+ */
+export async function claimAbandoned(redis: Redis, consumer: string, idleMs: number, count: number): Promise<StreamMessage[]> {
+  const [, entries, deleted] = (await redis.xautoclaim(streamKey(), CONSUMER_GROUP, consumer, idleMs, '0', 'COUNT', count)) as [string, RawEntry[] | null, string[]?];
+  const gone = entries?.filter(([, f]) => !f).map(([id]) => id) ?? [];
+  if (deleted?.length) gone.push(...deleted);
+  await acknowledge(redis, gone);
+  return (entries ?? []).filter((e): e is [string, string[]] => !!e[1]).map(([id, fields]) => decodeMessage(id, fields));
+}
+
+/** Reads up to `count` messages no consumer has seen yet, waiting up to `blockMs` for the first. */
+export async function readNew(redis: Redis, consumer: string, count: number, blockMs: number): Promise<StreamMessage[]> {
+  const res = (await redis.xreadgroup('GROUP', CONSUMER_GROUP, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', streamKey(), '>')) as
+    | [string, [string, string[]][]][]
+    | null;
+  return (res?.[0]?.[1] ?? []).map(([id, fields]) => decodeMessage(id, fields));
+}
+
+/** Marks messages as done for the group: they will never be delivered again. */
+export async function acknowledge(redis: Redis, ids: string[]): Promise<void> {
+  if (ids.length) await redis.xack(streamKey(), CONSUMER_GROUP, ...ids);
+}
+
+/** How often the group has delivered a pending message (1 if it is no longer pending). */
+export async function deliveryCount(redis: Redis, id: string): Promise<number> {
+  const pending = (await redis.xpending(streamKey(), CONSUMER_GROUP, id, id, 1)) as [id: string, consumer: string, idleMs: number, deliveries: number][];
+  return pending[0]?.[3] ?? 1;
 }
 
 /** One event, one XADD: what the ingest edge does per request (cheaper than a pipeline of one). */
@@ -66,7 +101,7 @@ export async function enqueueEvent(redis: Redis, event: QueuedEvent): Promise<vo
 /** Parks a message that cannot be stored, with its error, for an admin to see; then acknowledges it. */
 export async function deadLetter(redis: Redis, msg: StreamMessage, error: string, deliveries: number): Promise<void> {
   await redis.xadd(deadLetterKey(), 'MAXLEN', '~', '10000', '*', 'e', msg.raw, 'error', error, 'id', msg.id, 'deliveries', String(deliveries));
-  await redis.xack(streamKey(), CONSUMER_GROUP, msg.id);
+  await acknowledge(redis, [msg.id]);
 }
 
 export interface DeadLetter {

@@ -8,7 +8,7 @@ import { projectRoot } from '../../lib/cli/paths.ts';
 import { createChannel } from '../../lib/alerts/channelRecords.ts';
 import { createRule, ruleInputSchema } from '../../lib/alerts/ruleRecords.ts';
 import { evaluateAlerts } from '../../lib/alerts/evaluate.ts';
-import type { StoredEvent } from '../../lib/issues/types.ts';
+import type { StoredEvent } from '../../lib/digest/types.ts';
 import { baseUrl, makeProject } from '../harness/fixtures.ts';
 import { waitFor } from './alerts-receivers.ts';
 

@@ -7,13 +7,16 @@ export function redisKey(name: string): string {
   return config().REDIS_PREFIX + name;
 }
 
-export function createRedis(opts: { lazyConnect?: boolean; autoPipelining?: boolean } = {}): Redis {
+export function createRedis(opts: { lazyConnect?: boolean; autoPipelining?: boolean; commandTimeoutMs?: number } = {}): Redis {
   return new Redis(config().REDIS_URL, {
     lazyConnect: opts.lazyConnect ?? false,
     maxRetriesPerRequest: 3,
     enableOfflineQueue: true,
     // Commands issued in the same tick share one write: many concurrent small requests (the ingest edge).
     enableAutoPipelining: opts.autoPipelining ?? false,
+    // Rejects a command Redis has not answered in time, also one still waiting in the offline queue for a
+    // connection. Not for blocking reads (XREADGROUP BLOCK), which wait on purpose.
+    commandTimeout: opts.commandTimeoutMs,
   });
 }
 

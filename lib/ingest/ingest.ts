@@ -39,9 +39,12 @@ export interface IngestResponse {
 
 const globalForIngest = globalThis as unknown as { faultlineIngestRedis?: ReturnType<typeof createRedis> };
 
-/** The edge's own connection, auto-pipelined: concurrent requests' XADDs go out in one write. */
+/**
+ * The edge's own connection, auto-pipelined: concurrent requests' XADDs go out in one write. Every command
+ * fails after FAULTLINE_INGEST_REDIS_TIMEOUT_MS (ioredis commandTimeout): an SDK gets a 503, not a hanging request.
+ */
 function redis() {
-  globalForIngest.faultlineIngestRedis ??= createRedis({ autoPipelining: true });
+  globalForIngest.faultlineIngestRedis ??= createRedis({ autoPipelining: true, commandTimeoutMs: config().FAULTLINE_INGEST_REDIS_TIMEOUT_MS });
   return globalForIngest.faultlineIngestRedis;
 }
 
@@ -62,20 +65,13 @@ async function authenticate(publicKey: string, projectId: number, origin: string
   return key;
 }
 
-/** Redis must answer within FAULTLINE_INGEST_REDIS_TIMEOUT_MS: an SDK gets a 503 rather than a hanging request. */
-async function withinRedisTimeout<T>(p: Promise<T>): Promise<T> {
-  const ms = config().FAULTLINE_INGEST_REDIS_TIMEOUT_MS;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from Redis in ${ms} ms`)), ms);
-  });
+/** A Redis that fails or does not answer in time (the connection's commandTimeout) is a 503: the SDK retries later. */
+async function orQueueUnavailable<T>(p: Promise<T>): Promise<T> {
   try {
-    return await Promise.race([p, timeout]);
+    return await p;
   } catch (err) {
     log.error('ingest could not reach Redis', { err });
     throw new HttpError(503, 'event queue unavailable, retry later');
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -191,7 +187,7 @@ async function finish(req: IngestRequest, result: Awaited<ReturnType<typeof read
   if (events.length === 0) return {};
 
   if (key.rateLimitPerMin !== null) {
-    const wait = await withinRedisTimeout(rateLimitedFor(redis(), key.keyId, key.rateLimitPerMin, events.length));
+    const wait = await orQueueUnavailable(rateLimitedFor(redis(), key.keyId, key.rateLimitPerMin, events.length));
     if (wait > 0) throw new HttpError(429, `rate limit of ${key.rateLimitPerMin} events per minute exceeded for this DSN key`, rateLimitHeaders(wait));
   }
   const receivedAt = new Date().toISOString();
@@ -204,7 +200,7 @@ async function finish(req: IngestRequest, result: Awaited<ReturnType<typeof read
     payload: e.payload,
   }));
   // The 200 is the promise that the event is durably in Redis: answer only after every XADD was acknowledged.
-  await withinRedisTimeout(queued.length === 1 ? enqueueEvent(redis(), queued[0]) : enqueueEvents(redis(), queued));
+  await orQueueUnavailable(queued.length === 1 ? enqueueEvent(redis(), queued[0]) : enqueueEvents(redis(), queued));
   return { id: events[0].eventId };
 }
 

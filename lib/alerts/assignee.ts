@@ -1,5 +1,6 @@
 // "Notify the issue's assignee / owning team by email": who that is, and the org's fallback email channel.
 import type { Db } from '../db.ts';
+import { lockAssigneeChannel } from './queries/channels.ts';
 
 /** The assigned user's email, or the members of the assigned team; active accounts only. */
 export async function assigneeEmails(db: Db, issue: { assignedUserId: number | null; assignedTeamId: number | null }): Promise<string[]> {
@@ -22,8 +23,7 @@ export const ASSIGNEE_CHANNEL_NAME = 'Issue assignees (email)';
  */
 export async function assigneeChannelId(db: Db, orgId: number): Promise<number> {
   return db.$transaction(async (tx) => {
-    // Two workers must not create two of them.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('faultline:assignee-channel'), ${orgId})`;
+    await lockAssigneeChannel(tx, orgId);
     const existing = await tx.alertChannel.findFirst({ where: { orgId, type: 'email', config: { path: ['assigneesOnly'], equals: true } } });
     if (existing) return existing.id;
     const created = await tx.alertChannel.create({ data: { orgId, name: ASSIGNEE_CHANNEL_NAME, type: 'email', config: { recipients: [], assigneesOnly: true } } });

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Db } from '../db.ts';
 import { config } from '../config.ts';
 import { log } from '../log.ts';
-import { claimDueDeliveries, type ClaimedDelivery } from './queries.ts';
+import { claimDueDeliveries, type ClaimedDelivery } from './queries/deliveries.ts';
 import { CHANNEL_RATE_LIMITS, planBatch, retryDelayMs } from './deliveryPlan.ts';
 import { reserveSlots, stampSlot } from './rateLimit.ts';
 import { sendToChannel, type SendResult } from './channels/send.ts';

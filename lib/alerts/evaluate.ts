@@ -8,7 +8,7 @@ import { config } from '../config.ts';
 import { log } from '../log.ts';
 import { isFrequencyTrigger, ruleSpecFromRow, type RuleSpec } from './ruleSchema.ts';
 import { filtersMatch, frequencyExceeded, throttleAllows, triggerApplies, windowEnvironment } from './match.ts';
-import { countEventsSince, countUsersSince, lockLastFired, markFired } from './queries.ts';
+import { countEventsSince, countUsersSince, lockLastFired, markFired } from './queries/rules.ts';
 import { issueUrl, shortId, stackExcerpt, type IssueAlert } from './message.ts';
 import { assigneeEmails, assigneeChannelId } from './assignee.ts';
 

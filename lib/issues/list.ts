@@ -5,7 +5,8 @@ import { paginate } from '../api/pagination.ts';
 import { visibleProjectIds, type Principal } from '../auth/access.ts';
 import type { RoleName } from '../auth/roles.ts';
 import { parseSearch, SearchError, type SearchTerm } from './search.ts';
-import { searchIssueIds, type IssueFilter, type IssueSort } from './searchQuery.ts';
+import { searchIssueIds } from './queries/search.ts';
+import type { IssueFilter, IssueSort } from './search.ts';
 import { ISSUE_INCLUDE, serializeIssue, type SerializedIssue } from './serialize.ts';
 import { issueStats, type StatsPeriod } from './stats.ts';
 

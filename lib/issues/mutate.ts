@@ -3,7 +3,8 @@
 import { Prisma, type Issue } from '../generated/prisma/client.ts';
 import type { Db } from '../db.ts';
 import { HttpError } from '../api/respond.ts';
-import { searchIssueIds, type IssueFilter } from './searchQuery.ts';
+import { searchIssueIds } from './queries/search.ts';
+import type { IssueFilter } from './search.ts';
 import { issueFilter, type IssueSearchInput } from './list.ts';
 import { mergeIssues, type MergeResult } from './merge.ts';
 import { statusDetails, teamActor, userActor, type Actor } from './serialize.ts';

@@ -1,6 +1,6 @@
 // zod schemas of the issue endpoints' query strings, shared by the project- and organization-level routes.
 import { z } from 'zod';
-import { ISSUE_SORTS } from './searchQuery.ts';
+import { ISSUE_SORTS } from './search.ts';
 import { TAG_VALUE_SORTS, type TagValueSort } from './tags.ts';
 
 const stringList = z

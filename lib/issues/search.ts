@@ -1,5 +1,5 @@
 // Parses Sentry's issue search syntax (`is:unresolved level:error !browser:Chrome "db timeout"`) into typed terms.
-// Pure: relative dates are resolved against the `now` the caller passes. The SQL lives in lib/issues/queries.ts.
+// Pure: relative dates are resolved against the `now` the caller passes. The SQL lives in lib/issues/queries/search.ts.
 
 export type IssueStatusValue = 'unresolved' | 'resolved' | 'ignored';
 export type Comparison = '>' | '>=' | '<' | '<=' | '=';
@@ -21,6 +21,21 @@ export type SearchTerm =
   | { kind: 'timesSeen'; op: Comparison; value: number }
   /** Free text over title and culprit; `shortId` when the text looks like `PROJECT-1A`. */
   | { kind: 'text'; value: string; shortId?: { projectSlug: string; number: number } };
+
+export const ISSUE_SORTS = ['date', 'new', 'freq', 'user'] as const;
+export type IssueSort = (typeof ISSUE_SORTS)[number];
+
+/** Sentry calls an unresolved issue "new" for its first 7 days, then "ongoing". */
+export const NEW_ISSUE_DAYS = 7;
+
+export interface IssueFilter {
+  projectIds: number[];
+  terms: SearchTerm[];
+  /** Who asks, for `assigned:me`. */
+  viewerId: number;
+  /** The instant relative dates were resolved against. */
+  now: Date;
+}
 
 export class SearchError extends Error {}
 

@@ -1,7 +1,7 @@
 // An issue in Sentry's Web API shape (what sentry-cli's `issues list` and our dashboard read), plus `isRegression`.
 import type { Issue, Organization, Project, Team, User } from '../generated/prisma/client.ts';
 import { config } from '../config.ts';
-import { NEW_ISSUE_DAYS } from './searchQuery.ts';
+import { NEW_ISSUE_DAYS } from './search.ts';
 import type { StatsPeriod, StatsSeries } from './stats.ts';
 
 export type IssueWithRelations = Issue & {

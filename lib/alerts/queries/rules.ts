@@ -1,6 +1,6 @@
-// The raw SQL of alerting: window counts for frequency triggers, the throttle row lock, claiming due deliveries.
-import type { Db } from '../db.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+// The raw SQL of evaluating alert rules: window counts for frequency triggers, the throttle row lock.
+import type { Db } from '../../db.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -42,26 +42,4 @@ export async function lockLastFired(tx: Tx, ruleId: number, issueId: number): Pr
 
 export async function markFired(tx: Tx, ruleId: number, issueId: number, at: Date): Promise<void> {
   await tx.$executeRaw`UPDATE "AlertFire" SET "lastFiredAt" = ${at} WHERE "ruleId" = ${ruleId} AND "issueId" = ${issueId}`;
-}
-
-export interface ClaimedDelivery {
-  id: bigint;
-  channelId: number;
-  ruleId: number | null;
-  issueId: number | null;
-  attempts: number;
-  payload: unknown;
-}
-
-/**
- * Claims up to `limit` due pending deliveries for `leaseSeconds`: several worker processes skip each other's
- * rows (SKIP LOCKED), and a worker that dies mid-send leaves its rows to be retried when the lease ends.
- */
-export async function claimDueDeliveries(db: Db, limit: number, leaseSeconds: number): Promise<ClaimedDelivery[]> {
-  return db.$queryRaw<ClaimedDelivery[]>`
-    UPDATE "AlertDelivery" SET "nextAttemptAt" = now() + make_interval(secs => ${leaseSeconds})
-    WHERE id IN (
-      SELECT id FROM "AlertDelivery" WHERE status = 'pending' AND "nextAttemptAt" <= now()
-      ORDER BY "nextAttemptAt", id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING id, "channelId", "ruleId", "issueId", attempts, payload`;
 }

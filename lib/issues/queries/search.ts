@@ -1,11 +1,8 @@
 // SQL for issue search: parsed search terms → a WHERE clause, and the paginated id list behind every issue list.
 // Each sort has an index on (projectId, <column> DESC); tag filters use IssueTagValue's primary key per issue.
-import { Prisma } from '../generated/prisma/client.ts';
-import type { Db } from '../db.ts';
-import type { AssignTarget, Comparison, SearchTerm } from './search.ts';
-
-export const ISSUE_SORTS = ['date', 'new', 'freq', 'user'] as const;
-export type IssueSort = (typeof ISSUE_SORTS)[number];
+import { Prisma } from '../../generated/prisma/client.ts';
+import type { Db } from '../../db.ts';
+import { NEW_ISSUE_DAYS, type AssignTarget, type Comparison, type IssueFilter, type IssueSort, type SearchTerm } from '../search.ts';
 
 const SORT_COLUMN: Record<IssueSort, string> = {
   date: '"lastSeen"',
@@ -13,18 +10,6 @@ const SORT_COLUMN: Record<IssueSort, string> = {
   freq: '"eventCount"',
   user: '"userCount"',
 };
-
-/** Sentry calls an unresolved issue "new" for its first 7 days, then "ongoing". */
-export const NEW_ISSUE_DAYS = 7;
-
-export interface IssueFilter {
-  projectIds: number[];
-  terms: SearchTerm[];
-  /** Who asks, for `assigned:me`. */
-  viewerId: number;
-  /** The instant relative dates were resolved against. */
-  now: Date;
-}
 
 const OPS: Record<Comparison, Prisma.Sql> = {
   '>': Prisma.raw('>'),

@@ -1,12 +1,13 @@
 // Issue changes (Sentry's bulk mutate and issue update): status with its details, assignment, merge, deletion.
 // Writes the status contract the worker reads (see "Issue status contract" in the helpers' notes and storeEvents).
-import { Prisma, type Issue } from '../generated/prisma/client.ts';
+import type { Issue } from '../generated/prisma/client.ts';
 import type { Db } from '../db.ts';
 import { HttpError } from '../api/respond.ts';
 import { searchIssueIds } from './queries/search.ts';
 import type { IssueFilter } from './search.ts';
 import { issueFilter, type IssueSearchInput } from './list.ts';
 import { mergeIssues, type MergeResult } from './merge.ts';
+import { ignoreForEvents, resolveInNextRelease } from './queries/status.ts';
 import { statusDetails, teamActor, userActor, type Actor } from './serialize.ts';
 import type { IssueChanges } from './params.ts';
 
@@ -35,10 +36,7 @@ async function applyStatus(db: Db, orgId: number, issues: Issue[], c: IssueChang
   if (c.status === 'resolvedInNextRelease' || (c.status === 'resolved' && d.inNextRelease)) {
     requireOneProject(issues, 'set resolved in next release');
     // The worker reopens the issue for an event whose release differs from the one current now.
-    await db.$executeRaw`UPDATE "Issue" SET "status" = 'resolved'::"IssueStatus", "resolvedAt" = ${now}, "resolvedInRelease" = NULL,
-      "ignoredUntil" = NULL, "ignoreUntilCount" = NULL,
-      "statusDetails" = jsonb_build_object('inNextRelease', true, 'currentRelease', "lastRelease")
-      WHERE id IN (${Prisma.join(ids)})`;
+    await resolveInNextRelease(db, ids, now);
     return { status: 'resolved', statusDetails: { inNextRelease: true } };
   }
   if (c.status === 'resolved' && d.inRelease) {
@@ -59,10 +57,7 @@ async function applyStatus(db: Db, orgId: number, issues: Issue[], c: IssueChang
     const base = { status: 'ignored' as const, resolvedAt: null, resolvedInRelease: null, ...clearIgnore };
     if (d.ignoreCount) {
       // Unignored by the worker once the issue has N more events.
-      await db.$executeRaw`UPDATE "Issue" SET "status" = 'ignored'::"IssueStatus", "resolvedAt" = NULL, "resolvedInRelease" = NULL,
-        "ignoredUntil" = NULL, "ignoreUntilCount" = "eventCount" + ${d.ignoreCount},
-        "statusDetails" = ${JSON.stringify({ ignoreCount: d.ignoreCount })}::jsonb
-        WHERE id IN (${Prisma.join(ids)})`;
+      await ignoreForEvents(db, ids, d.ignoreCount);
     } else if (d.ignoreDuration || d.ignoreUntil) {
       const until = d.ignoreDuration ? new Date(now.getTime() + d.ignoreDuration * 60_000) : new Date(d.ignoreUntil!);
       const stored = d.ignoreDuration ? { ignoreDuration: d.ignoreDuration } : { ignoreUntil: until.toISOString() };

@@ -1,8 +1,8 @@
 // Tag facets of an issue from IssueTagValue: per key the events carrying it and its most frequent values.
-import { Prisma } from '../generated/prisma/client.ts';
 import type { Db } from '../db.ts';
 import { HttpError } from '../api/respond.ts';
 import { paginate } from '../api/pagination.ts';
+import { keyRows, topValues, type KeyRow, type ValueRow } from './queries/tags.ts';
 
 // Sentry's labels for its well-known keys; other keys are title-cased.
 const LABELS: Record<string, string> = {
@@ -18,29 +18,8 @@ export function tagKeyLabel(key: string): string {
   return LABELS[key] ?? key.replace(/[_.]/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
 }
 
-interface ValueRow {
-  key: string;
-  value: string;
-  count: bigint;
-  firstSeen: Date;
-  lastSeen: Date;
-}
-
 export function serializeTagValue(r: ValueRow) {
   return { key: r.key, name: r.value, value: r.value, count: Number(r.count), firstSeen: r.firstSeen.toISOString(), lastSeen: r.lastSeen.toISOString() };
-}
-
-interface KeyRow {
-  key: string;
-  total: bigint;
-  unique: bigint;
-}
-
-async function keyRows(db: Db, issueId: number, key?: string): Promise<KeyRow[]> {
-  const byKey = key === undefined ? Prisma.empty : Prisma.sql`AND key = ${key}`;
-  return db.$queryRaw<KeyRow[]>`
-    SELECT key, SUM(count)::bigint AS total, COUNT(*)::bigint AS unique FROM "IssueTagValue"
-    WHERE "issueId" = ${issueId} ${byKey} GROUP BY key ORDER BY total DESC, key`;
 }
 
 /** `totalValues` is Sentry's "events with this tag"; `uniqueValues` the distinct values. */
@@ -51,18 +30,6 @@ function keySummary(k: KeyRow) {
 /** The `tags` of the issue detail: keys only. */
 export async function issueTagKeys(db: Db, issueId: number) {
   return (await keyRows(db, issueId)).map(keySummary);
-}
-
-async function topValues(db: Db, issueId: number, limit: number, key?: string): Promise<Map<string, ValueRow[]>> {
-  const byKey = key === undefined ? Prisma.empty : Prisma.sql`AND key = ${key}`;
-  const rows = await db.$queryRaw<ValueRow[]>`
-    SELECT key, value, count, "firstSeen", "lastSeen" FROM (
-      SELECT *, row_number() OVER (PARTITION BY key ORDER BY count DESC, value) AS rn
-      FROM "IssueTagValue" WHERE "issueId" = ${issueId} ${byKey}
-    ) v WHERE rn <= ${limit} ORDER BY key, count DESC, value`;
-  const out = new Map<string, ValueRow[]>();
-  for (const r of rows) out.set(r.key, [...(out.get(r.key) ?? []), r]);
-  return out;
 }
 
 /** `/issues/{id}/tags/`: every key with its top values. */

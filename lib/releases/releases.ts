@@ -4,7 +4,8 @@ import type { Db } from '../db.ts';
 import { HttpError } from '../api/respond.ts';
 import { isUniqueViolation } from '../orgs/unique.ts';
 import { commitsFromList, commitsFromRefs, type CommitInput, type RefInput, type StoredCommit } from './commits.ts';
-import { releaseInclude } from './serialize.ts';
+import { loadReleaseExtras } from './queries/extras.ts';
+import { releaseInclude, serializeRelease, type ReleaseRow } from './serialize.ts';
 
 const NOT_FOUND = 'The requested resource does not exist';
 
@@ -146,4 +147,10 @@ export function createDeploy(db: Db, releaseId: number, d: { environment: string
       ...(d.dateFinished ? { dateFinished: d.dateFinished } : {}),
     },
   });
+}
+
+/** The API shape of a page of releases: loads what they need from other tables in three queries, then serializes. */
+export async function serializeReleases(db: Db, rows: ReleaseRow[]) {
+  const x = await loadReleaseExtras(db, rows);
+  return rows.map((r) => serializeRelease(r, x));
 }

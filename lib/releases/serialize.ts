@@ -1,6 +1,5 @@
 // Sentry's release and deploy shapes (what sentry-cli's ReleaseInfo and Deploy structs read, and the dashboard).
-import { Prisma } from '../generated/prisma/client.ts';
-import type { Db } from '../db.ts';
+// Pure: what a page of releases needs from other tables comes in as ReleaseExtras.
 import type { Deploy, Project, Release, ReleaseProject } from '../generated/prisma/client.ts';
 import { authorsOf, storedCommits } from './commits.ts';
 import { shortVersion } from './version.ts';
@@ -22,39 +21,14 @@ export function serializeDeploy(d: Deploy) {
   };
 }
 
-interface Extras {
+/** What a release's shape needs beyond its row, loaded for a whole page by loadReleaseExtras (queries/extras.ts). */
+export interface ReleaseExtras {
   deployCount: Map<number, number>;
   lastDeploy: Map<number, Deploy>;
   events: Map<string, { first: Date | null; last: Date | null }>;
 }
 
-/** Deploy counts, last deploys, and first/last events for a page of releases in three queries. */
-export async function releaseExtras(db: Db, rows: ReleaseRow[]): Promise<Extras> {
-  const ids = rows.map((r) => r.id);
-  const counts = await db.deploy.groupBy({ by: ['releaseId'], where: { releaseId: { in: ids } }, _count: { _all: true } });
-  const last = ids.length
-    ? await db.$queryRaw<Deploy[]>`SELECT DISTINCT ON ("releaseId") * FROM "Deploy" WHERE "releaseId" IN (${Prisma.join(ids)}) ORDER BY "releaseId", "dateFinished" DESC, id DESC`
-    : [];
-  const events = new Map<string, { first: Date | null; last: Date | null }>();
-  const projectIds = [...new Set(rows.flatMap((r) => r.projects.map((p) => p.projectId)))];
-  if (projectIds.length) {
-    // First and last event of a release come from its `release` tag per issue (kept exactly by the worker);
-    // the issues are found by project, so this uses the issue and tag primary keys rather than scanning events.
-    const found = await db.$queryRaw<{ value: string; first: Date | null; last: Date | null }[]>`
-      SELECT t.value, MIN(t."firstSeen") AS first, MAX(t."lastSeen") AS last
-      FROM "Issue" i JOIN "IssueTagValue" t ON t."issueId" = i.id AND t.key = 'release'
-      WHERE i."projectId" IN (${Prisma.join(projectIds)}) AND t.value IN (${Prisma.join(rows.map((r) => r.version))})
-      GROUP BY t.value`;
-    for (const f of found) events.set(f.value, { first: f.first, last: f.last });
-  }
-  return {
-    deployCount: new Map(counts.map((c) => [c.releaseId, c._count._all])),
-    lastDeploy: new Map(last.map((d) => [d.releaseId, d])),
-    events,
-  };
-}
-
-export function serializeRelease(r: ReleaseRow, x: Extras) {
+export function serializeRelease(r: ReleaseRow, x: ReleaseExtras) {
   const commits = storedCommits(r.commits);
   const ev = x.events.get(r.version);
   const lastDeploy = x.lastDeploy.get(r.id);
@@ -88,9 +62,4 @@ export function serializeRelease(r: ReleaseRow, x: Extras) {
       hasHealthData: false,
     })),
   };
-}
-
-export async function serializeReleases(db: Db, rows: ReleaseRow[]) {
-  const x = await releaseExtras(db, rows);
-  return rows.map((r) => serializeRelease(r, x));
 }

@@ -7,7 +7,7 @@ import { paginate } from '@/lib/api/pagination';
 import { orgAccess, requirePrincipal, requireScope, visibleProjectIds } from '@/lib/auth/access';
 import { createRelease, listReleases, resolveProjects } from '@/lib/releases/releases';
 import { newReleaseSchema } from '@/lib/releases/schema';
-import { serializeReleases } from '@/lib/releases/serialize';
+import { serializeReleases } from '@/lib/releases/releases';
 import { db } from '@/lib/db';
 
 type Params = { org: string };

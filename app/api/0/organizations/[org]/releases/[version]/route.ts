@@ -4,7 +4,7 @@ import { json } from '@/lib/api/respond';
 import { releaseAccess } from '@/lib/releases/access';
 import { deleteRelease, updateRelease } from '@/lib/releases/releases';
 import { updateReleaseSchema } from '@/lib/releases/schema';
-import { serializeReleases } from '@/lib/releases/serialize';
+import { serializeReleases } from '@/lib/releases/releases';
 import { db } from '@/lib/db';
 
 type Params = { org: string; version: string };

@@ -5,7 +5,7 @@ import { json } from '@/lib/api/respond';
 import { paginate } from '@/lib/api/pagination';
 import { projectAccess, requirePrincipal } from '@/lib/auth/access';
 import { listReleases } from '@/lib/releases/releases';
-import { serializeReleases } from '@/lib/releases/serialize';
+import { serializeReleases } from '@/lib/releases/releases';
 import { db } from '@/lib/db';
 
 const query = z.object({ query: z.string().max(200).optional() });

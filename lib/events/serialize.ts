@@ -4,6 +4,7 @@
 import type { Event } from '../generated/prisma/client.ts';
 import { isRecord, type Rec } from './clean.ts';
 import type { Breadcrumb, ExceptionValue, Frame, NormalizedEvent } from './types.ts';
+import type { Event as ApiEvent, EventEntry, EventSimple, EventUser } from './contract.ts';
 
 export const ENVIRON_FILTERED = '[filtered]';
 
@@ -53,7 +54,7 @@ function serializeStacktrace(st: { frames: Frame[] } | undefined): Json | null {
   return { frames: st.frames.map(serializeFrame), framesOmitted: null, registers: null, hasSystemFrames: hasSystemFrames(st.frames) };
 }
 
-function exceptionEntry(values: ExceptionValue[]): Json {
+function exceptionEntry(values: ExceptionValue[]): EventEntry {
   return {
     type: 'exception',
     data: {
@@ -72,7 +73,7 @@ function exceptionEntry(values: ExceptionValue[]): Json {
   };
 }
 
-function messageEntry(ev: NormalizedEvent): Json | null {
+function messageEntry(ev: NormalizedEvent): EventEntry | null {
   const formatted = ev.logentry?.formatted ?? ev.message;
   if (formatted === undefined && ev.logentry?.message === undefined) return null;
   return {
@@ -81,7 +82,7 @@ function messageEntry(ev: NormalizedEvent): Json | null {
   };
 }
 
-function breadcrumbsEntry(values: Breadcrumb[]): Json {
+function breadcrumbsEntry(values: Breadcrumb[]): EventEntry {
   return {
     type: 'breadcrumbs',
     data: {
@@ -113,7 +114,7 @@ function pairs(v: unknown, separator: '&' | ';'): Pair[] {
   return [];
 }
 
-function requestEntry(r: NonNullable<NormalizedEvent['request']>): Json {
+function requestEntry(r: NonNullable<NormalizedEvent['request']>): EventEntry {
   const headers: Pair[] = Array.isArray(r.headers) ? r.headers : Object.entries(r.headers ?? {});
   return {
     type: 'request',
@@ -131,7 +132,7 @@ function requestEntry(r: NonNullable<NormalizedEvent['request']>): Json {
   };
 }
 
-function threadsEntry(threads: NonNullable<NormalizedEvent['threads']>): Json {
+function threadsEntry(threads: NonNullable<NormalizedEvent['threads']>): EventEntry {
   return {
     type: 'threads',
     data: {
@@ -146,19 +147,19 @@ function threadsEntry(threads: NonNullable<NormalizedEvent['threads']>): Json {
   };
 }
 
-export function eventEntries(ev: NormalizedEvent): Json[] {
-  const entries: (Json | null)[] = [
+export function eventEntries(ev: NormalizedEvent): EventEntry[] {
+  const entries: (EventEntry | null)[] = [
     ev.exception?.values.length ? exceptionEntry(ev.exception.values) : null,
     messageEntry(ev),
     ev.threads?.values.length ? threadsEntry(ev.threads) : null,
     ev.breadcrumbs?.values.length ? breadcrumbsEntry(ev.breadcrumbs.values) : null,
     ev.request ? requestEntry(ev.request) : null,
   ];
-  return entries.filter((e): e is Json => e !== null);
+  return entries.filter((e): e is EventEntry => e !== null);
 }
 
 /** `user` as Sentry's event serializer answers it: the identity fields, everything else under `data`. */
-export function serializeEventUser(u: NormalizedEvent['user']): Json | null {
+export function serializeEventUser(u: NormalizedEvent['user']): EventUser | null {
   if (!u) return null;
   const { id, email, username, ip_address, name, geo, ...rest } = u;
   return {
@@ -188,17 +189,17 @@ function eventType(ev: NormalizedEvent): 'error' | 'default' {
   return ev.exception?.values.length ? 'error' : 'default';
 }
 
-function eventMetadata(row: Event, ev: NormalizedEvent): Json {
+function eventMetadata(row: Event, ev: NormalizedEvent): ApiEvent['metadata'] {
   const last = ev.exception?.values[ev.exception.values.length - 1];
   if (!last) return { title: row.title };
-  const m: Json = {};
+  const m: ApiEvent['metadata'] = {};
   if (last.type) m.type = last.type;
   if (last.value) m.value = last.value;
   return m;
 }
 
 /** The short form Sentry lists events in (`/issues/{id}/events/` without `full`). */
-export function serializeEventSimple(row: Event) {
+export function serializeEventSimple(row: Event): EventSimple {
   const ev = row.data as unknown as NormalizedEvent;
   return {
     id: row.eventId,
@@ -223,7 +224,7 @@ export interface Neighbours {
   nextEventID: string | null;
 }
 
-export function serializeEvent(row: Event, neighbours: Neighbours = { previousEventID: null, nextEventID: null }) {
+export function serializeEvent(row: Event, neighbours: Neighbours = { previousEventID: null, nextEventID: null }): ApiEvent {
   const ev = row.data as unknown as NormalizedEvent;
   const extra = filteredExtra(ev.extra);
   return {
@@ -269,4 +270,4 @@ export function serializeEvent(row: Event, neighbours: Neighbours = { previousEv
   };
 }
 
-export type SerializedEvent = ReturnType<typeof serializeEvent>;
+export type SerializedEvent = ApiEvent;

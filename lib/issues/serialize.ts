@@ -3,6 +3,9 @@ import type { Issue, Organization, Project, Team, User } from '../generated/pris
 import { config } from '../config.ts';
 import { NEW_ISSUE_DAYS } from './search.ts';
 import type { StatsPeriod, StatsSeries } from './stats.ts';
+import type { Actor, Issue as ApiIssue, IssueMetadata, StatusDetails } from './contract.ts';
+
+export type { Actor };
 
 export type IssueWithRelations = Issue & {
   project: Project & { org: Organization };
@@ -12,13 +15,6 @@ export type IssueWithRelations = Issue & {
 
 /** The Prisma `include` that loads what the serializer needs. */
 export const ISSUE_INCLUDE = { project: { include: { org: true } }, assignedUser: true, assignedTeam: true } as const;
-
-export interface Actor {
-  type: 'user' | 'team';
-  id: string;
-  name: string;
-  email?: string;
-}
 
 export function userActor(u: Pick<User, 'id' | 'name' | 'email'>): Actor {
   return { type: 'user', id: String(u.id), name: u.name || u.email, email: u.email };
@@ -40,7 +36,7 @@ export function permalink(orgSlug: string, issueId: number): string {
 type Json = Record<string, unknown>;
 
 /** The stored statusDetails (the worker's contract) in the form Sentry's API answers with. */
-export function statusDetails(issue: Issue): Json {
+export function statusDetails(issue: Issue): StatusDetails {
   const stored = (issue.statusDetails ?? {}) as Json;
   if (issue.status === 'resolved') {
     if (stored.inNextRelease) return { inNextRelease: true };
@@ -48,7 +44,7 @@ export function statusDetails(issue: Issue): Json {
     return {};
   }
   if (issue.status === 'ignored') {
-    const out: Json = {};
+    const out: StatusDetails = {};
     if (issue.ignoredUntil) out.ignoreUntil = issue.ignoredUntil.toISOString();
     if (typeof stored.ignoreCount === 'number') out.ignoreCount = stored.ignoreCount;
     return out;
@@ -69,9 +65,9 @@ function priority(level: string): 'high' | 'medium' | 'low' {
   return level === 'fatal' || level === 'error' ? 'high' : level === 'warning' ? 'medium' : 'low';
 }
 
-export function metadata(issue: Issue): Json {
+export function metadata(issue: Issue): IssueMetadata {
   if (issue.type === 'default') return { title: issue.title };
-  const m: Json = {};
+  const m: IssueMetadata = {};
   if (issue.metadataType) m.type = issue.metadataType;
   if (issue.metadataValue) m.value = issue.metadataValue;
   return m;
@@ -84,10 +80,10 @@ export interface SerializeOptions {
   now?: Date;
 }
 
-export function serializeIssue(issue: IssueWithRelations, opts: SerializeOptions = {}) {
+export function serializeIssue(issue: IssueWithRelations, opts: SerializeOptions = {}): ApiIssue {
   const p = issue.project;
   const assignedTo = issue.assignedUser ? userActor(issue.assignedUser) : issue.assignedTeam ? teamActor(issue.assignedTeam) : null;
-  const out: Json = {
+  const out: ApiIssue = {
     id: String(issue.id),
     shareId: null,
     shortId: shortId(p.slug, issue.shortNumber),
@@ -127,4 +123,4 @@ export function serializeIssue(issue: IssueWithRelations, opts: SerializeOptions
   return out;
 }
 
-export type SerializedIssue = ReturnType<typeof serializeIssue>;
+export type SerializedIssue = ApiIssue;

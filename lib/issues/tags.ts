@@ -3,6 +3,7 @@ import type { Db } from '../db.ts';
 import { HttpError } from '../api/respond.ts';
 import { paginate } from '../api/pagination.ts';
 import { keyRows, topValues, type KeyRow, type ValueRow } from './queries/tags.ts';
+import type { TagKey, TagValue } from './contract.ts';
 
 // Sentry's labels for its well-known keys; other keys are title-cased.
 const LABELS: Record<string, string> = {
@@ -18,12 +19,12 @@ export function tagKeyLabel(key: string): string {
   return LABELS[key] ?? key.replace(/[_.]/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
 }
 
-export function serializeTagValue(r: ValueRow) {
+export function serializeTagValue(r: ValueRow): TagValue {
   return { key: r.key, name: r.value, value: r.value, count: Number(r.count), firstSeen: r.firstSeen.toISOString(), lastSeen: r.lastSeen.toISOString() };
 }
 
 /** `totalValues` is Sentry's "events with this tag"; `uniqueValues` the distinct values. */
-function keySummary(k: KeyRow) {
+function keySummary(k: KeyRow): TagKey {
   return { key: k.key, name: tagKeyLabel(k.key), totalValues: Number(k.total), uniqueValues: Number(k.unique) };
 }
 

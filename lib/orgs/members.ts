@@ -7,6 +7,7 @@ import { roleAtLeast, type RoleName } from '../auth/roles.ts';
 import type { Principal } from '../auth/access.ts';
 import { ldapSettings, type LdapSettings } from '../auth/ldap/settings.ts';
 import { serializeUser } from './serialize.ts';
+import type { Member } from './contract.ts';
 
 const NOT_FOUND = 'The requested resource does not exist';
 
@@ -16,7 +17,7 @@ const memberInclude = (orgId: number) =>
 
 type MemberRow = Awaited<ReturnType<typeof findMember>>;
 
-export function serializeMember(m: MemberRow) {
+export function serializeMember(m: MemberRow): Member {
   const teams = m.user.teams.map((t) => t.team.slug).sort();
   return {
     id: String(m.id),

@@ -2,13 +2,14 @@
 import type { Organization, User } from '../generated/prisma/client.ts';
 import type { RoleName } from '../auth/roles.ts';
 import { ROLE_SCOPES, SCOPES } from '../auth/scopes.ts';
+import type { Organization as ApiOrganization, OrganizationDetail, User as ApiUser } from './contract.ts';
 
 type UserFields = Pick<User, 'id' | 'email' | 'name' | 'username' | 'isActive' | 'isManaged' | 'isSuperuser' | 'isStaff' | 'createdAt' | 'lastLogin'> & {
   passwordHash?: string | null;
 };
 
 /** Sentry's user shape (sentry-cli's `info` reads `email` and a string `id`). Local accounts sign in by email, which is their username. */
-export function serializeUser(u: UserFields) {
+export function serializeUser(u: UserFields): ApiUser {
   return {
     id: String(u.id),
     name: u.name || u.email,
@@ -35,7 +36,7 @@ export function effectiveScopes(role: RoleName | null, isSuperuser: boolean, tok
 }
 
 /** Sentry's organization summary: every field sentry-cli's `Organization` struct requires is present. */
-export function serializeOrg(o: Organization) {
+export function serializeOrg(o: Organization): ApiOrganization {
   return {
     id: String(o.id),
     slug: o.slug,
@@ -45,7 +46,7 @@ export function serializeOrg(o: Organization) {
     require2FA: false,
     requireEmailVerification: false,
     avatar: { avatarType: 'letter_avatar', avatarUuid: null },
-    features: [] as string[],
+    features: [],
     status: { id: 'active', name: 'active' },
     hasAuthProvider: false,
     allowMemberInvite: false,
@@ -54,6 +55,6 @@ export function serializeOrg(o: Organization) {
 }
 
 /** The detail adds what the principal may do there and the membership setting. */
-export function serializeOrgDetail(o: Organization, role: RoleName | null, access: string[]) {
+export function serializeOrgDetail(o: Organization, role: RoleName | null, access: string[]): OrganizationDetail {
   return { ...serializeOrg(o), role, orgRole: role, access, openMembership: o.openMembership };
 }

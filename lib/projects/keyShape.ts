@@ -1,8 +1,9 @@
 // Sentry's client-key shape: the key, its DSNs in every form SDKs and tools use, and its rate limit.
 import type { ProjectKey } from '../generated/prisma/client.ts';
 import { buildDsn } from './dsn.ts';
+import type { ProjectKey as ApiProjectKey } from './contract.ts';
 
-export function serializeKey(k: ProjectKey, baseUrl: string) {
+export function serializeKey(k: ProjectKey, baseUrl: string): ApiProjectKey {
   const base = baseUrl.replace(/\/+$/, '');
   const api = `${base}/api/${k.projectId}`;
   return {

@@ -2,6 +2,7 @@
 import type { Db } from '../db.ts';
 import type { Organization, Project, Team } from '../generated/prisma/client.ts';
 import { projectStats, unresolvedCounts, type StatsPeriod } from './stats.ts';
+import type { Project as ApiProject, TeamRef } from './contract.ts';
 
 export type ProjectWithTeams = Project & { org: Organization; teams: { team: Team & { members?: { userId: number }[] } }[] };
 
@@ -18,9 +19,9 @@ export interface ProjectExtras {
 export const projectInclude = (userId: number) =>
   ({ org: true, teams: { include: { team: { include: { members: { where: { userId }, select: { userId: true } } } } }, orderBy: { teamId: 'asc' } } }) as const;
 
-const teamRef = (t: Team) => ({ id: String(t.id), slug: t.slug, name: t.name });
+const teamRef = (t: Team): TeamRef => ({ id: String(t.id), slug: t.slug, name: t.name });
 
-export function serializeProject(p: ProjectWithTeams, x: ProjectExtras) {
+export function serializeProject(p: ProjectWithTeams, x: ProjectExtras): ApiProject {
   const teams = p.teams.map((pt) => pt.team);
   return {
     id: String(p.id),
@@ -32,7 +33,7 @@ export function serializeProject(p: ProjectWithTeams, x: ProjectExtras) {
     isMember: teams.some((t) => t.members?.some((m) => m.userId === x.userId)),
     hasAccess: true,
     status: 'active',
-    features: [] as string[],
+    features: [],
     firstEvent: x.firstEvent?.get(p.id)?.toISOString() ?? null,
     allowedDomains: p.allowedDomains.length ? p.allowedDomains : ['*'],
     // sentry-cli's `projects list` still reads the single `team`; Sentry keeps it for that reason.
@@ -54,7 +55,7 @@ export async function projectExtras(db: Db, userId: number, ids: number[], stats
   return { userId, firstEvent, stats, statsPeriod, unresolved };
 }
 
-export async function serializeProjects(db: Db, userId: number, rows: ProjectWithTeams[], statsPeriod?: StatsPeriod) {
+export async function serializeProjects(db: Db, userId: number, rows: ProjectWithTeams[], statsPeriod?: StatsPeriod): Promise<ApiProject[]> {
   const extras = await projectExtras(db, userId, rows.map((r) => r.id), statsPeriod);
   return rows.map((r) => serializeProject(r, extras));
 }

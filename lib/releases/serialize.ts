@@ -3,6 +3,7 @@
 import type { Deploy, Project, Release, ReleaseProject } from '../generated/prisma/client.ts';
 import { authorsOf, storedCommits } from './commits.ts';
 import { shortVersion } from './version.ts';
+import type { Deploy as ApiDeploy, Release as ApiRelease } from './contract.ts';
 
 export type ReleaseRow = Release & { projects: (ReleaseProject & { project: Pick<Project, 'id' | 'slug' | 'name' | 'platform'> })[] };
 
@@ -10,7 +11,7 @@ export const releaseInclude = {
   projects: { include: { project: { select: { id: true, slug: true, name: true, platform: true } } }, orderBy: { projectId: 'asc' } },
 } as const;
 
-export function serializeDeploy(d: Deploy) {
+export function serializeDeploy(d: Deploy): ApiDeploy {
   return {
     id: String(d.id),
     environment: d.environment,
@@ -28,7 +29,7 @@ export interface ReleaseExtras {
   events: Map<string, { first: Date | null; last: Date | null }>;
 }
 
-export function serializeRelease(r: ReleaseRow, x: ReleaseExtras) {
+export function serializeRelease(r: ReleaseRow, x: ReleaseExtras): ApiRelease {
   const commits = storedCommits(r.commits);
   const ev = x.events.get(r.version);
   const lastDeploy = x.lastDeploy.get(r.id);

@@ -1,5 +1,6 @@
 // Sentry's team shape.
 import type { Project, Team } from '../generated/prisma/client.ts';
+import type { Team as ApiTeam } from './contract.ts';
 
 export type TeamWithCounts = Team & {
   members: { userId: number }[];
@@ -15,7 +16,7 @@ export const teamInclude = (userId: number) =>
     projects: { include: { project: { select: { id: true, slug: true, name: true, platform: true } } }, orderBy: { projectId: 'asc' } },
   }) as const;
 
-export function serializeTeam(t: TeamWithCounts) {
+export function serializeTeam(t: TeamWithCounts): ApiTeam {
   return {
     id: String(t.id),
     slug: t.slug,

@@ -7,6 +7,7 @@ import { HttpError } from '../api/respond.ts';
 import { CHANNEL_TYPES, channelConfigSchemas, channelHost, keepUnchangedSecrets, maskConfig, type AnyChannelConfig, type ChannelType } from './channels/config.ts';
 import { checkHost, TargetError } from './targetGuard.ts';
 import { subject, type AlertMessage } from './message.ts';
+import type { Channel, Delivery, DeliveryStatus } from './contract.ts';
 
 export const channelInputSchema = z.object({
   name: z.string().trim().min(1, 'is required').max(100),
@@ -18,14 +19,14 @@ export const channelUpdateSchema = channelInputSchema.omit({ type: true }).parti
 
 type ChannelRow = { id: number; orgId: number; name: string; type: string; config: unknown; isActive: boolean; createdAt: Date };
 
-export function serializeChannel(c: ChannelRow) {
+export function serializeChannel(c: ChannelRow): Channel {
   return {
     id: String(c.id),
     name: c.name,
     type: c.type,
     config: maskConfig(c.type as ChannelType, (c.config ?? {}) as Record<string, unknown>),
     isActive: c.isActive,
-    dateCreated: c.createdAt,
+    dateCreated: c.createdAt.toISOString(),
   };
 }
 
@@ -95,11 +96,12 @@ type DeliveryRow = {
   createdAt: Date;
 };
 
-export function serializeDelivery(d: DeliveryRow) {
+export function serializeDelivery(d: DeliveryRow): Delivery {
   const m = d.payload as AlertMessage;
   return {
     id: String(d.id),
-    status: d.status,
+    // The column is text; the worker writes only these four.
+    status: d.status as DeliveryStatus,
     attempts: d.attempts,
     kind: m?.kind ?? 'issue',
     subject: m?.kind ? subject(m) : '',
@@ -109,9 +111,9 @@ export function serializeDelivery(d: DeliveryRow) {
     digestOf: m?.kind === 'digest' ? m.deliveryIds : undefined,
     response: d.response,
     error: d.error,
-    nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt : null,
-    dateSent: d.sentAt,
-    dateCreated: d.createdAt,
+    nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null,
+    dateSent: d.sentAt?.toISOString() ?? null,
+    dateCreated: d.createdAt.toISOString(),
   };
 }
 

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { Db } from '../db.ts';
 import { HttpError } from '../api/respond.ts';
-import { filterSchema, isFrequencyTrigger, TRIGGERS, triggerConfigSchema } from './ruleSchema.ts';
+import { filterSchema, isFrequencyTrigger, TRIGGERS, triggerConfigSchema, type RuleFilter, type Trigger, type TriggerConfig } from './ruleSchema.ts';
+import type { Rule } from './contract.ts';
 
 const channelIds = z.array(z.union([z.number().int().positive(), z.string().regex(/^\d{1,9}$/, 'must be a channel id')]).transform(Number)).max(20);
 
@@ -44,18 +45,20 @@ type RuleRow = {
   channels: { channelId: number }[];
 };
 
-export function serializeRule(r: RuleRow) {
+// Rows are written only through ruleInputSchema, so the stored JSON has the schema's shape.
+export function serializeRule(r: RuleRow): Rule {
+  const trigger = r.trigger as Trigger;
   return {
     id: String(r.id),
     name: r.name,
     isActive: r.isActive,
-    trigger: r.trigger,
-    triggerConfig: isFrequencyTrigger(r.trigger as never) ? r.triggerConfig : null,
-    filters: r.filters,
+    trigger,
+    triggerConfig: isFrequencyTrigger(trigger) ? (r.triggerConfig as TriggerConfig) : null,
+    filters: r.filters as RuleFilter[],
     channels: r.channels.map((c) => String(c.channelId)).sort((a, b) => Number(a) - Number(b)),
     throttleMinutes: r.throttleMinutes,
     notifyAssignee: r.notifyAssignee,
-    dateCreated: r.createdAt,
+    dateCreated: r.createdAt.toISOString(),
   };
 }
 

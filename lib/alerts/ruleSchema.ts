@@ -1,11 +1,9 @@
 // The shape of an alert rule: trigger, trigger settings, filters. Validates API input and rows read back from the DB.
 import { z } from 'zod';
 
-export const TRIGGERS = ['new_issue', 'regression', 'frequency', 'user_frequency', 'every_event'] as const;
-export type Trigger = (typeof TRIGGERS)[number];
+import { LEVELS, TRIGGERS, type Trigger } from './ruleNames.ts';
 
-export const LEVELS = ['debug', 'info', 'warning', 'error', 'fatal'] as const;
-export type Level = (typeof LEVELS)[number];
+export { LEVELS, TRIGGERS, type Level, type Trigger } from './ruleNames.ts';
 
 export const triggerConfigSchema = z.object({
   threshold: z.number().int().min(1).max(1_000_000),

@@ -1,7 +1,8 @@
 'use client';
 // Events over time (hourly for 24 h, daily for 30 d) with a marker where each release started.
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Release, StatsSeries } from '../hooks/types';
+import type { StatsSeries } from '@/lib/issues/contract';
+import type { Release } from '@/lib/releases/contract';
 import { bucketOf, toBuckets } from './series';
 
 export function FrequencyChart({ series, daily, releases = [], height = 160 }: { series: StatsSeries | undefined; daily: boolean; releases?: Release[]; height?: number }) {

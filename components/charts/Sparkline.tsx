@@ -1,7 +1,7 @@
 'use client';
 // A small bar sparkline of event counts (issue rows, project cards). Plain SVG rather than recharts: a list
 // draws 25 of them and recharts costs ~25 ms per chart, which alone pushed the issue list past 1 s.
-import type { StatsSeries } from '../hooks/types';
+import type { StatsSeries } from '@/lib/issues/contract';
 
 export function Sparkline({ series, width = 120, height = 28, label }: { series: StatsSeries | undefined; width?: number; height?: number; label?: string }) {
   const counts = (series ?? []).map(([, n]) => Number(n) || 0);

@@ -1,7 +1,7 @@
 'use client';
 // One tag's value distribution as a stacked bar (recharts) with the top values listed under it.
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { IssueTag } from '../hooks/types';
+import type { IssueTag } from '@/lib/issues/contract';
 
 const COLORS = ['#6c47ff', '#2f9e6c', '#e8a413', '#3b82f6', '#d8315b', '#8b8aa0'];
 

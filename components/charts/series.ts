@@ -1,5 +1,5 @@
 // Turning Sentry stats series ([[unixSeconds, count], ...]) into chart rows.
-import type { StatsSeries } from '../hooks/types';
+import type { StatsSeries } from '@/lib/issues/contract';
 
 export interface Bucket {
   ts: number;

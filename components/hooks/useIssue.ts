@@ -3,11 +3,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, apiFetchPage, enc, withQuery } from './api';
 import { queryKeys } from './queryKeys';
-import type { IssueChange } from './useIssues';
-import type { Issue, IssueEvent, IssueHash, IssueTag } from './types';
+import type { Event as IssueEvent, EventSimple } from '@/lib/events/contract';
+import type { IssueDetail, IssueHash, IssueTag, IssueUpdate } from '@/lib/issues/contract';
 
 export function useIssue(id: string) {
-  return useQuery({ queryKey: queryKeys.issue(id), queryFn: () => apiFetch<Issue>(`/api/0/issues/${enc(id)}/`) });
+  return useQuery({ queryKey: queryKeys.issue(id), queryFn: () => apiFetch<IssueDetail>(`/api/0/issues/${enc(id)}/`) });
 }
 
 export function useIssueTags(id: string) {
@@ -21,7 +21,7 @@ export function useIssueHashes(id: string, enabled: boolean) {
 export function useIssueEvents(id: string, cursor: string, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.issueEvents(id, cursor),
-    queryFn: () => apiFetchPage<IssueEvent>(withQuery(`/api/0/issues/${enc(id)}/events/`, { cursor, per_page: 25 })),
+    queryFn: () => apiFetchPage<EventSimple>(withQuery(`/api/0/issues/${enc(id)}/events/`, { cursor, per_page: 25 })),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -39,7 +39,7 @@ export function useIssueEvent(issueId: string, eventId: string) {
 export function useUpdateIssue(id: string, org: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (change: IssueChange) => apiFetch<Issue>(`/api/0/issues/${enc(id)}/`, { method: 'PUT', body: JSON.stringify(change) }),
+    mutationFn: (change: IssueUpdate) => apiFetch<IssueDetail>(`/api/0/issues/${enc(id)}/`, { method: 'PUT', body: JSON.stringify(change) }),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: queryKeys.issue(id), exact: true });
       qc.invalidateQueries({ queryKey: queryKeys.issueLists(org) });

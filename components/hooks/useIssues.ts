@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, apiFetchPage, enc, withQuery } from './api';
 import { queryKeys } from './queryKeys';
-import type { Issue } from './types';
+import type { Issue, IssueMutationResult, IssueUpdate } from '@/lib/issues/contract';
 
 export interface IssueListParams {
   project?: string;
@@ -22,19 +22,11 @@ export function useIssues(org: string, p: IssueListParams) {
   });
 }
 
-/** What a status/assignment change sends (Sentry's issue PUT body). */
-export interface IssueChange {
-  status?: 'resolved' | 'unresolved' | 'ignored';
-  statusDetails?: Record<string, unknown>;
-  assignedTo?: string;
-  hasSeen?: boolean;
-}
-
 export function useBulkUpdateIssues(org: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { ids: string[]; change: IssueChange }) =>
-      apiFetch<unknown>(withQuery(`/api/0/organizations/${enc(org)}/issues/`, { id: v.ids }), { method: 'PUT', body: JSON.stringify(v.change) }),
+    mutationFn: (v: { ids: string[]; change: IssueUpdate }) =>
+      apiFetch<IssueMutationResult>(withQuery(`/api/0/organizations/${enc(org)}/issues/`, { id: v.ids }), { method: 'PUT', body: JSON.stringify(v.change) }),
     onSuccess: (_r, v) => {
       qc.invalidateQueries({ queryKey: queryKeys.issueLists(org) });
       v.ids.forEach((id) => qc.invalidateQueries({ queryKey: queryKeys.issue(id) }));

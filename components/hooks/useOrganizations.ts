@@ -3,7 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, enc, withQuery } from './api';
 import { queryKeys } from './queryKeys';
-import type { Member, Organization, Release, Team } from './types';
+import type { Member, Organization } from '@/lib/orgs/contract';
+import type { Release } from '@/lib/releases/contract';
+import type { Team } from '@/lib/teams/contract';
 
 export function useOrganizations() {
   return useQuery({ queryKey: queryKeys.organizations(), queryFn: () => apiFetch<Organization[]>('/api/0/organizations/') });

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, enc } from './api';
 import { queryKeys } from './queryKeys';
-import type { Project, ProjectKey } from './types';
+import type { Project, ProjectKey } from '@/lib/projects/contract';
 
 export function useProjects(org: string) {
   return useQuery({

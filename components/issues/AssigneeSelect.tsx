@@ -1,7 +1,7 @@
 'use client';
 // Assign to a member or a team (Sentry's actor strings `user:<id>` / `team:<id>`; empty unassigns).
 import { useMembers, useTeams } from '../hooks/useOrganizations';
-import type { Actor } from '../hooks/types';
+import type { Actor } from '@/lib/issues/contract';
 import ui from '../ui/ui.module.css';
 
 export function actorValue(a: Actor | null | undefined): string {

@@ -3,7 +3,7 @@
 // breadcrumbs, request, user, contexts, extra data and the raw JSON. Everything from the event is text.
 import { useState } from 'react';
 import { useIssueEvent } from '../hooks/useIssue';
-import type { IssueEvent } from '../hooks/types';
+import type { Event as IssueEvent } from '@/lib/events/contract';
 import { StackTrace } from '../stacktrace/StackTrace';
 import { toViewExceptions } from '../stacktrace/frames';
 import { ErrorNote, Loading } from '../ui/EmptyState';

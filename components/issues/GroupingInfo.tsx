@@ -26,7 +26,7 @@ export function GroupingInfo({ issueId }: { issueId: string }) {
       <ErrorNote error={q.error} />
       {q.isLoading && <Loading what="hashes" />}
       {q.data?.map((h) => {
-        const variant = h.variant ?? (h.components as { variant?: string } | undefined)?.variant;
+        const variant = h.components.variant;
         const parts = componentsList(h.components);
         return (
           <div key={h.id} className={ui.panel}>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { FrequencyChart } from '../charts/FrequencyChart';
 import { useReleases } from '../hooks/useOrganizations';
-import type { Issue } from '../hooks/types';
+import type { Issue } from '@/lib/issues/contract';
 import ui from '../ui/ui.module.css';
 
 export function IssueCharts({ issue, org }: { issue: Issue; org: string }) {

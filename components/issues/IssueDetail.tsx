@@ -5,7 +5,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import Link from 'next/link';
 import { TagBars } from '../charts/TagBars';
 import { useIssue, useIssueEvent, useIssueTags, useUpdateIssue } from '../hooks/useIssue';
-import type { Issue, Release } from '../hooks/types';
+import type { Issue } from '@/lib/issues/contract';
 import { ErrorNote, Loading } from '../ui/EmptyState';
 import { RelativeTime } from '../ui/RelativeTime';
 import { AssigneeSelect, actorValue } from './AssigneeSelect';
@@ -18,9 +18,8 @@ import { StatusActions } from './StatusActions';
 import styles from './issues.module.css';
 import ui from '../ui/ui.module.css';
 
-function releaseName(r: Release | string | null | undefined): string | null {
-  if (!r) return null;
-  return typeof r === 'string' ? r : (r.shortVersion ?? r.version);
+function releaseName(r: Issue['firstRelease']): string | null {
+  return r?.version ?? null;
 }
 
 function statusText(issue: Issue): string | null {
@@ -33,7 +32,6 @@ function statusText(issue: Issue): string | null {
   if (issue.status === 'ignored') {
     if (d.ignoreUntil) return `Ignored until ${new Date(String(d.ignoreUntil)).toLocaleString()}`;
     if (d.ignoreCount) return `Ignored until ${String(d.ignoreCount)} more events`;
-    if (d.ignoreDuration) return `Ignored for ${String(d.ignoreDuration)} minutes`;
     return 'Ignored';
   }
   return null;

@@ -2,7 +2,7 @@
 // One row of the issue list: what broke, where, how often, for how many users, and since when.
 import Link from 'next/link';
 import { Sparkline } from '../charts/Sparkline';
-import type { Issue } from '../hooks/types';
+import type { Issue, StatsPeriod } from '@/lib/issues/contract';
 import { RelativeTime } from '../ui/RelativeTime';
 import styles from './issues.module.css';
 import ui from '../ui/ui.module.css';
@@ -30,7 +30,7 @@ export function IssueBadges({ issue }: { issue: Issue }) {
   );
 }
 
-export function IssueRow({ issue, org, period, selected, onToggle }: { issue: Issue; org: string; period: string; selected: boolean; onToggle: () => void }) {
+export function IssueRow({ issue, org, period, selected, onToggle }: { issue: Issue; org: string; period: StatsPeriod; selected: boolean; onToggle: () => void }) {
   const href = `/organizations/${org}/issues/${issue.id}/`;
   return (
     <div className={`${styles.issueRow} ${selected ? styles.selected : ''}`} data-testid="issue-row" data-issue-id={issue.id}>

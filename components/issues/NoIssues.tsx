@@ -2,7 +2,7 @@
 // The empty issue list: what to do next, with the project's DSN and a setup snippet.
 import Link from 'next/link';
 import { useProjectKeys } from '../hooks/useProjects';
-import type { Project } from '../hooks/types';
+import type { Project } from '@/lib/projects/contract';
 import { SetupSnippets } from '../settings/SetupSnippets';
 import { CopyLine } from '../ui/CopyButton';
 import { EmptyState } from '../ui/EmptyState';

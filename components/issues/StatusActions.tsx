@@ -1,14 +1,13 @@
 'use client';
 // Resolve / ignore / unresolve controls in Sentry's terms; used for one issue and for bulk changes.
-import type { IssueChange } from '../hooks/useIssues';
-import type { IssueStatus } from '../hooks/types';
+import type { IssueStatus, IssueUpdate } from '@/lib/issues/contract';
 import { Menu } from './Menu';
 import ui from '../ui/ui.module.css';
 
 const DURATIONS: Array<[string, number]> = [['30 minutes', 30], ['2 hours', 120], ['24 hours', 1440], ['1 week', 10080]];
 const COUNTS = [10, 100, 1000];
 
-export function StatusActions({ status, onChange, disabled }: { status?: IssueStatus; onChange: (c: IssueChange) => void; disabled?: boolean }) {
+export function StatusActions({ status, onChange, disabled }: { status?: IssueStatus; onChange: (c: IssueUpdate) => void; disabled?: boolean }) {
   if (status === 'resolved' || status === 'ignored') {
     return (
       <button type="button" className={ui.button} disabled={disabled} onClick={() => onChange({ status: 'unresolved', statusDetails: {} })}>

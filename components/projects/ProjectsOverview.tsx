@@ -6,7 +6,7 @@ import { Sparkline } from '../charts/Sparkline';
 import { pickSeries } from '../charts/series';
 import { useOrganizations } from '../hooks/useOrganizations';
 import { useProjects } from '../hooks/useProjects';
-import type { Organization } from '../hooks/types';
+import type { Organization } from '@/lib/orgs/contract';
 import { EmptyState, ErrorNote, Loading } from '../ui/EmptyState';
 import { CreateProject } from './CreateProject';
 import { platformName } from './platforms';

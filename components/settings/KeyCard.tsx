@@ -1,7 +1,7 @@
 'use client';
 // One DSN key: both DSN forms and the ingest URLs with copy buttons; rename, rate limit, disable, rotate, delete.
 import { useState } from 'react';
-import type { ProjectKey } from '../hooks/types';
+import type { ProjectKey } from '@/lib/projects/contract';
 import type { KeyChange } from '../hooks/useProjects';
 import { CopyLine } from '../ui/CopyButton';
 import { ingestUrlsFromDsn } from './snippets';

@@ -2,7 +2,7 @@
 // The project's DSN keys, a form to make a new one, and setup snippets for the first active key.
 import { useState } from 'react';
 import { useKeyMutations, useProjectKeys } from '../hooks/useProjects';
-import type { Project } from '../hooks/types';
+import type { Project } from '@/lib/projects/contract';
 import { ErrorNote, Loading } from '../ui/EmptyState';
 import { KeyCard } from './KeyCard';
 import { SetupSnippets } from './SetupSnippets';

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useTeams } from '../hooks/useOrganizations';
 import { useDeleteProject, useProject, useProjectTeam, useUpdateProject } from '../hooks/useProjects';
-import type { Project } from '../hooks/types';
+import type { Project } from '@/lib/projects/contract';
 import { PLATFORMS } from '../projects/platforms';
 import { ErrorNote, Loading } from '../ui/EmptyState';
 import { ProjectKeys } from './ProjectKeys';

@@ -2,7 +2,8 @@
 import type { Rec } from './clean.ts';
 
 /** `user` as Sentry's event serializer answers it: the identity fields, everything else under `data`. */
-export interface EventUser {
+// A type, not an interface: the page shows it as plain key/values.
+export type EventUser = {
   id: unknown;
   email: unknown;
   username: unknown;
@@ -10,7 +11,7 @@ export interface EventUser {
   name: string | null;
   geo: unknown;
   data: Rec | null;
-}
+};
 
 export interface EventTag {
   key: string;

@@ -1,8 +1,14 @@
 // The /api/0 issue shapes (Sentry's, plus `isRegression`): what the serializers return and the dashboard reads.
+import type { z } from 'zod';
 import type { StatsPeriod, StatsSeries } from './stats.ts';
 import type { EventSimple } from '../events/contract.ts';
+import type { issueUpdateBody } from './params.ts';
 
-export type { StatsSeries };
+export type { StatsPeriod, StatsSeries };
+export type { MutationResult as IssueMutationResult } from './mutate.ts';
+
+/** The body of an issue update or bulk change (PUT), as the client sends it. */
+export type IssueUpdate = z.input<typeof issueUpdateBody>;
 
 export interface Actor {
   type: 'user' | 'team';

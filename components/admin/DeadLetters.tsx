@@ -1,28 +1,17 @@
 'use client';
 // Superuser page: events the worker could not store, with the reason; retry them after a fix or discard them.
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, apiFetchPage } from '../hooks/api';
-import { queryKeys } from '../hooks/queryKeys';
+import { useDeadLetterAction, useDeadLetters } from '../hooks/useDeadLetters';
 import { Button } from '../ui/Button';
 import { EmptyState, ErrorNote, Loading } from '../ui/EmptyState';
 import { RelativeTime } from '../ui/RelativeTime';
 import { Truncated } from '../ui/Truncated';
 import styles from '../ui/ui.module.css';
-import type { DeadLetter } from '@/lib/queue/eventStream';
-
 
 export function DeadLetters() {
-  const qc = useQueryClient();
   const [cursor, setCursor] = useState('');
-  const list = useQuery({
-    queryKey: queryKeys.deadLetters(cursor),
-    queryFn: () => apiFetchPage<DeadLetter>(`/api/0/internal/dead-letters/${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`),
-  });
-  const act = useMutation({
-    mutationFn: (body: { action: 'retry' | 'delete'; ids: string[] }) => apiFetch('/api/0/internal/dead-letters/', { method: 'POST', body: JSON.stringify(body) }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.deadLetters() }),
-  });
+  const list = useDeadLetters(cursor);
+  const act = useDeadLetterAction();
 
   if (list.isLoading) return <Loading what="dead letters" />;
   if (list.error) return <ErrorNote error={list.error} />;

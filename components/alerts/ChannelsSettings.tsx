@@ -6,10 +6,11 @@ import { RelativeTime } from '../ui/RelativeTime';
 import ui from '../ui/ui.module.css';
 import styles from './alerts.module.css';
 import { CHANNEL_FIELDS, CHANNEL_LABELS, channelSummary, configFromForm } from './channelFields';
-import { useChannelMutations, useChannels, useDeliveries, type Channel, type Delivery } from './useAlerts';
+import type { Channel, ChannelType, Delivery } from '@/lib/alerts/contract';
+import { useChannelMutations, useChannels, useDeliveries } from '../hooks/useAlerts';
 
 function NewChannelForm({ org, onDone }: { org: string; onDone: () => void }) {
-  const [type, setType] = useState('dingtalk');
+  const [type, setType] = useState<ChannelType>('dingtalk');
   const [name, setName] = useState('');
   const [values, setValues] = useState<Record<string, string | boolean>>({});
   const { create } = useChannelMutations(org);
@@ -27,7 +28,7 @@ function NewChannelForm({ org, onDone }: { org: string; onDone: () => void }) {
       <div className={styles.grid}>
         <div className={ui.field}>
           <label htmlFor="channel-type">Type</label>
-          <select id="channel-type" className={ui.select} value={type} onChange={(e) => { setType(e.target.value); setValues({}); }}>
+          <select id="channel-type" className={ui.select} value={type} onChange={(e) => { setType(e.target.value as ChannelType); setValues({}); }}>
             {Object.entries(CHANNEL_LABELS).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
           </select>
         </div>

@@ -6,18 +6,19 @@ import { ErrorNote, EmptyState, Loading } from '../ui/EmptyState';
 import ui from '../ui/ui.module.css';
 import styles from './alerts.module.css';
 import { CHANNEL_LABELS } from './channelFields';
-import { useChannels, useRuleMutations, useRules, type Rule } from './useAlerts';
+import type { Rule, RuleFilter, Trigger } from '@/lib/alerts/contract';
+import { LEVELS } from '@/lib/alerts/ruleNames';
+import { useChannels, useRuleMutations, useRules } from '../hooks/useAlerts';
 
-const TRIGGERS: Record<string, string> = {
+const TRIGGERS: Record<Trigger, string> = {
   new_issue: 'A new issue is created',
   regression: 'A resolved issue comes back (regression)',
   frequency: 'An issue is seen more than N times in M minutes',
   user_frequency: 'An issue affects more than N users in M minutes',
   every_event: 'Every event',
 };
-const LEVELS = ['debug', 'info', 'warning', 'error', 'fatal'];
-type Filter = Record<string, string>;
-const NEW_FILTER: Record<string, Filter> = {
+type Filter = RuleFilter;
+const NEW_FILTER: Record<Filter['type'], Filter> = {
   level: { type: 'level', op: 'gte', value: 'error' },
   environment: { type: 'environment', op: 'eq', value: '' },
   release: { type: 'release', op: 'eq', value: '' },
@@ -32,14 +33,14 @@ export function describeFilter(f: Filter): string {
     case 'release': return `release ${f.op === 'ne' ? 'is not' : 'is'} ${f.value}`;
     case 'tag': return `tag ${f.key} ${f.op === 'contains' ? 'contains' : 'equals'} ${f.value}`;
     case 'assignee': return f.value === 'unassigned' ? 'issue is unassigned' : f.value === 'assigned' ? 'issue is assigned' : `issue is assigned to ${f.value}`;
-    default: return f.type;
   }
 }
 
 function FilterEditor({ f, onChange, onRemove }: { f: Filter; onChange: (f: Filter) => void; onRemove: () => void }) {
-  const set = (k: string, v: string) => onChange({ ...f, [k]: v });
+  // The editor changes one field at a time and the server validates the whole filter.
+  const set = (k: string, v: string) => onChange({ ...f, [k]: v } as Filter);
   const input = (k: string, placeholder: string) => (
-    <input className={ui.input} aria-label={`${f.type} ${k}`} placeholder={placeholder} value={f[k] ?? ''} onChange={(e) => set(k, e.target.value)} required />
+    <input className={ui.input} aria-label={`${f.type} ${k}`} placeholder={placeholder} value={(f as Record<string, string | undefined>)[k] ?? ''} onChange={(e) => set(k, e.target.value)} required />
   );
   return (
     <div className={styles.filterRow} data-testid="filter-row">
@@ -88,7 +89,7 @@ function NewRuleForm({ org, project, onDone }: { org: string; project: string; o
   const channels = useChannels(org);
   const { create } = useRuleMutations(org, project);
   const [name, setName] = useState('');
-  const [trigger, setTrigger] = useState('new_issue');
+  const [trigger, setTrigger] = useState<Trigger>('new_issue');
   const [threshold, setThreshold] = useState('100');
   const [windowMinutes, setWindowMinutes] = useState('60');
   const [filters, setFilters] = useState<Filter[]>([]);
@@ -123,7 +124,7 @@ function NewRuleForm({ org, project, onDone }: { org: string; project: string; o
       </div>
       <div className={ui.field}>
         <label htmlFor="rule-trigger">When</label>
-        <select id="rule-trigger" className={ui.select} value={trigger} onChange={(e) => setTrigger(e.target.value)}>
+        <select id="rule-trigger" className={ui.select} value={trigger} onChange={(e) => setTrigger(e.target.value as Trigger)}>
           {Object.entries(TRIGGERS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
         </select>
       </div>
@@ -140,7 +141,7 @@ function NewRuleForm({ org, project, onDone }: { org: string; project: string; o
           <FilterEditor key={i} f={f} onChange={(nf) => setFilters(filters.map((x, j) => (j === i ? nf : x)))} onRemove={() => setFilters(filters.filter((_, j) => j !== i))} />
         ))}
         <div className={ui.row}>
-          {Object.keys(NEW_FILTER).map((t) => (
+          {(Object.keys(NEW_FILTER) as Filter['type'][]).map((t) => (
             <button key={t} type="button" className={ui.button} onClick={() => setFilters([...filters, { ...NEW_FILTER[t] }])}>+ {t}</button>
           ))}
         </div>

@@ -1,4 +1,5 @@
 // The settings form of each channel type: which fields, how they are typed, what they mean.
+import type { ChannelType } from '@/lib/alerts/contract';
 
 export interface Field {
   key: string;
@@ -10,7 +11,7 @@ export interface Field {
   options?: string[];
 }
 
-export const CHANNEL_LABELS: Record<string, string> = {
+export const CHANNEL_LABELS: Record<ChannelType, string> = {
   email: 'Email',
   dingtalk: 'DingTalk robot',
   wecom: 'WeCom robot',
@@ -19,7 +20,7 @@ export const CHANNEL_LABELS: Record<string, string> = {
   webhook: 'Generic JSON webhook',
 };
 
-export const CHANNEL_FIELDS: Record<string, Field[]> = {
+export const CHANNEL_FIELDS: Record<ChannelType, Field[]> = {
   email: [
     { key: 'recipients', label: 'Recipients', kind: 'list', required: true, placeholder: 'oncall@example.com, lead@example.com' },
     { key: 'smtpHost', label: 'SMTP host', kind: 'text', placeholder: 'empty: the server’s EMAIL_HOST', hint: 'Leave the SMTP fields empty to use the EMAIL_* settings of the server.' },
@@ -50,7 +51,7 @@ export const CHANNEL_FIELDS: Record<string, Field[]> = {
 };
 
 /** Form values (strings and booleans) → the API's settings object. */
-export function configFromForm(type: string, values: Record<string, string | boolean>): Record<string, unknown> {
+export function configFromForm(type: ChannelType, values: Record<string, string | boolean>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of CHANNEL_FIELDS[type] ?? []) {
     const v = values[f.key];
@@ -64,7 +65,7 @@ export function configFromForm(type: string, values: Record<string, string | boo
 }
 
 /** One line that tells channels apart in the list. */
-export function channelSummary(c: { type: string; config: Record<string, unknown> }): string {
+export function channelSummary(c: { type: ChannelType; config: Record<string, unknown> }): string {
   const cfg = c.config;
   if (c.type === 'email') return cfg.assigneesOnly ? 'Issue assignees, by email' : `To ${(cfg.recipients as string[] | undefined)?.join(', ') ?? ''}`;
   const url = String(cfg.webhookUrl ?? cfg.url ?? '');

@@ -1,33 +1,20 @@
 'use client';
 // Superuser page: runs a directory sign-in step by step for a username (password optional) and shows each step.
 import { useState } from 'react';
-import { apiFetch } from './apiClient';
+import { useLdapTest } from '../hooks/useAccount';
 import styles from './auth.module.css';
-
-interface Step {
-  step: string;
-  ok: boolean;
-  detail: string;
-}
 
 export function LdapTest() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [report, setReport] = useState<{ ok: boolean; steps: Step[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const test = useLdapTest();
+  const report = test.data;
+  const busy = test.isPending;
 
-  async function run(e: React.FormEvent) {
+  function run(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setReport(await apiFetch('/api/0/ldap-test/', { method: 'POST', body: JSON.stringify({ username, password: password || undefined }) }));
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    test.mutate({ username, password: password || undefined });
     setPassword('');
-    setBusy(false);
   }
 
   return (
@@ -45,7 +32,7 @@ export function LdapTest() {
           <button className={styles.button} style={{ width: 'auto' }} type="submit" disabled={busy || !username}>{busy ? 'Testing…' : 'Test'}</button>
         </div>
       </form>
-      {error && <div className={styles.error} role="alert">{error}</div>}
+      {test.error && <div className={styles.error} role="alert">{test.error.message}</div>}
       {report && (
         <div className={styles.panel}>
           <strong className={report.ok ? styles.ok : styles.danger}>{report.ok ? 'This user can sign in.' : 'This user cannot sign in.'}</strong>

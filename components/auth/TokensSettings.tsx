@@ -1,58 +1,36 @@
 'use client';
 // The user's own API tokens: create with chosen scopes (the token is shown once), list, revoke.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import type { NewApiToken } from '@/lib/auth/contract';
 import { DEFAULT_SCOPES, SCOPES, type Scope } from '@/lib/auth/scopes';
-import { apiFetch } from './apiClient';
+import { useApiTokenMutations, useApiTokens } from '../hooks/useAccount';
 import styles from './auth.module.css';
 
-interface TokenRow {
-  id: string;
-  name: string;
-  scopes: string[];
-  tokenLastCharacters: string;
-  dateCreated: string;
-  lastUsedAt: string | null;
-}
-
 export function TokensSettings() {
-  const [tokens, setTokens] = useState<TokenRow[] | null>(null);
+  const list = useApiTokens();
+  const { create, revoke } = useApiTokenMutations();
+  const tokens = list.data;
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Set<Scope>>(new Set(DEFAULT_SCOPES));
-  const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<NewApiToken | null>(null);
+  const error = create.error ?? revoke.error ?? list.error;
 
-  const load = () =>
-    apiFetch<TokenRow[]>('/api/0/api-tokens/')
-      .then(setTokens)
-      .catch((e: Error) => setError(e.message));
-  useEffect(() => {
-    load();
-  }, []);
-
-  async function create(e: React.FormEvent) {
+  function submit(e: React.FormEvent) {
     e.preventDefault();
-    setError(null);
-    try {
-      const r = await apiFetch<{ token: string; name: string }>('/api/0/api-tokens/', {
-        method: 'POST',
-        body: JSON.stringify({ name, scopes: [...scopes] }),
-      });
-      setCreated(r);
-      setName('');
-      await load();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    create.mutate(
+      { name, scopes: [...scopes] },
+      {
+        onSuccess: (r) => {
+          setCreated(r);
+          setName('');
+        },
+      },
+    );
   }
 
-  async function revoke(id: string) {
+  function revokeToken(id: string) {
     if (!window.confirm('Revoke this token? Scripts using it will stop working.')) return;
-    try {
-      await apiFetch(`/api/0/api-tokens/?tokenId=${encodeURIComponent(id)}`, { method: 'DELETE' });
-      await load();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    revoke.mutate(id);
   }
 
   const toggle = (s: Scope) => setScopes((prev) => {
@@ -64,7 +42,7 @@ export function TokensSettings() {
 
   return (
     <div>
-      {error && <div className={styles.error} role="alert">{error}</div>}
+      {error && <div className={styles.error} role="alert">{error.message}</div>}
       {created && (
         <div className={styles.panel} aria-live="polite">
           <strong>New token {created.name ? `“${created.name}”` : ''}</strong>
@@ -76,7 +54,7 @@ export function TokensSettings() {
           </p>
         </div>
       )}
-      <form className={styles.panel} onSubmit={create}>
+      <form className={styles.panel} onSubmit={submit}>
         <div className={styles.field}>
           <label className={styles.label} htmlFor="token-name">Name</label>
           <input id="token-name" className={styles.input} value={name} maxLength={100} placeholder="e.g. CI releases" onChange={(e) => setName(e.target.value)} />
@@ -106,7 +84,7 @@ export function TokensSettings() {
               </td>
               <td className={styles.nowrap}>{new Date(t.dateCreated).toLocaleDateString()}</td>
               <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'never'}</td>
-              <td><button type="button" className={`${styles.secondary} ${styles.danger}`} onClick={() => revoke(t.id)}>Revoke</button></td>
+              <td><button type="button" className={`${styles.secondary} ${styles.danger}`} onClick={() => revokeToken(t.id)}>Revoke</button></td>
             </tr>
           ))}
         </tbody>

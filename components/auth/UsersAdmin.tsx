@@ -1,64 +1,40 @@
 'use client';
 // Superuser page: every account, invite a local user (temporary password shown once), disable or enable.
-import { useEffect, useState } from 'react';
-import { apiFetch } from './apiClient';
+import { useState } from 'react';
+import type { InstanceUser, InvitedUser } from '@/lib/auth/contract';
+import { useUserMutations, useUsers } from '../hooks/useAccount';
 import styles from './auth.module.css';
 
-interface UserRow {
-  id: string;
-  email: string;
-  username: string | null;
-  name: string;
-  isActive: boolean;
-  isSuperuser: boolean;
-  isManaged: boolean;
-  lastLogin: string | null;
-}
-
 export function UsersAdmin({ selfId }: { selfId: number }) {
-  const [users, setUsers] = useState<UserRow[] | null>(null);
+  const list = useUsers();
+  const { invite, setActive } = useUserMutations();
+  const users = list.data;
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [superuser, setSuperuser] = useState(false);
-  const [invited, setInvited] = useState<{ email: string; temporaryPassword: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [invited, setInvited] = useState<InvitedUser | null>(null);
+  const error = invite.error ?? setActive.error ?? list.error;
 
-  const load = () => apiFetch<UserRow[]>('/api/0/users/').then(setUsers).catch((e: Error) => setError(e.message));
-  useEffect(() => {
-    load();
-  }, []);
-
-  async function invite(e: React.FormEvent) {
+  function submit(e: React.FormEvent) {
     e.preventDefault();
-    setError(null);
-    try {
-      const r = await apiFetch<{ email: string; temporaryPassword: string }>('/api/0/users/', {
-        method: 'POST',
-        body: JSON.stringify({ email, name, isSuperuser: superuser }),
-      });
-      setInvited(r);
-      setEmail('');
-      setName('');
-      setSuperuser(false);
-      await load();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    invite.mutate(
+      { email, name, isSuperuser: superuser },
+      {
+        onSuccess: (r) => {
+          setInvited(r);
+          setEmail('');
+          setName('');
+          setSuperuser(false);
+        },
+      },
+    );
   }
 
-  async function setActive(u: UserRow, isActive: boolean) {
-    setError(null);
-    try {
-      await apiFetch(`/api/0/users/${u.id}/`, { method: 'PUT', body: JSON.stringify({ isActive }) });
-      await load();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
+  const toggleActive = (u: InstanceUser) => setActive.mutate({ id: u.id, isActive: !u.isActive });
 
   return (
     <div>
-      {error && <div className={styles.error} role="alert">{error}</div>}
+      {error && <div className={styles.error} role="alert">{error.message}</div>}
       {invited && (
         <div className={styles.panel} aria-live="polite">
           <strong>Invited {invited.email}</strong>
@@ -67,7 +43,7 @@ export function UsersAdmin({ selfId }: { selfId: number }) {
           <p style={{ marginTop: 10 }}><button type="button" className={styles.secondary} onClick={() => setInvited(null)}>Done</button></p>
         </div>
       )}
-      <form className={styles.panel} onSubmit={invite}>
+      <form className={styles.panel} onSubmit={submit}>
         <div className={styles.row}>
           <div className={styles.field}>
             <label className={styles.label} htmlFor="invite-email">Email</label>
@@ -100,7 +76,7 @@ export function UsersAdmin({ selfId }: { selfId: number }) {
               <td>{u.lastLogin ? new Date(u.lastLogin).toLocaleString() : 'never'}</td>
               <td>
                 {Number(u.id) !== selfId && (
-                  <button type="button" className={styles.secondary} onClick={() => setActive(u, !u.isActive)}>
+                  <button type="button" className={styles.secondary} onClick={() => toggleActive(u)}>
                     {u.isActive ? 'Disable' : 'Enable'}
                   </button>
                 )}

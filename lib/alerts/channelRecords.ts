@@ -23,7 +23,8 @@ export function serializeChannel(c: ChannelRow): Channel {
   return {
     id: String(c.id),
     name: c.name,
-    type: c.type,
+    // Written only through channelInputSchema.
+    type: c.type as ChannelType,
     config: maskConfig(c.type as ChannelType, (c.config ?? {}) as Record<string, unknown>),
     isActive: c.isActive,
     dateCreated: c.createdAt.toISOString(),

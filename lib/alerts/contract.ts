@@ -3,11 +3,14 @@ import type { z } from 'zod';
 import type { RuleFilter, Trigger, TriggerConfig } from './ruleSchema.ts';
 import type { ruleInputSchema, ruleUpdateSchema } from './ruleRecords.ts';
 import type { channelInputSchema, channelUpdateSchema } from './channelRecords.ts';
+import type { ChannelType } from './channels/config.ts';
+
+export type { ChannelType, RuleFilter, Trigger, TriggerConfig };
 
 export interface Channel {
   id: string;
   name: string;
-  type: string;
+  type: ChannelType;
   /** The type's settings with secrets masked. */
   config: Record<string, unknown>;
   isActive: boolean;

@@ -1,19 +1,23 @@
 'use client';
-// "5 minutes ago", with the exact time on hover; re-renders every minute.
+// "5 minutes ago" (Intl.RelativeTimeFormat), with the exact time on hover; re-renders every minute.
 import { useEffect, useState } from 'react';
+
+// Intl words and pluralises it in the reader's language; only the choice of unit is ours.
+const numeric = new Intl.RelativeTimeFormat(undefined, { numeric: 'always' });
+const words = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const UNITS: Array<[number, Intl.RelativeTimeFormatUnit]> = [[60, 'minute'], [3600, 'hour'], [86400, 'day'], [2592000, 'month'], [31536000, 'year']];
 
 export function relativeTime(iso: string, now = Date.now()): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '—';
-  const s = Math.round((now - t) / 1000);
+  const s = Math.round((t - now) / 1000);
   const abs = Math.abs(s);
-  const suffix = s >= 0 ? 'ago' : 'from now';
-  if (abs < 45) return s >= 0 ? 'just now' : 'in a moment';
-  const units: Array<[number, string]> = [[60, 'minute'], [3600, 'hour'], [86400, 'day'], [2592000, 'month'], [31536000, 'year']];
-  let unit = units[0];
-  for (const u of units) if (abs >= u[0] * 0.9) unit = u;
+  // Under 45 seconds a rounded count of minutes would read "0 minutes" or "1 minute" too soon: say "now".
+  if (abs < 45) return words.format(0, 'second');
+  let unit = UNITS[0];
+  for (const u of UNITS) if (abs >= u[0] * 0.9) unit = u;
   const n = Math.max(1, Math.round(abs / unit[0]));
-  return `${n} ${unit[1]}${n === 1 ? '' : 's'} ${suffix}`;
+  return numeric.format(s < 0 ? -n : n, unit[1]);
 }
 
 export function RelativeTime({ date }: { date: string | null | undefined }) {

@@ -17,13 +17,6 @@ export function toBuckets(series: StatsSeries | undefined, daily: boolean): Buck
   });
 }
 
-/** Sentry sends project stats as a bare series; accept a `{period: series}` object too. */
-export function pickSeries(stats: StatsSeries | Record<string, StatsSeries> | undefined, period: string): StatsSeries | undefined {
-  if (!stats) return undefined;
-  if (Array.isArray(stats)) return stats;
-  return stats[period] ?? Object.values(stats)[0];
-}
-
 /** The bucket a moment falls into (the last bucket starting at or before it), or null outside the range. */
 export function bucketOf(buckets: Bucket[], unixSeconds: number): Bucket | null {
   if (!buckets.length) return null;

@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { Sparkline } from '../charts/Sparkline';
-import { pickSeries } from '../charts/series';
 import { useOrganizations } from '../hooks/useOrganizations';
 import { useProjects } from '../hooks/useProjects';
 import type { Organization } from '@/lib/orgs/contract';
@@ -33,7 +32,7 @@ function OrgProjects({ org }: { org: Organization }) {
       )}
       <div className={styles.grid}>
         {projects.data?.map((p) => {
-          const series = pickSeries(p.stats, '24h');
+          const series = p.stats;
           const events = (series ?? []).reduce((s, [, n]) => s + Number(n), 0);
           return (
             <article key={p.id} className={styles.card} data-testid={`project-${p.slug}`}>

@@ -6,7 +6,7 @@ import { config } from '../config.ts';
 import { log } from '../log.ts';
 import { claimDueDeliveries, type ClaimedDelivery } from './queries/deliveries.ts';
 import { CHANNEL_RATE_LIMITS, planBatch, retryDelayMs } from './deliveryPlan.ts';
-import { reserveSlots, stampSlot } from './rateLimit.ts';
+import { reserveSlots, stampSlot } from './channelRateLimit.ts';
 import { sendToChannel, type SendResult } from './channels/send.ts';
 import type { AlertMessage, DigestAlert, IssueAlert, TestAlert } from './message.ts';
 

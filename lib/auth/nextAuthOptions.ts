@@ -2,7 +2,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { config } from '../config.ts';
-import { clientIp } from './rateLimit.ts';
+import { clientIp } from './clientIp.ts';
 import { signInWithPassword } from './signIn.ts';
 
 export function authOptions(): NextAuthOptions {

@@ -5,7 +5,7 @@ import { log } from '../log.ts';
 import { directorySignIn } from './ldap/directorySignIn.ts';
 import { ldapSettings, LdapConfigError } from './ldap/settings.ts';
 import { verifyPassword } from './password.ts';
-import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from './rateLimit.ts';
+import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from './signInRateLimit.ts';
 
 export interface SignedInUser {
   id: number;

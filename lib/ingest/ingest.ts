@@ -11,7 +11,7 @@ import { decodeRequestBody, parseContentEncoding, tooLarge, wireCap, toAsyncIter
 import { EnvelopeReader } from './envelope.ts';
 import { newEventId, normalizeEventId } from './eventId.ts';
 import { findIngestKey, type IngestKey } from './keyCache.ts';
-import { rateLimitedFor, rateLimitHeaders } from './rateLimit.ts';
+import { rateLimitedFor, rateLimitHeaders } from './keyRateLimit.ts';
 import { readStorePayload } from './storeBody.ts';
 
 export type IngestEndpoint = 'envelope' | 'store';

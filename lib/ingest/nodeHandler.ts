@@ -1,6 +1,6 @@
 // node:http adapter of the ingest edge, so a lean server without Next.js can host the same core.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { clientIp } from '../auth/rateLimit.ts';
+import { clientIp } from '../auth/clientIp.ts';
 import { handleIngest, type IngestEndpoint, type IngestResponse } from './ingest.ts';
 
 const PATH = /^(?:\/[^?]*)?\/api\/([^/]+)\/(envelope|store)\/?$/;

@@ -1,7 +1,7 @@
 // Fetch-API adapter of the ingest edge: the handlers the Next.js routes under app/api/[projectId]/ export.
 import { everyMethod } from '../api/handler.ts';
 import { json } from '../api/respond.ts';
-import { clientIp } from '../auth/rateLimit.ts';
+import { clientIp } from '../auth/clientIp.ts';
 import type { Chunks } from './decode.ts';
 import { handleIngest, unsupportedIngest, type IngestEndpoint, type IngestResponse } from './ingest.ts';
 

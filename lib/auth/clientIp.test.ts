@@ -1,6 +1,6 @@
 // The client IP for the per-IP limit, with and without trusted reverse proxies.
 import { describe, expect, it } from 'vitest';
-import { clientIp } from './rateLimit.ts';
+import { clientIp } from './clientIp.ts';
 
 describe('clientIp', () => {
   it.each([

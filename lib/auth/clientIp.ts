@@ -1,4 +1,4 @@
-// The client's IP address as the reverse proxies in front of Faultline saw it (sign-in limits, ingest logs).
+// The client's IP as the proxies in front of Faultline saw it: per-IP sign-in limits, the IP queued with events.
 import { config } from '../config.ts';
 
 /**

@@ -116,7 +116,7 @@ async function main() {
   try {
     process.env.DATABASE_URL = stack.databaseUrl;
     const { project, firstIssue, seeded } = await seed(stack.databaseUrl);
-    const { createLocalUser } = await import('../lib/auth/users.ts');
+    const { createLocalUser } = await import('../lib/users/users.ts');
     const { db } = await import('../lib/db.ts');
     await createLocalUser(db(), { email: 'bench@example.com', password: 'bench password 1', org: 'bench', role: 'owner' });
     const counts = await db().$queryRawUnsafe<Array<{ issues: bigint; events: bigint }>>(

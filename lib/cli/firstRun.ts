@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db.ts';
-import { createLocalUser } from '../auth/users.ts';
+import { createLocalUser } from '../users/users.ts';
 import { ensureProject } from '../projects/setup.ts';
 import { buildDsn } from '../projects/dsn.ts';
 import { dataDir } from './paths.ts';

@@ -1,8 +1,8 @@
 // The `faultline` command: dispatches to sub-commands and turns their errors into one-line reasons.
 import { UsageError } from './args.ts';
 import { ConfigError } from '../config.ts';
-import { SetupError } from '../projects/setup.ts';
-import { UserError } from '../auth/users.ts';
+import { SetupError } from '../slug.ts';
+import { UserError } from '../users/users.ts';
 
 type Command = { help: string; run: (argv: string[]) => Promise<number> };
 

@@ -1,7 +1,7 @@
 // Organizations: the principal's list and settings changes.
 import type { Db } from '../db.ts';
 import { HttpError } from '../api/respond.ts';
-import { slugProblem } from '../projects/slug.ts';
+import { slugProblem } from '../slug.ts';
 import { conflictOn } from './unique.ts';
 import type { Principal } from '../auth/access.ts';
 

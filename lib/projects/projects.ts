@@ -4,9 +4,9 @@ import { HttpError } from '../api/respond.ts';
 import { visibleProjectIds, type Principal } from '../auth/access.ts';
 import type { RoleName } from '../auth/roles.ts';
 import { conflictOn } from '../orgs/unique.ts';
-import { createProjectWithKey, SetupError } from './setup.ts';
+import { createProjectWithKey } from './setup.ts';
 import { projectInclude } from './serialize.ts';
-import { slugify, slugProblem } from './slug.ts';
+import { SetupError, slugify, slugProblem } from '../slug.ts';
 
 const order = [{ slug: 'asc' as const }, { id: 'asc' as const }];
 

@@ -1,33 +1,17 @@
-// Creating organizations, teams and projects together, as `faultline createproject` and first start need.
+// Creating a project with its first DSN key (and its org and team when missing), as `faultline createproject`,
+// first start and the API need.
 import type { Db } from '../db.ts';
+import { ensureOrg } from '../orgs/ensureOrg.ts';
+import { assertSlug } from '../slug.ts';
+import { ensureTeam } from '../teams/ensureTeam.ts';
 import { createProjectKey } from './keys.ts';
-import { slugProblem } from './slug.ts';
-
-export class SetupError extends Error {}
-
-export async function ensureOrg(db: Db, slug: string, name?: string) {
-  const problem = slugProblem(slug);
-  if (problem) throw new SetupError(problem);
-  return db.organization.upsert({ where: { slug }, update: {}, create: { slug, name: name ?? slug } });
-}
-
-export async function ensureTeam(db: Db, orgId: number, slug: string) {
-  const problem = slugProblem(slug);
-  if (problem) throw new SetupError(problem);
-  return db.team.upsert({
-    where: { orgId_slug: { orgId, slug } },
-    update: {},
-    create: { orgId, slug, name: slug },
-  });
-}
 
 /** Creates the project (org and team as needed) with a first key; an existing project gets no new key. */
 export async function ensureProject(
   db: Db,
   opts: { org: string; project: string; team?: string; platform?: string; name?: string },
 ) {
-  const problem = slugProblem(opts.project);
-  if (problem) throw new SetupError(problem);
+  assertSlug(opts.project);
   const org = await ensureOrg(db, opts.org);
   const team = await ensureTeam(db, org.id, opts.team ?? opts.org);
   const existing = await db.project.findUnique({
@@ -53,8 +37,7 @@ export async function createProjectWithKey(
   db: Db,
   opts: { orgId: number; teamId: number; slug: string; name: string; platform: string | null },
 ) {
-  const problem = slugProblem(opts.slug);
-  if (problem) throw new SetupError(problem);
+  assertSlug(opts.slug);
   return db.$transaction(async (tx) => {
     const project = await tx.project.create({
       data: { orgId: opts.orgId, slug: opts.slug, name: opts.name, platform: opts.platform, teams: { create: { teamId: opts.teamId } } },

@@ -2,7 +2,7 @@
 import type { Db } from '../db.ts';
 import { HttpError } from '../api/respond.ts';
 import { conflictOn } from '../orgs/unique.ts';
-import { slugify, slugProblem } from '../projects/slug.ts';
+import { slugify, slugProblem } from '../slug.ts';
 import { teamInclude } from './serialize.ts';
 
 const TEAM_EXISTS = 'A team with this slug already exists.';

@@ -3,7 +3,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { fixtureDirectoryEnv, ldapGroup, startLdapStack, type LdapStack } from '../harness/ldapStack.ts';
 import type { Stack } from '../harness/stack.ts';
-import { createLocalUser } from '../../lib/auth/users.ts';
+import { createLocalUser } from '../../lib/users/users.ts';
 
 const shots = 'tests/e2e/screenshots';
 let ldap: LdapStack;

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { db } from '../../lib/db.ts';
 import { ensureProject } from '../../lib/projects/setup.ts';
 import { buildDsn } from '../../lib/projects/dsn.ts';
-import { createLocalUser } from '../../lib/auth/users.ts';
+import { createLocalUser } from '../../lib/users/users.ts';
 import { createApiToken, type Scope } from '../../lib/auth/apiTokens.ts';
 import type { RoleName } from '../../lib/auth/roles.ts';
 

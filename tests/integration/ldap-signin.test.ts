@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureDirectoryEnv, ldapGroup as group, ldapPerson as person, startLdapStack, type LdapStack } from '../harness/ldapStack.ts';
 import { SessionClient } from '../harness/session.ts';
-import { createLocalUser } from '../../lib/auth/users.ts';
+import { createLocalUser } from '../../lib/users/users.ts';
 
 let ldap: LdapStack;
 let ipCounter = 1;

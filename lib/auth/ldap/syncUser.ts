@@ -2,8 +2,8 @@
 // Runs at every directory sign-in, so a changed group takes effect at the next login (the seed applied it once).
 import type { Db } from '../../db.ts';
 import { log } from '../../log.ts';
-import { ensureTeam } from '../../projects/setup.ts';
-import { slugify } from '../../projects/slug.ts';
+import { ensureTeam } from '../../teams/ensureTeam.ts';
+import { slugify } from '../../slug.ts';
 import type { DirectoryGrant } from './access.ts';
 import { firstAttr, type DirectoryEntry } from './directory.ts';
 import type { LdapSettings } from './settings.ts';

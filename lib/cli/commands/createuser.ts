@@ -1,7 +1,7 @@
 // `faultline createuser`: a local account, like `sentry createuser`.
 import { parse, required } from '../args.ts';
 import { db } from '../../db.ts';
-import { createLocalUser } from '../../auth/users.ts';
+import { createLocalUser } from '../../users/users.ts';
 import { isRole } from '../../auth/roles.ts';
 import { UsageError } from '../args.ts';
 

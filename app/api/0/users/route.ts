@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { route, parseBody, parseQuery } from '@/lib/api/handler';
 import { json, HttpError } from '@/lib/api/respond';
 import { requirePrincipal, requireScope, requireSession, requireSuperuser } from '@/lib/auth/access';
-import { inviteUser, listUsers, UserError } from '@/lib/auth/users';
+import { inviteUser, listUsers, UserError } from '@/lib/users/users';
 import { ROLES } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { route, parseBody } from '@/lib/api/handler';
 import { json, HttpError } from '@/lib/api/respond';
 import { requirePrincipal, requireSession, requireSuperuser } from '@/lib/auth/access';
-import { setUserActive } from '@/lib/auth/users';
+import { setUserActive } from '@/lib/users/users';
 import { db } from '@/lib/db';
 
 const body = z.object({ isActive: z.boolean() });

@@ -1,9 +1,9 @@
 // Local user accounts: creation with a hashed password and an organization membership.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db.ts';
-import { hashPassword, passwordProblem } from './password.ts';
-import type { RoleName } from './roles.ts';
-import { ensureOrg } from '../projects/setup.ts';
+import { hashPassword, passwordProblem } from '../auth/password.ts';
+import type { RoleName } from '../auth/roles.ts';
+import { ensureOrg } from '../orgs/ensureOrg.ts';
 
 export class UserError extends Error {}
 

@@ -22,6 +22,10 @@ const int = (def: number) =>
 
 const MB = 1024 * 1024;
 
+/** The logger's levels, least severe first (lib/log.ts writes a line when it is at least LOG_LEVEL). */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const schema = z.object({
   NODE_ENV: z.string().default('development'),
   DATABASE_URL: z.string().optional(),
@@ -31,7 +35,7 @@ const schema = z.object({
   SECRET_KEY: z.string().optional(),
   PORT: int(9000),
   FAULTLINE_URL: z.string().optional(),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 
   /** Ingest limits (bytes). Relay's defaults guided these. */
   FAULTLINE_MAX_COMPRESSED_BYTES: int(20 * MB),

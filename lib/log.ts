@@ -1,14 +1,18 @@
 // The one logger: JSON lines on stderr, so web and worker logs can be collected the same way.
-type Level = 'debug' | 'info' | 'warn' | 'error';
-const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+import { config, LOG_LEVELS, type LogLevel } from './config.ts';
 
+// Logging must never throw: when the environment does not parse (the failure being logged may be that one),
+// the threshold falls back to info.
 function threshold(): number {
-  const l = (process.env.LOG_LEVEL ?? 'info') as Level;
-  return order[l] ?? order.info;
+  try {
+    return LOG_LEVELS.indexOf(config().LOG_LEVEL);
+  } catch {
+    return LOG_LEVELS.indexOf('info');
+  }
 }
 
-function write(level: Level, msg: string, fields?: Record<string, unknown>) {
-  if (order[level] < threshold()) return;
+function write(level: LogLevel, msg: string, fields?: Record<string, unknown>) {
+  if (LOG_LEVELS.indexOf(level) < threshold()) return;
   const line: Record<string, unknown> = { t: new Date().toISOString(), level, msg, ...fields };
   if (fields?.err instanceof Error) line.err = { message: fields.err.message, stack: fields.err.stack };
   process.stderr.write(JSON.stringify(line) + '\n');

@@ -1,6 +1,7 @@
 // Pure decisions of alert evaluation: does a trigger apply to a stored event, do the filters pass, is a
 // frequency exceeded, does the throttle allow another notification. No I/O: evaluate.ts feeds them.
-import { LEVELS, type RuleFilter, type Trigger } from './ruleSchema.ts';
+import { levelRank } from '../events/level.ts';
+import type { RuleFilter, Trigger } from './ruleSchema.ts';
 import type { StoredEvent } from '../digest/types.ts';
 
 /** What the filters look at on the event. */
@@ -24,10 +25,6 @@ export function triggerApplies(trigger: Trigger, ev: EventFacts): boolean {
     case 'every_event':
       return true;
   }
-}
-
-export function levelRank(level: string): number {
-  return LEVELS.indexOf(level as (typeof LEVELS)[number]);
 }
 
 function filterPasses(f: RuleFilter, ev: EventFacts, issue: IssueFacts): boolean {

@@ -1,13 +1,13 @@
 // Pure: applies a batch's inserted events to their locked issues in time order: the counts each issue gains, the
 // status the events leave (regressions, ended ignores), and what the worker reports per stored event.
+import { levelRank } from '../events/level.ts';
 import type { PreparedEvent } from './prepareEvent.ts';
 import type { StoredEvent } from './types.ts';
 import type { IssueUpdateRow, LockedIssue } from './queries/batchWrites.ts';
 import { statusOnEvent, type IssueStatusState, type ReleaseAtOrAfter } from './statusOnEvent.ts';
 import type { IssueIdOf } from './batchRows.ts';
 
-const LEVEL_ORDER = ['debug', 'info', 'warning', 'error', 'fatal'];
-export const maxLevel = (a: string, b: string) => (LEVEL_ORDER.indexOf(b) > LEVEL_ORDER.indexOf(a) ? b : a);
+export const maxLevel = (a: string, b: string) => (levelRank(b) > levelRank(a) ? b : a);
 
 /** What a batch adds to an issue, before its status columns are known. */
 export type IssueCounts = Omit<IssueUpdateRow, 'status' | 'substatus' | 'statusDetails' | 'resolvedInRelease' | 'ignoredUntil' | 'ignoreUntilCount'>;

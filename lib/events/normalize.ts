@@ -7,7 +7,8 @@ import { scrubEnviron } from './scrub';
 import { normalizeExceptions, normalizeThreads, placeTopLevelStacktrace } from './stacktrace';
 import { normalizeTags } from './tags';
 import { isoTimestamp, parseTimestamp } from './timestamp';
-import type { Breadcrumb, Level, NormalizedEvent } from './types';
+import type { Level } from './level.ts';
+import type { Breadcrumb, NormalizedEvent } from './types';
 import { normalizeUser } from './user';
 
 /** Thrown only when the payload is not a JSON object at all; every other oddity is coerced. */

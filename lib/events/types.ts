@@ -1,7 +1,7 @@
 // The shape of an event after normalization: what the worker groups, stores and shows.
 // Produced by lib/events/normalize.ts from whatever an SDK sent.
 
-export type Level = 'fatal' | 'error' | 'warning' | 'info' | 'debug';
+import type { Level } from './level.ts';
 
 export interface Frame {
   filename?: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventError, normalizeEvent } from './normalize';
-import { readFixture } from './sdkFixtures';
+import { readFixture } from '@/tests/fixtures/sdkEnvelopes';
 
 const receivedAt = new Date('2026-11-24T00:34:40Z');
 const norm = (raw: unknown, ctx: { clientIp?: string; eventId?: string } = {}) => normalizeEvent(raw, { receivedAt, ...ctx });

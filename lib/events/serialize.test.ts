@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../generated/prisma/client.ts';
 import { normalizeEvent } from './normalize.ts';
-import { readFixture } from './sdkFixtures.ts';
+import { readFixture } from '@/tests/fixtures/sdkEnvelopes';
 import { ENVIRON_FILTERED, serializeEvent, serializeEventSimple, serializeFrame } from './serialize.ts';
 import type { NormalizedEvent } from './types.ts';
 

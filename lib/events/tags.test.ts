@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeEvent } from './normalize';
-import { readFixture } from './sdkFixtures';
+import { readFixture } from '@/tests/fixtures/sdkEnvelopes';
 import { eventTags } from './tags';
 import { parseBrowser, parseOs } from './userAgent';
 

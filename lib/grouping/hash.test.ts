@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readFixture } from '@/lib/events/sdkFixtures';
+import { readFixture } from '@/tests/fixtures/sdkEnvelopes';
 import { GROUPING_VERSION, groupEvent } from './hash';
-import { browserEvent, goEvent, javaEvent, normalized, pythonEvent, RECEIVED_AT } from './sampleEvents';
+import { browserEvent, goEvent, javaEvent, normalized, pythonEvent, RECEIVED_AT } from '@/tests/fixtures/sampleEvents';
 import { normalizeEvent } from '@/lib/events/normalize';
 
 const group = (raw: Record<string, unknown>) => groupEvent(normalized(raw));

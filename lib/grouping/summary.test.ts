@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeEvent } from '@/lib/events/normalize';
-import { readFixture } from '@/lib/events/sdkFixtures';
+import { readFixture } from '@/tests/fixtures/sdkEnvelopes';
 import { summarizeEvent } from './summary';
-import { browserEvent, goEvent, javaEvent, normalized, pythonEvent, RECEIVED_AT } from './sampleEvents';
+import { browserEvent, goEvent, javaEvent, normalized, pythonEvent, RECEIVED_AT } from '@/tests/fixtures/sampleEvents';
 
 const summarize = (raw: Record<string, unknown>) => summarizeEvent(normalized(raw));
 const fixture = (prefix: string) => normalizeEvent(readFixture(prefix).payload, { receivedAt: RECEIVED_AT });

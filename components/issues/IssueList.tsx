@@ -2,6 +2,7 @@
 // The org issue list: search, project filter, sort and period kept in the URL; cursor pages; bulk changes.
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
+import { DEFAULT_QUERY } from '@/lib/issues/search';
 import { useProjects } from '../hooks/useProjects';
 import { useBulkUpdateIssues, useIssues } from '../hooks/useIssues';
 import { ErrorNote, Loading } from '../ui/EmptyState';
@@ -13,7 +14,6 @@ import { StatusActions } from './StatusActions';
 import styles from './issues.module.css';
 import ui from '../ui/ui.module.css';
 
-export const DEFAULT_QUERY = 'is:unresolved';
 const SORTS: Array<[string, string]> = [['date', 'Last seen'], ['new', 'First seen'], ['freq', 'Events'], ['user', 'Users']];
 
 export function IssueList({ org }: { org: string }) {

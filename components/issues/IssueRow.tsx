@@ -1,6 +1,7 @@
 'use client';
 // One row of the issue list: what broke, where, how often, for how many users, and since when.
 import Link from 'next/link';
+import { issuePath } from '@/lib/issues/shortId';
 import { Sparkline } from '../charts/Sparkline';
 import type { Issue, StatsPeriod } from '@/lib/issues/contract';
 import { RelativeTime } from '../ui/RelativeTime';
@@ -31,7 +32,7 @@ export function IssueBadges({ issue }: { issue: Issue }) {
 }
 
 export function IssueRow({ issue, org, period, selected, onToggle }: { issue: Issue; org: string; period: StatsPeriod; selected: boolean; onToggle: () => void }) {
-  const href = `/organizations/${org}/issues/${issue.id}/`;
+  const href = issuePath(org, issue.id);
   return (
     <div className={`${styles.issueRow} ${selected ? styles.selected : ''}`} data-testid="issue-row" data-issue-id={issue.id}>
       <input type="checkbox" checked={selected} onChange={onToggle} aria-label={`Select ${issue.shortId}`} />

@@ -9,7 +9,8 @@ import { log } from '../log.ts';
 import { isFrequencyTrigger, ruleSpecFromRow, type RuleSpec } from './ruleSchema.ts';
 import { filtersMatch, frequencyExceeded, throttleAllows, triggerApplies, windowEnvironment } from './match.ts';
 import { countEventsSince, countUsersSince, lockLastFired, markFired } from './queries/rules.ts';
-import { issueUrl, shortId, stackExcerpt, type IssueAlert } from './message.ts';
+import { issuePath, shortId } from '../issues/shortId.ts';
+import { stackExcerpt, type IssueAlert } from './message.ts';
 import { assigneeEmails, assigneeChannelId } from './assignee.ts';
 
 interface LoadedRule {
@@ -140,7 +141,7 @@ async function fire(db: Db, c: Candidate, issue: LoadedIssue, eventData: unknown
       userCount: issue.userCount,
       firstSeen: issue.firstSeen.toISOString(),
       lastSeen: issue.lastSeen.toISOString(),
-      url: issueUrl(baseUrl, issue.project.org.slug, issue.id),
+      url: baseUrl + issuePath(issue.project.org.slug, issue.id),
     },
     event: {
       eventId: c.event.eventId,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, renderHtml, renderMarkdown, renderText, shortId, stackExcerpt, subject, type IssueAlert } from './message.ts';
+import { escapeMarkdown, renderHtml, renderMarkdown, renderText, stackExcerpt, subject, type IssueAlert } from './message.ts';
+import { shortId } from '../issues/shortId.ts';
 import { maskConfig, maskUrl, keepUnchangedSecrets } from './channels/config.ts';
 
 const alert: IssueAlert = {

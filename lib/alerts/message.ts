@@ -63,14 +63,6 @@ export function stackExcerpt(data: unknown, max = 6): string[] {
   return lines.slice(0, max);
 }
 
-export function shortId(projectSlug: string, shortNumber: number): string {
-  return `${projectSlug.toUpperCase()}-${shortNumber.toString(36).toUpperCase()}`;
-}
-
-export function issueUrl(baseUrl: string, org: string, issueId: number): string {
-  return `${baseUrl}/organizations/${encodeURIComponent(org)}/issues/${issueId}/`;
-}
-
 /** One-line subject: `[Faultline] New issue: TypeError: x is undefined (SHOP-1A)`. */
 export function subject(m: AlertMessage): string {
   if (m.kind === 'test') return `[Faultline] Test message for channel "${m.channel}"`;

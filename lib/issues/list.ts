@@ -4,14 +4,11 @@ import { HttpError } from '../api/respond.ts';
 import { paginate } from '../api/pagination.ts';
 import { visibleProjectIds, type Principal } from '../auth/access.ts';
 import type { RoleName } from '../auth/roles.ts';
-import { parseSearch, SearchError, type SearchTerm } from './search.ts';
+import { DEFAULT_QUERY, parseSearch, SearchError, type SearchTerm } from './search.ts';
 import { searchIssueIds } from './queries/search.ts';
 import type { IssueFilter, IssueSort } from './search.ts';
 import { ISSUE_INCLUDE, serializeIssue, type SerializedIssue } from './serialize.ts';
 import { issueStats, type StatsPeriod } from './stats.ts';
-
-/** Sentry's default when the `query` parameter is absent (an empty `query=` means everything). */
-export const DEFAULT_QUERY = 'is:unresolved';
 
 export interface IssueSearchInput {
   projectIds: number[];

@@ -1,6 +1,9 @@
 // Parses Sentry's issue search syntax (`is:unresolved level:error !browser:Chrome "db timeout"`) into typed terms.
 // Pure: relative dates are resolved against the `now` the caller passes. The SQL lives in lib/issues/queries/search.ts.
 
+/** Sentry's default when the `query` parameter is absent (an empty `query=` means everything); the UI's too. */
+export const DEFAULT_QUERY = 'is:unresolved';
+
 export type IssueStatusValue = 'unresolved' | 'resolved' | 'ignored';
 export type Comparison = '>' | '>=' | '<' | '<=' | '=';
 

@@ -2,6 +2,7 @@
 import type { Issue, Organization, Project, Team, User } from '../generated/prisma/client.ts';
 import { config } from '../config.ts';
 import { NEW_ISSUE_DAYS } from './search.ts';
+import { issuePath, shortId } from './shortId.ts';
 import type { StatsPeriod, StatsSeries } from './stats.ts';
 import type { Actor, Issue as ApiIssue, IssueMetadata, StatusDetails } from './contract.ts';
 
@@ -25,12 +26,8 @@ export function teamActor(t: Pick<Team, 'id' | 'slug'>): Actor {
   return { type: 'team', id: String(t.id), name: t.slug };
 }
 
-export function shortId(projectSlug: string, shortNumber: number): string {
-  return `${projectSlug.toUpperCase()}-${shortNumber.toString(36).toUpperCase()}`;
-}
-
 export function permalink(orgSlug: string, issueId: number): string {
-  return `${config().url}/organizations/${orgSlug}/issues/${issueId}/`;
+  return `${config().url}${issuePath(orgSlug, issueId)}`;
 }
 
 type Json = Record<string, unknown>;

@@ -1,4 +1,7 @@
 // Browser and OS from a User-Agent header, for events that carry no browser/os context (most server-side SDKs).
+// Hand-written on purpose (measured 2026-11-30 on 45 browser, in-app, bot and HTTP-client UAs): it runs in the worker
+// for every such event at ~2.7 µs; bowser 2.15 takes ~20 µs and names things unlike Sentry ("Microsoft Edge",
+// "Windows NT 10.0"), ua-parser-js 2.0 ~68 µs for browser+os (~450 µs full) and is AGPL-3.0.
 
 export interface Software {
   name: string;

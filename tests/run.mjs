@@ -1,9 +1,11 @@
-// `npm test`: generate the Prisma client, typecheck, build, then unit + integration tests and browser tests.
+// `npm test`: generate the Prisma client, typecheck, lint (eslint + prettier --check), build, then unit +
+// integration tests and browser tests.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
   ['prisma client', 'npx', ['prisma', 'generate']],
   ['typecheck', 'npx', ['tsc', '--noEmit']],
+  ['lint', 'npm', ['run', 'lint']],
   ['build', 'npx', ['next', 'build']],
   ['unit and integration tests', 'npx', ['vitest', 'run']],
   ['browser tests', 'npx', ['playwright', 'test']],

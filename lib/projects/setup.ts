@@ -32,7 +32,10 @@ export async function ensureProject(
   return { org, team, project, key, created: true };
 }
 
-/** A new project owned by one team, with its first DSN key, in one transaction (the API and the CLI both create through this). */
+/**
+ * A new project owned by one team, with its first DSN key, in one transaction (the API and the CLI both create
+ * through this).
+ */
 export async function createProjectWithKey(
   db: Db,
   opts: { orgId: number; teamId: number; slug: string; name: string; platform: string | null },
@@ -40,7 +43,13 @@ export async function createProjectWithKey(
   assertSlug(opts.slug);
   return db.$transaction(async (tx) => {
     const project = await tx.project.create({
-      data: { orgId: opts.orgId, slug: opts.slug, name: opts.name, platform: opts.platform, teams: { create: { teamId: opts.teamId } } },
+      data: {
+        orgId: opts.orgId,
+        slug: opts.slug,
+        name: opts.name,
+        platform: opts.platform,
+        teams: { create: { teamId: opts.teamId } },
+      },
     });
     const key = await createProjectKey(tx, project.id);
     return { project, key };

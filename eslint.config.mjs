@@ -1,0 +1,32 @@
+// `npm run lint`, part one: ESLint with Next.js's rules (core web vitals) and typescript-eslint's recommended set.
+// Layout is Prettier's job (.prettierrc); the only layout rule here is max-len, for what Prettier cannot wrap.
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([
+    '.next/**',
+    '.next-*/**',
+    'node_modules/**',
+    'lib/generated/**',
+    'next-env.d.ts',
+    'tests/fixtures/**',
+    'test-results/**',
+    'playwright-report/**',
+    '.data/**',
+  ]),
+  {
+    rules: {
+      // Prettier wraps code at 120; strings, comments, template literals and regexes it leaves alone.
+      'max-len': ['error', { code: 120, tabWidth: 2, ignoreUrls: true }],
+      // `_`-prefixed names are the way to say "unused on purpose" (a destructured field dropped, a callback arity).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
+    },
+  },
+]);

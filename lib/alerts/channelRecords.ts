@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Db } from '../db.ts';
 import { config } from '../config.ts';
-import { HttpError } from '../api/respond.ts';
+import { InvalidError, NotFoundError } from '../errors.ts';
 import { CHANNEL_TYPES, channelConfigSchemas, channelHost, keepUnchangedSecrets, maskConfig, type AnyChannelConfig, type ChannelType } from './channels/config.ts';
 import { checkHost, TargetError } from './targetGuard.ts';
 import { subject, type AlertMessage } from './message.ts';
@@ -35,16 +35,16 @@ export function serializeChannel(c: ChannelRow): Channel {
 async function validConfig(type: ChannelType, raw: Record<string, unknown>): Promise<AnyChannelConfig> {
   const r = channelConfigSchemas[type].safeParse(raw);
   if (!r.success) {
-    throw new HttpError(400, r.error.issues.map((i) => `config${i.path.length ? '.' + i.path.join('.') : ''}: ${i.message}`).join('; '));
+    throw new InvalidError(null, r.error.issues.map((i) => `config${i.path.length ? '.' + i.path.join('.') : ''}: ${i.message}`).join('; '));
   }
   const cfg = r.data as AnyChannelConfig;
-  if ((cfg as { assigneesOnly?: boolean }).assigneesOnly) throw new HttpError(400, 'config.assigneesOnly: set by Faultline only');
+  if ((cfg as { assigneesOnly?: boolean }).assigneesOnly) throw new InvalidError('config.assigneesOnly', 'set by Faultline only');
   const host = channelHost(type, cfg);
   if (host) {
     try {
       await checkHost(host, config().ALERTS_FORBID_PRIVATE_ADDRESSES);
     } catch (e) {
-      if (e instanceof TargetError) throw new HttpError(400, `config: ${e.message}`);
+      if (e instanceof TargetError) throw new InvalidError('config', e.message);
       throw e;
     }
   }
@@ -52,9 +52,9 @@ async function validConfig(type: ChannelType, raw: Record<string, unknown>): Pro
 }
 
 export async function getChannel(db: Db, orgId: number, id: string) {
-  if (!/^\d{1,9}$/.test(id)) throw new HttpError(404, 'The requested resource does not exist');
+  if (!/^\d{1,9}$/.test(id)) throw new NotFoundError();
   const c = await db.alertChannel.findFirst({ where: { id: Number(id), orgId } });
-  if (!c) throw new HttpError(404, 'The requested resource does not exist');
+  if (!c) throw new NotFoundError();
   return c;
 }
 

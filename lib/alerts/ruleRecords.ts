@@ -1,7 +1,7 @@
 // A project's alert rules as the API reads and writes them.
 import { z } from 'zod';
 import type { Db } from '../db.ts';
-import { HttpError } from '../api/respond.ts';
+import { InvalidError, NotFoundError } from '../errors.ts';
 import { filterSchema, isFrequencyTrigger, TRIGGERS, triggerConfigSchema, type RuleFilter, type Trigger, type TriggerConfig } from './ruleSchema.ts';
 import type { Rule } from './contract.ts';
 
@@ -64,20 +64,20 @@ export function serializeRule(r: RuleRow): Rule {
 
 /** The checks that span fields, on the rule as it will be stored. */
 async function checkRule(db: Db, orgId: number, r: RuleInput) {
-  if (isFrequencyTrigger(r.trigger) && !r.triggerConfig) throw new HttpError(400, 'triggerConfig: threshold and windowMinutes are required for this trigger');
-  if (!r.channels.length && !r.notifyAssignee) throw new HttpError(400, 'channels: choose at least one channel or notify the assignee');
+  if (isFrequencyTrigger(r.trigger) && !r.triggerConfig) throw new InvalidError('triggerConfig', 'threshold and windowMinutes are required for this trigger');
+  if (!r.channels.length && !r.notifyAssignee) throw new InvalidError('channels', 'choose at least one channel or notify the assignee');
   const ids = [...new Set(r.channels)];
   const found = await db.alertChannel.findMany({ where: { id: { in: ids }, orgId }, select: { id: true } });
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw new HttpError(400, `channels: no channel ${missing.join(', ')} in this organization`);
+  if (missing.length) throw new InvalidError('channels', `no channel ${missing.join(', ')} in this organization`);
 }
 
 const withChannels = { channels: { select: { channelId: true } } } as const;
 
 export async function getRule(db: Db, projectId: number, id: string) {
-  if (!/^\d{1,9}$/.test(id)) throw new HttpError(404, 'The requested resource does not exist');
+  if (!/^\d{1,9}$/.test(id)) throw new NotFoundError();
   const r = await db.alertRule.findFirst({ where: { id: Number(id), projectId }, include: withChannels });
-  if (!r) throw new HttpError(404, 'The requested resource does not exist');
+  if (!r) throw new NotFoundError();
   return r;
 }
 

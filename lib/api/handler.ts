@@ -1,24 +1,6 @@
-// Route-handler plumbing shared by every /api/0 route: parse input with zod, turn HttpErrors into JSON.
+// Request parsing shared by every /api/0 route: body and query through zod; failures name the field (400).
 import { z } from 'zod';
-import { HttpError, toErrorResponse } from './respond.ts';
-import { log } from '../log.ts';
-
-type Ctx<P> = { params: Promise<P> };
-
-/** Wraps a handler so thrown HttpErrors become `{"detail"}` responses and anything else a logged 500. */
-export function route<P = Record<string, string>>(fn: (req: Request, params: P) => Promise<Response>) {
-  return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
-    try {
-      return await fn(req, await ctx.params);
-    } catch (e) {
-      return toErrorResponse(e, log.error);
-    }
-  };
-}
-
-function describe(error: z.ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
-}
+import { InvalidError } from '../errors.ts';
 
 export async function parseBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
   let raw: unknown;
@@ -26,11 +8,9 @@ export async function parseBody<T extends z.ZodType>(req: Request, schema: T): P
     const text = await req.text();
     raw = text ? JSON.parse(text) : {};
   } catch {
-    throw new HttpError(400, 'request body is not valid JSON');
+    throw new InvalidError(null, 'request body is not valid JSON');
   }
-  const r = schema.safeParse(raw);
-  if (!r.success) throw new HttpError(400, describe(r.error));
-  return r.data;
+  return schema.parse(raw);
 }
 
 /** Query parameters; repeated keys (`?id=1&id=2`) become arrays. */
@@ -41,9 +21,7 @@ export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.infe
     const all = params.getAll(key);
     raw[key] = all.length > 1 ? all : all[0];
   }
-  const r = schema.safeParse(raw);
-  if (!r.success) throw new HttpError(400, describe(r.error));
-  return r.data;
+  return schema.parse(raw);
 }
 
 /**

@@ -1,4 +1,6 @@
-// The one way route handlers answer: JSON bodies and Sentry-style `{"detail": ...}` errors.
+// The one way route handlers answer: JSON bodies, and Sentry-style `{"detail": ...}` errors from one mapping.
+import { ZodError } from 'zod';
+import { DomainError } from '../errors.ts';
 
 export function json(data: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
@@ -10,7 +12,10 @@ export function errorResponse(status: number, detail: string, headers?: HeadersI
   return json({ detail }, { status, headers });
 }
 
-/** An error that carries its HTTP status; thrown inside lib and answered by the route handler. */
+/**
+ * An answer that only makes sense over HTTP (415, 413 with `connection: close`, 429 with `Retry-After`, 503):
+ * thrown by the SDK ingest edge and by request parsing, never by domain code.
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -21,8 +26,38 @@ export class HttpError extends Error {
   }
 }
 
-export function toErrorResponse(e: unknown, log?: (msg: string, f: Record<string, unknown>) => void): Response {
-  if (e instanceof HttpError) return errorResponse(e.status, e.message, e.headers);
-  log?.('unhandled error in route', { err: e });
-  return errorResponse(500, 'internal error');
+const STATUS: Record<DomainError['kind'], number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
+
+/** `path: message; ...` for each zod issue, so a bad request names its field. */
+export function describeZodError(error: ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+export interface ErrorAnswer {
+  status: number;
+  headers: Record<string, string>;
+  detail: string;
+}
+
+/**
+ * The one mapping from a thrown value to an answer: domain errors and zod errors by kind, HttpError as it says,
+ * anything else is unexpected: handed to `unexpected` (which logs it once, with context) and answered 500.
+ */
+export function errorAnswer(e: unknown, unexpected: (e: unknown) => void): ErrorAnswer {
+  if (e instanceof DomainError) return { status: STATUS[e.kind], headers: {}, detail: e.message };
+  if (e instanceof ZodError) return { status: 400, headers: {}, detail: describeZodError(e) };
+  if (e instanceof HttpError) return { status: e.status, headers: e.headers ?? {}, detail: e.message };
+  unexpected(e);
+  return { status: 500, headers: {}, detail: 'internal error' };
+}
+
+export function toErrorResponse(e: unknown, log: (msg: string, f: Record<string, unknown>) => void): Response {
+  const a = errorAnswer(e, (err) => log('unhandled error in route', { err }));
+  return errorResponse(a.status, a.detail, a.headers);
 }

@@ -1,8 +1,8 @@
-// The one authorization helper: who is asking (API token or session) and what they may see.
+// Who is asking (API token or session) and what their organization role and token scopes let them do.
 // Anything of an organization the principal does not belong to answers 404, never 403, so ids cannot be probed.
 import { getServerSession } from 'next-auth';
 import { db } from '../db.ts';
-import { HttpError } from '../api/respond.ts';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import { hashToken, type Scope } from './apiTokens.ts';
 import { authOptions } from './nextAuthOptions.ts';
 import { ROLE_SCOPES } from './scopes.ts';
@@ -45,7 +45,7 @@ export async function authenticate(req: Request): Promise<Principal | null> {
   const header = req.headers.get('authorization');
   if (header) {
     const p = await fromToken(header);
-    if (!p) throw new HttpError(401, 'Invalid token');
+    if (!p) throw new UnauthenticatedError('Invalid token');
     return p;
   }
   return fromSession();
@@ -53,7 +53,7 @@ export async function authenticate(req: Request): Promise<Principal | null> {
 
 export async function requirePrincipal(req: Request): Promise<Principal> {
   const p = await authenticate(req);
-  if (!p) throw new HttpError(401, 'Authentication credentials were not provided.');
+  if (!p) throw new UnauthenticatedError('Authentication credentials were not provided.');
   return p;
 }
 
@@ -68,60 +68,35 @@ function allowed(p: Principal, role: RoleName | null, scope: Scope): boolean {
   return role !== null && ROLE_SCOPES[role].has(scope);
 }
 
-/** Throws 403 unless the principal has the scope in this role. */
+/** Throws forbidden unless the principal has the scope in this role. */
 export function requireScope(p: Principal, role: RoleName | null, scope: Scope): void {
-  if (!allowed(p, role, scope)) throw new HttpError(403, `You do not have permission to perform this action (needs ${scope}).`);
+  if (!allowed(p, role, scope)) throw new ForbiddenError(`You do not have permission to perform this action (needs ${scope}).`);
 }
 
-export async function orgAccess(p: Principal, orgSlug: string, scope: Scope = 'org:read') {
+/** One scope, or several checked in order (the first missing one is named in the 403). */
+export type Scopes = Scope | readonly Scope[];
+
+export function requireScopes(p: Principal, role: RoleName | null, scopes: Scopes): void {
+  for (const scope of typeof scopes === 'string' ? [scopes] : scopes) requireScope(p, role, scope);
+}
+
+/** The organization by slug and the principal's role in it; 404 unless a member (or superuser), then the scopes. */
+export async function orgAccess(p: Principal, orgSlug: string, scopes: Scopes = 'org:read') {
   const org = await db().organization.findUnique({ where: { slug: orgSlug } });
-  if (!org) throw new HttpError(404, 'The requested resource does not exist');
+  if (!org) throw new NotFoundError();
   const m = await db().membership.findUnique({ where: { orgId_userId: { orgId: org.id, userId: p.user.id } } });
-  if (!m && !p.user.isSuperuser) throw new HttpError(404, 'The requested resource does not exist');
+  if (!m && !p.user.isSuperuser) throw new NotFoundError();
   const role = (m?.role ?? null) as RoleName | null;
-  requireScope(p, role, scope);
+  requireScopes(p, role, scopes);
   return { org, role };
-}
-
-/** Ids of the org's projects the principal may see: all with open membership or admin+, else their teams'. */
-export async function visibleProjectIds(p: Principal, orgId: number, role: RoleName | null): Promise<number[]> {
-  const org = await db().organization.findUniqueOrThrow({ where: { id: orgId } });
-  if (p.user.isSuperuser || org.openMembership || (role && role !== 'member')) {
-    return (await db().project.findMany({ where: { orgId }, select: { id: true } })).map((r) => r.id);
-  }
-  const rows = await db().project.findMany({
-    where: { orgId, teams: { some: { team: { members: { some: { userId: p.user.id } } } } } },
-    select: { id: true },
-  });
-  return rows.map((r) => r.id);
-}
-
-export async function projectAccess(p: Principal, orgSlug: string, projectSlug: string, scope: Scope = 'project:read') {
-  const { org, role } = await orgAccess(p, orgSlug, 'org:read');
-  const project = await db().project.findUnique({ where: { orgId_slug: { orgId: org.id, slug: projectSlug } } });
-  if (!project || !(await visibleProjectIds(p, org.id, role)).includes(project.id)) {
-    throw new HttpError(404, 'The requested resource does not exist');
-  }
-  requireScope(p, role, scope);
-  return { org, project, role };
-}
-
-/** Access to one issue by its numeric id; 404 for malformed ids and other orgs' issues alike. */
-export async function issueAccess(p: Principal, issueId: string, scope: Scope = 'event:read') {
-  if (!/^\d{1,12}$/.test(issueId)) throw new HttpError(404, 'The requested resource does not exist');
-  const issue = await db().issue.findUnique({ where: { id: Number(issueId) }, include: { project: { include: { org: true } } } });
-  if (!issue) throw new HttpError(404, 'The requested resource does not exist');
-  const { org, project, role } = await projectAccess(p, issue.project.org.slug, issue.project.slug, 'project:read');
-  requireScope(p, role, scope);
-  return { org, project, role, issue };
 }
 
 /** Account-level actions (own API tokens, admin pages) need a signed-in person, not an API token. */
 export function requireSession(p: Principal): void {
-  if (p.tokenScopes) throw new HttpError(403, 'This endpoint needs a signed-in session; API tokens cannot use it.');
+  if (p.tokenScopes) throw new ForbiddenError('This endpoint needs a signed-in session; API tokens cannot use it.');
 }
 
 /** Instance administration (users, directory test): superusers only. */
 export function requireSuperuser(p: Principal): void {
-  if (!p.user.isSuperuser) throw new HttpError(403, 'You do not have permission to perform this action (superuser only).');
+  if (!p.user.isSuperuser) throw new ForbiddenError('You do not have permission to perform this action (superuser only).');
 }

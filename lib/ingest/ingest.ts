@@ -1,5 +1,5 @@
 // The ingest edge, framework-free: authenticate by DSN key, cap and decode the body, read the envelope, enqueue events, answer.
-import { HttpError } from '../api/respond.ts';
+import { errorAnswer, HttpError } from '../api/respond.ts';
 import { config } from '../config.ts';
 import { log } from '../log.ts';
 import { createRedis } from '../redis.ts';
@@ -211,9 +211,8 @@ export async function handleIngest(req: IngestRequest): Promise<IngestResponse> 
   try {
     return { status: 200, headers: cors, body: await accept(req) };
   } catch (e) {
-    if (e instanceof HttpError) return { status: e.status, headers: { ...cors, ...e.headers }, body: { detail: e.message } };
-    log.error('ingest failed', { err: e, projectId: req.projectId, endpoint: req.endpoint });
-    return { status: 500, headers: cors, body: { detail: 'internal error' } };
+    const a = errorAnswer(e, (err) => log.error('ingest failed', { err, projectId: req.projectId, endpoint: req.endpoint }));
+    return { status: a.status, headers: { ...cors, ...a.headers }, body: { detail: a.detail } };
   }
 }
 

@@ -2,11 +2,10 @@
 // All reads walk the (issueId, timestamp DESC) index; ties on timestamp are broken by the row id.
 import type { Event } from '../generated/prisma/client.ts';
 import type { Db } from '../db.ts';
-import { HttpError } from '../api/respond.ts';
+import { NotFoundError } from '../errors.ts';
 import { paginate } from '../api/pagination.ts';
 import { serializeEvent, serializeEventSimple, type Neighbours } from '../events/serialize.ts';
 
-const NOT_FOUND = 'The requested resource does not exist';
 
 /** 32 hex characters, with or without the dashes of a UUID (sentry-cli prints the dashed form). */
 export function normalizeEventId(raw: string): string | null {
@@ -47,13 +46,13 @@ export async function issueEvent(db: Db, issueId: number, which: string) {
     const eventId = normalizeEventId(which);
     row = eventId ? await db.event.findFirst({ where: { issueId, eventId } }) : null;
   }
-  if (!row) throw new HttpError(404, NOT_FOUND);
+  if (!row) throw new NotFoundError();
   return serializeEvent(row, await neighbours(db, row));
 }
 
 export async function projectEvent(db: Db, projectId: number, rawEventId: string) {
   const eventId = normalizeEventId(rawEventId);
   const row = eventId ? await db.event.findUnique({ where: { projectId_eventId: { projectId, eventId } } }) : null;
-  if (!row) throw new HttpError(404, NOT_FOUND);
+  if (!row) throw new NotFoundError();
   return serializeEvent(row, await neighbours(db, row));
 }

@@ -1,8 +1,9 @@
 // Issue lists (project and organization): search, sort, paginate, serialize with stats, as Sentry's issue index answers.
 import type { Db } from '../db.ts';
-import { HttpError } from '../api/respond.ts';
+import { InvalidError } from '../errors.ts';
 import { paginate } from '../api/pagination.ts';
-import { visibleProjectIds, type Principal } from '../auth/access.ts';
+import type { Principal } from '../auth/access.ts';
+import { visibleProjectIds } from '../projects/visibility.ts';
 import type { RoleName } from '../auth/roles.ts';
 import { DEFAULT_QUERY, parseSearch, SearchError, type SearchTerm } from './search.ts';
 import { searchIssueIds } from './queries/search.ts';
@@ -27,7 +28,7 @@ export function issueFilter(input: IssueSearchInput): IssueFilter {
   try {
     terms = parseSearch(input.query ?? DEFAULT_QUERY, now);
   } catch (e) {
-    if (e instanceof SearchError) throw new HttpError(400, `Error parsing search query: ${e.message}`);
+    if (e instanceof SearchError) throw new InvalidError(null, `Error parsing search query: ${e.message}`);
     throw e;
   }
   if (input.environments?.length) terms.push({ kind: 'tag', key: 'environment', values: input.environments, negated: false });

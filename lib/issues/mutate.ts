@@ -2,7 +2,7 @@
 // Writes the status contract the worker reads (see "Issue status contract" in the helpers' notes and storeEvents).
 import type { Issue } from '../generated/prisma/client.ts';
 import type { Db } from '../db.ts';
-import { HttpError } from '../api/respond.ts';
+import { InvalidError } from '../errors.ts';
 import { searchIssueIds } from './queries/search.ts';
 import type { IssueFilter } from './search.ts';
 import { issueFilter, type IssueSearchInput } from './list.ts';
@@ -23,7 +23,7 @@ export async function selectIssues(db: Db, ids: number[], filter: IssueFilter): 
 }
 
 function requireOneProject(issues: Issue[], what: string) {
-  if (new Set(issues.map((i) => i.projectId)).size > 1) throw new HttpError(400, `Cannot ${what} for multiple projects.`);
+  if (new Set(issues.map((i) => i.projectId)).size > 1) throw new InvalidError(null, `Cannot ${what} for multiple projects.`);
 }
 
 type StatusResult = { status: string; statusDetails: Record<string, unknown> };
@@ -42,7 +42,7 @@ async function applyStatus(db: Db, orgId: number, issues: Issue[], c: IssueChang
   if (c.status === 'resolved' && d.inRelease) {
     requireOneProject(issues, 'set resolved in release');
     const release = await db.release.findUnique({ where: { orgId_version: { orgId, version: d.inRelease } } });
-    if (!release) throw new HttpError(400, `statusDetails.inRelease: unable to find the release "${d.inRelease}"`);
+    if (!release) throw new InvalidError('statusDetails.inRelease', `unable to find the release "${d.inRelease}"`);
     await db.issue.updateMany({
       where: { id: { in: ids } },
       data: { status: 'resolved', resolvedAt: now, resolvedInRelease: d.inRelease, statusDetails: { inRelease: d.inRelease }, ...clearIgnore },
@@ -92,9 +92,9 @@ async function applyAssignment(db: Db, orgId: number, issues: Issue[], raw: stri
   const team = /^team:(\d{1,12})$/.exec(value);
   if (team) {
     const t = await db.team.findFirst({ where: { id: Number(team[1]), orgId }, include: { projects: { select: { projectId: true } } } });
-    if (!t) throw new HttpError(400, `assignedTo: unknown team "${value}"`);
+    if (!t) throw new InvalidError('assignedTo', `unknown team "${value}"`);
     const reachable = new Set(t.projects.map((p) => p.projectId));
-    if (issues.some((i) => !reachable.has(i.projectId))) throw new HttpError(400, 'assignedTo: the team has no access to the project');
+    if (issues.some((i) => !reachable.has(i.projectId))) throw new InvalidError('assignedTo', 'the team has no access to the project');
     await db.issue.updateMany({ where: { id: { in: ids } }, data: { assignedTeamId: t.id, assignedUserId: null } });
     return teamActor(t);
   }
@@ -106,7 +106,7 @@ async function applyAssignment(db: Db, orgId: number, issues: Issue[], raw: stri
       memberships: { some: { orgId } },
     },
   });
-  if (!user) throw new HttpError(400, `assignedTo: "${value}" is not a member of this organization`);
+  if (!user) throw new InvalidError('assignedTo', `"${value}" is not a member of this organization`);
   await db.issue.updateMany({ where: { id: { in: ids } }, data: { assignedUserId: user.id, assignedTeamId: null } });
   return userActor(user);
 }

@@ -1,6 +1,6 @@
 // Tag facets of an issue from IssueTagValue: per key the events carrying it and its most frequent values.
 import type { Db } from '../db.ts';
-import { HttpError } from '../api/respond.ts';
+import { NotFoundError } from '../errors.ts';
 import { paginate } from '../api/pagination.ts';
 import { keyRows, topValues, type KeyRow, type ValueRow } from './queries/tags.ts';
 import type { TagKey, TagValue } from './contract.ts';
@@ -42,7 +42,7 @@ export async function issueTags(db: Db, issueId: number, limit: number) {
 /** `/issues/{id}/tags/{key}/`; 404 when no event of the issue has the key. */
 export async function issueTag(db: Db, issueId: number, key: string, limit: number) {
   const [keys, top] = await Promise.all([keyRows(db, issueId, key), topValues(db, issueId, limit, key)]);
-  if (keys.length === 0) throw new HttpError(404, 'Tag key not found');
+  if (keys.length === 0) throw new NotFoundError('Tag key not found');
   return { ...keySummary(keys[0]), topValues: (top.get(key) ?? []).map(serializeTagValue) };
 }
 
@@ -52,7 +52,7 @@ export type TagValueSort = keyof typeof TAG_VALUE_SORTS;
 /** `/issues/{id}/tags/{key}/values/`: all values of a key, paginated. */
 export async function issueTagValues(db: Db, url: URL, issueId: number, key: string, sort: TagValueSort) {
   const exists = await db.issueTagValue.findFirst({ where: { issueId, key }, select: { key: true } });
-  if (!exists) throw new HttpError(404, 'Tag key not found');
+  if (!exists) throw new NotFoundError('Tag key not found');
   const column = TAG_VALUE_SORTS[sort];
   const page = await paginate(url, (offset, take) =>
     db.issueTagValue.findMany({ where: { issueId, key }, orderBy: [{ [column]: 'desc' }, { value: 'asc' }], skip: offset, take }),

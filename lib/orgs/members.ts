@@ -2,14 +2,13 @@
 // Guards Sentry's rules: nobody grants a role above their own, and the last owner stays.
 import type { Db } from '../db.ts';
 import type { Organization } from '../generated/prisma/client.ts';
-import { HttpError } from '../api/respond.ts';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors.ts';
 import { roleAtLeast, type RoleName } from '../auth/roles.ts';
 import type { Principal } from '../auth/access.ts';
 import { ldapSettings, type LdapSettings } from '../auth/ldap/settings.ts';
 import { serializeUser } from './serialize.ts';
 import type { Member } from './contract.ts';
 
-const NOT_FOUND = 'The requested resource does not exist';
 
 /** Include for membership queries: the user and their teams in the same organization. */
 const memberInclude = (orgId: number) =>
@@ -55,7 +54,7 @@ export async function findMember(db: Db, orgId: number, memberId: string, p?: Pr
   const where =
     memberId === 'me' && p ? { orgId_userId: { orgId, userId: p.user.id } } : /^\d{1,12}$/.test(memberId) ? { id: Number(memberId) } : null;
   const m = where ? await db.membership.findUnique({ where, include: memberInclude(orgId) }) : null;
-  if (!m || m.orgId !== orgId) throw new HttpError(404, NOT_FOUND);
+  if (!m || m.orgId !== orgId) throw new NotFoundError();
   return m;
 }
 
@@ -75,25 +74,25 @@ export function directoryManagedRole(org: Organization, user: { isManaged: boole
 
 function refuseDirectoryManaged(org: Organization, user: { isManaged: boolean }, what: string) {
   if (directoryManagedRole(org, user)) {
-    throw new HttpError(400, `${what}: this member's role in ${org.slug} is set from LDAP groups at every sign-in (LDAP_GROUP_ROLE_MAPPING); change their groups instead`);
+    throw new InvalidError(what, `this member's role in ${org.slug} is set from LDAP groups at every sign-in (LDAP_GROUP_ROLE_MAPPING); change their groups instead`);
   }
 }
 
 /** Nobody grants (or changes someone holding) a role above their own; superusers may. */
 function checkGrant(actorRole: RoleName | null, p: Principal, role: RoleName) {
   if (p.user.isSuperuser) return;
-  if (!actorRole || !roleAtLeast(actorRole, role)) throw new HttpError(403, `You cannot grant the ${role} role (yours is ${actorRole ?? 'none'}).`);
+  if (!actorRole || !roleAtLeast(actorRole, role)) throw new ForbiddenError(`You cannot grant the ${role} role (yours is ${actorRole ?? 'none'}).`);
 }
 
 async function keepAnOwner(db: Db, orgId: number, membershipId: number) {
   const others = await db.membership.count({ where: { orgId, role: 'owner', id: { not: membershipId } } });
-  if (others === 0) throw new HttpError(400, 'An organization must keep at least one owner.');
+  if (others === 0) throw new InvalidError(null, 'An organization must keep at least one owner.');
 }
 
 async function setTeams(db: Db, orgId: number, userId: number, slugs: string[]) {
   const teams = await db.team.findMany({ where: { orgId, slug: { in: slugs } } });
   const missing = slugs.filter((s) => !teams.some((t) => t.slug === s));
-  if (missing.length) throw new HttpError(400, `teams: no team ${missing.join(', ')} in this organization`);
+  if (missing.length) throw new InvalidError('teams', `no team ${missing.join(', ')} in this organization`);
   await db.$transaction([
     db.teamMember.deleteMany({ where: { userId, team: { orgId }, teamId: { notIn: teams.map((t) => t.id) } } }),
     ...teams.map((t) => db.teamMember.upsert({ where: { teamId_userId: { teamId: t.id, userId } }, update: {}, create: { teamId: t.id, userId } })),
@@ -103,9 +102,9 @@ async function setTeams(db: Db, orgId: number, userId: number, slugs: string[]) 
 export async function addMember(db: Db, org: Organization, actor: { p: Principal; role: RoleName | null }, opts: { email: string; role: RoleName; teams?: string[] }) {
   checkGrant(actor.role, actor.p, opts.role);
   const user = await db.user.findUnique({ where: { email: opts.email.trim().toLowerCase() } });
-  if (!user) throw new HttpError(400, `email: no Faultline account has the email ${opts.email}; create it first (faultline createuser or /admin/users)`);
+  if (!user) throw new InvalidError('email', `no Faultline account has the email ${opts.email}; create it first (faultline createuser or /admin/users)`);
   if (await db.membership.findUnique({ where: { orgId_userId: { orgId: org.id, userId: user.id } } })) {
-    throw new HttpError(409, `${opts.email} is already a member of ${org.slug}`);
+    throw new ConflictError(`${opts.email} is already a member of ${org.slug}`);
   }
   const m = await db.membership.create({ data: { orgId: org.id, userId: user.id, role: opts.role } });
   if (opts.teams) await setTeams(db, org.id, user.id, opts.teams);
@@ -137,4 +136,11 @@ export async function removeMember(db: Db, org: Organization, actor: { p: Princi
 /** LDAP_TEAM_MAPPING teams of a directory user in the default organization are re-synced at every sign-in. */
 export function directoryManagedTeam(org: Organization, user: { isManaged: boolean }, teamSlug: string, s = settings()): boolean {
   return directoryManagedRole(org, user, s) && !!s && teamSlug in s.teamMapping;
+}
+
+/** Throws invalid when the member's place in the team is set from LDAP groups (it would be undone at sign-in). */
+export function requireTeamNotDirectoryManaged(org: Organization, user: { isManaged: boolean }, teamSlug: string): void {
+  if (directoryManagedTeam(org, user, teamSlug)) {
+    throw new InvalidError('team', `membership of ${teamSlug} is set from LDAP groups at every sign-in (LDAP_TEAM_MAPPING)`);
+  }
 }

@@ -1,8 +1,7 @@
 // Organizations: the principal's list and settings changes.
 import type { Db } from '../db.ts';
-import { HttpError } from '../api/respond.ts';
+import { ConflictError, conflictOn, InvalidError } from '../errors.ts';
 import { slugProblem } from '../slug.ts';
-import { conflictOn } from './unique.ts';
 import type { Principal } from '../auth/access.ts';
 
 /** The principal's organizations by name (all of them for a superuser), a page at a time. */
@@ -24,9 +23,9 @@ export interface OrgChanges {
 export async function updateOrg(db: Db, orgId: number, changes: OrgChanges) {
   if (changes.slug !== undefined) {
     const problem = slugProblem(changes.slug);
-    if (problem) throw new HttpError(400, `slug: ${problem}`);
+    if (problem) throw new InvalidError('slug', `${problem}`);
     const taken = await db.organization.findUnique({ where: { slug: changes.slug } });
-    if (taken && taken.id !== orgId) throw new HttpError(409, 'slug: an organization with this slug already exists');
+    if (taken && taken.id !== orgId) throw new ConflictError('slug: an organization with this slug already exists');
   }
   return conflictOn(db.organization.update({ where: { id: orgId }, data: changes }), 'slug: an organization with this slug already exists');
 }

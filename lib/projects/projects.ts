@@ -1,9 +1,9 @@
 // Projects through the API: lists by visibility, creation under a team, settings, deletion and team access.
 import type { Db } from '../db.ts';
-import { HttpError } from '../api/respond.ts';
-import { visibleProjectIds, type Principal } from '../auth/access.ts';
+import { ConflictError, conflictOn, InvalidError, NotFoundError } from '../errors.ts';
+import type { Principal } from '../auth/access.ts';
+import { visibleProjectIds } from './visibility.ts';
 import type { RoleName } from '../auth/roles.ts';
-import { conflictOn } from '../orgs/unique.ts';
 import { createProjectWithKey } from './setup.ts';
 import { projectInclude } from './serialize.ts';
 import { SetupError, slugify, slugProblem } from '../slug.ts';
@@ -47,16 +47,16 @@ export async function getProject(db: Db, projectId: number, userId: number) {
 export async function createProject(db: Db, opts: { orgId: number; teamId: number; name: string; slug?: string; platform?: string | null }) {
   const slug = opts.slug ?? slugify(opts.name);
   const problem = slugProblem(slug);
-  if (problem) throw new HttpError(400, `slug: ${problem}`);
+  if (problem) throw new InvalidError('slug', `${problem}`);
   const exists = await db.project.findUnique({ where: { orgId_slug: { orgId: opts.orgId, slug } } });
-  if (exists) throw new HttpError(409, 'A project with this slug already exists.');
+  if (exists) throw new ConflictError('A project with this slug already exists.');
   try {
     return await conflictOn(
       createProjectWithKey(db, { orgId: opts.orgId, teamId: opts.teamId, slug, name: opts.name, platform: opts.platform ?? null }),
       'A project with this slug already exists.',
     );
   } catch (e) {
-    if (e instanceof SetupError) throw new HttpError(400, e.message);
+    if (e instanceof SetupError) throw new InvalidError(null, e.message);
     throw e;
   }
 }
@@ -64,9 +64,9 @@ export async function createProject(db: Db, opts: { orgId: number; teamId: numbe
 export async function updateProject(db: Db, project: { id: number; orgId: number }, changes: { name?: string; slug?: string; platform?: string | null }) {
   if (changes.slug !== undefined) {
     const problem = slugProblem(changes.slug);
-    if (problem) throw new HttpError(400, `slug: ${problem}`);
+    if (problem) throw new InvalidError('slug', `${problem}`);
     const taken = await db.project.findUnique({ where: { orgId_slug: { orgId: project.orgId, slug: changes.slug } } });
-    if (taken && taken.id !== project.id) throw new HttpError(409, 'A project with this slug already exists.');
+    if (taken && taken.id !== project.id) throw new ConflictError('A project with this slug already exists.');
   }
   await conflictOn(db.project.update({ where: { id: project.id }, data: changes }), 'A project with this slug already exists.');
 }
@@ -78,7 +78,7 @@ export async function deleteProject(db: Db, projectId: number) {
 
 export async function findTeam(db: Db, orgId: number, teamSlug: string) {
   const team = await db.team.findUnique({ where: { orgId_slug: { orgId, slug: teamSlug } } });
-  if (!team) throw new HttpError(404, 'The requested resource does not exist');
+  if (!team) throw new NotFoundError();
   return team;
 }
 

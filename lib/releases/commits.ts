@@ -1,7 +1,7 @@
 // A release's commits as set-commits sends them: head refs (`--commit repo@sha`, `--clear`) or a commit list (`--local`).
 // Stored in Release.commits; without a provider integration a ref records just its head commit, as Sentry does.
 import type { Db } from '../db.ts';
-import { HttpError } from '../api/respond.ts';
+import { InvalidError } from '../errors.ts';
 import { reposByName, serializeRepo } from './repos.ts';
 
 export interface StoredCommit {
@@ -33,7 +33,7 @@ export interface CommitInput {
 export async function commitsFromRefs(db: Db, orgId: number, refs: RefInput[]): Promise<StoredCommit[]> {
   const repos = await reposByName(db, orgId, [...new Set(refs.map((r) => r.repository))]);
   const unknown = [...new Set(refs.filter((r) => !repos.has(r.repository.toLowerCase())).map((r) => r.repository))];
-  if (unknown.length) throw new HttpError(400, `refs: Invalid repository names: ${unknown.join(', ')} (add them with POST /api/0/organizations/{org}/repos/)`);
+  if (unknown.length) throw new InvalidError('refs', `Invalid repository names: ${unknown.join(', ')} (add them with POST /api/0/organizations/{org}/repos/)`);
   return refs.map((r) => ({
     id: r.commit,
     repository: repos.get(r.repository.toLowerCase())!.name,

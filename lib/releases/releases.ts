@@ -1,13 +1,11 @@
 // Releases of an organization: create (or extend) by version, list, change, finalize, delete; deploys.
 // The worker creates the same rows from events (upsert on orgId+version), so both sides may come first.
 import type { Db } from '../db.ts';
-import { HttpError } from '../api/respond.ts';
-import { isUniqueViolation } from '../orgs/unique.ts';
+import { InvalidError, isUniqueViolation, NotFoundError } from '../errors.ts';
 import { commitsFromList, commitsFromRefs, type CommitInput, type RefInput, type StoredCommit } from './commits.ts';
 import { loadReleaseExtras } from './queries/extras.ts';
 import { releaseInclude, serializeRelease, type ReleaseRow } from './serialize.ts';
 
-const NOT_FOUND = 'The requested resource does not exist';
 
 /** Release fields a client may set. */
 export interface ReleaseFields {
@@ -28,7 +26,7 @@ export async function resolveProjects(db: Db, orgId: number, visibleIds: number[
   const ids = refs.filter((r): r is number => typeof r === 'number');
   const rows = await db.project.findMany({ where: { orgId, id: { in: visibleIds }, OR: [{ slug: { in: slugs } }, { id: { in: ids } }] } });
   const missing = refs.filter((r) => !rows.some((p) => p.slug === r || p.id === r));
-  if (missing.length) throw new HttpError(400, `projects: Invalid project ids or slugs: ${missing.join(', ')}`);
+  if (missing.length) throw new InvalidError('projects', `Invalid project ids or slugs: ${missing.join(', ')}`);
   return rows;
 }
 
@@ -98,7 +96,7 @@ export function listReleases(db: Db, orgId: number, visibleIds: number[], opts: 
 /** One release by version; a release none of whose projects the caller sees is not found. */
 export async function findRelease(db: Db, orgId: number, visibleIds: number[], version: string) {
   const r = await db.release.findUnique({ where: { orgId_version: { orgId, version } }, include: releaseInclude });
-  if (!r || (r.projects.length > 0 && !r.projects.some((p) => visibleIds.includes(p.projectId)))) throw new HttpError(404, NOT_FOUND);
+  if (!r || (r.projects.length > 0 && !r.projects.some((p) => visibleIds.includes(p.projectId)))) throw new NotFoundError();
   return r;
 }
 
@@ -128,7 +126,7 @@ export async function deleteRelease(db: Db, release: { id: number; version: stri
     release.projects.some((p) => p.newIssues > 0) ||
     (projectIds.length > 0 &&
       (await db.issue.count({ where: { projectId: { in: projectIds }, OR: [{ firstRelease: release.version }, { lastRelease: release.version }] }, take: 1 })) > 0);
-  if (used) throw new HttpError(400, 'This release is referenced by active issues and cannot be removed.');
+  if (used) throw new InvalidError(null, 'This release is referenced by active issues and cannot be removed.');
   await db.release.delete({ where: { id: release.id } });
 }
 

@@ -1,8 +1,7 @@
 // Repositories by name, for set-commits. Sentry's repository shape with a "manual" provider (no integration).
 import type { Db } from '../db.ts';
 import type { Repository } from '../generated/prisma/client.ts';
-import { HttpError } from '../api/respond.ts';
-import { conflictOn } from '../orgs/unique.ts';
+import { ConflictError, conflictOn, NotFoundError } from '../errors.ts';
 
 export function serializeRepo(r: Repository) {
   return {
@@ -23,13 +22,13 @@ export function listRepos(db: Db, orgId: number, offset: number, take: number) {
 
 export async function createRepo(db: Db, orgId: number, opts: { name: string; url?: string | null }) {
   const detail = `A repository named ${opts.name} already exists.`;
-  if (await db.repository.findUnique({ where: { orgId_name: { orgId, name: opts.name } } })) throw new HttpError(409, detail);
+  if (await db.repository.findUnique({ where: { orgId_name: { orgId, name: opts.name } } })) throw new ConflictError(detail);
   return conflictOn(db.repository.create({ data: { orgId, name: opts.name, url: opts.url ?? null } }), detail);
 }
 
 export async function deleteRepo(db: Db, orgId: number, repoId: string) {
   const r = /^\d{1,12}$/.test(repoId) ? await db.repository.deleteMany({ where: { orgId, id: Number(repoId) } }) : { count: 0 };
-  if (r.count === 0) throw new HttpError(404, 'The requested resource does not exist');
+  if (r.count === 0) throw new NotFoundError();
 }
 
 /** The org's repositories among `names` (case-insensitive, as sentry-cli compares), by lowercased name. */

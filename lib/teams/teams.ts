@@ -1,7 +1,6 @@
 // Teams of an organization: list, create, rename, delete, and their members.
 import type { Db } from '../db.ts';
-import { HttpError } from '../api/respond.ts';
-import { conflictOn } from '../orgs/unique.ts';
+import { ConflictError, conflictOn, InvalidError, NotFoundError } from '../errors.ts';
 import { slugify, slugProblem } from '../slug.ts';
 import { teamInclude } from './serialize.ts';
 
@@ -13,20 +12,20 @@ export function listTeams(db: Db, orgId: number, userId: number, offset: number,
 
 export async function getTeam(db: Db, orgId: number, slug: string, userId: number) {
   const team = await db.team.findUnique({ where: { orgId_slug: { orgId, slug } }, include: teamInclude(userId) });
-  if (!team) throw new HttpError(404, 'The requested resource does not exist');
+  if (!team) throw new NotFoundError();
   return team;
 }
 
 function checkSlug(slug: string) {
   const problem = slugProblem(slug);
-  if (problem) throw new HttpError(400, `slug: ${problem}`);
+  if (problem) throw new InvalidError('slug', `${problem}`);
 }
 
 /** A new team; the person creating it joins it, as in Sentry. */
 export async function createTeam(db: Db, orgId: number, opts: { name?: string; slug?: string }, creatorId: number) {
   const slug = opts.slug ?? slugify(opts.name ?? '');
   checkSlug(slug);
-  if (await db.team.findUnique({ where: { orgId_slug: { orgId, slug } } })) throw new HttpError(409, TEAM_EXISTS);
+  if (await db.team.findUnique({ where: { orgId_slug: { orgId, slug } } })) throw new ConflictError(TEAM_EXISTS);
   const isMember = await db.membership.findUnique({ where: { orgId_userId: { orgId, userId: creatorId } } });
   const team = await conflictOn(
     db.team.create({
@@ -41,7 +40,7 @@ export async function updateTeam(db: Db, team: { id: number; orgId: number }, ch
   if (changes.slug !== undefined) {
     checkSlug(changes.slug);
     const taken = await db.team.findUnique({ where: { orgId_slug: { orgId: team.orgId, slug: changes.slug } } });
-    if (taken && taken.id !== team.id) throw new HttpError(409, TEAM_EXISTS);
+    if (taken && taken.id !== team.id) throw new ConflictError(TEAM_EXISTS);
   }
   return conflictOn(db.team.update({ where: { id: team.id }, data: changes }), TEAM_EXISTS);
 }

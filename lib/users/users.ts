@@ -3,9 +3,15 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
 import type { RoleName } from '../auth/roles.ts';
+import { InvalidError, NotFoundError } from '../errors.ts';
 import { ensureOrg } from '../orgs/ensureOrg.ts';
 
-export class UserError extends Error {}
+/** A reason the account cannot be created, worded for the person asking (CLI or admin page). */
+export class UserError extends InvalidError {
+  constructor(message: string) {
+    super(null, message);
+  }
+}
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+$/;
 
@@ -69,8 +75,11 @@ export async function inviteUser(db: Db, opts: { email: string; name?: string; s
 
 /** Enables or disables an account; a disabled account's sessions and API tokens stop working at once. */
 /** Null when there is no such user. */
-export async function setUserActive(db: Db, userId: number, isActive: boolean) {
-  const r = await db.user.updateMany({ where: { id: userId }, data: { isActive } });
-  if (r.count === 0) return null;
-  return db.user.findUniqueOrThrow({ where: { id: userId }, select: USER_PUBLIC_FIELDS });
+/** Enables or disables an account; `userId` is the URL segment. Nobody disables their own account. */
+export async function setUserActive(db: Db, actorId: number, userId: string, isActive: boolean) {
+  if (!/^\d{1,12}$/.test(userId)) throw new NotFoundError();
+  if (Number(userId) === actorId && !isActive) throw new InvalidError('isActive', 'you cannot disable your own account');
+  const r = await db.user.updateMany({ where: { id: Number(userId) }, data: { isActive } });
+  if (r.count === 0) throw new NotFoundError();
+  return db.user.findUniqueOrThrow({ where: { id: Number(userId) }, select: USER_PUBLIC_FIELDS });
 }

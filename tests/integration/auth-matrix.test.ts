@@ -1,5 +1,5 @@
 // Authorization matrix: users of every role in two organizations (plus superuser, stranger, no auth and tokens
-// missing a scope) against (1) the one access helper, lib/auth/access.ts, and (2) every /api/0 route over HTTP.
+// missing a scope) against (1) the access steps the route wrapper composes (lib/auth, lib/projects, lib/issues access.ts), and (2) every /api/0 route over HTTP.
 // Org A's people get 404 for anything of org B, by URL and by guessed ids.
 //
 // Adding an /api/0 route? Add a row to ROUTES below: the "every route has a row" test fails until you do.
@@ -11,9 +11,11 @@ import { SessionClient } from '../harness/session.ts';
 import { db } from '../../lib/db.ts';
 import { ensureProject } from '../../lib/projects/setup.ts';
 import { createProjectKey } from '../../lib/projects/keys.ts';
-import { authenticate, issueAccess, orgAccess, projectAccess, type Principal } from '../../lib/auth/access.ts';
+import { authenticate, orgAccess, type Principal } from '../../lib/auth/access.ts';
+import { projectAccess } from '../../lib/projects/access.ts';
+import { issueAccess } from '../../lib/issues/access.ts';
 import { SCOPES, ROLE_SCOPES, type Scope } from '../../lib/auth/scopes.ts';
-import { HttpError } from '../../lib/api/respond.ts';
+import { errorAnswer } from '../../lib/api/respond.ts';
 import type { RoleName } from '../../lib/auth/roles.ts';
 
 const ROLE_ACTORS = ['member', 'admin', 'manager', 'owner'] as const;
@@ -94,8 +96,10 @@ async function status(fn: () => Promise<unknown>): Promise<number> {
     await fn();
     return 200;
   } catch (e) {
-    if (e instanceof HttpError) return e.status;
-    throw e;
+    // The one mapping the routes answer with; anything unexpected fails the test.
+    return errorAnswer(e, (err) => {
+      throw err;
+    }).status;
   }
 }
 
@@ -113,7 +117,7 @@ function expectedFor(a: Actor, scope: Scope, visibleToMembers = true): number {
 
 const helperActors = ACTORS.filter((a): a is Exclude<Actor, 'none'> => a !== 'none');
 
-describe('lib/auth/access.ts matrix', () => {
+describe('access steps matrix', () => {
   it.each(helperActors)('%s: organization A by scope, organization B never', async (actor) => {
     const p = await principal(actor);
     for (const scope of ['org:read', 'org:write', 'member:read'] as Scope[]) {
@@ -140,12 +144,12 @@ describe('lib/auth/access.ts matrix', () => {
     for (const scope of ['event:read', 'event:write', 'event:admin'] as Scope[]) {
       // issueAccess checks project visibility with project:read first, so a token without it gets 403.
       const viaProject = actor === 'token-missing-scope' ? 403 : expectedFor(actor, scope);
-      expect([scope, await status(() => issueAccess(p, String(w.issueA1), scope))]).toEqual([scope, viaProject]);
+      expect([scope, await status(() => issueAccess(p, { issueId: String(w.issueA1) }, scope))]).toEqual([scope, viaProject]);
     }
-    expect(await status(() => issueAccess(p, String(w.issueA2)))).toBe(actor === 'token-missing-scope' ? 403 : expectedFor(actor, 'event:read', false));
-    expect(await status(() => issueAccess(p, String(w.issueB)))).toBe(actor === 'stranger' || actor === 'superuser' ? 200 : 404);
+    expect(await status(() => issueAccess(p, { issueId: String(w.issueA2) }))).toBe(actor === 'token-missing-scope' ? 403 : expectedFor(actor, 'event:read', false));
+    expect(await status(() => issueAccess(p, { issueId: String(w.issueB) }))).toBe(actor === 'stranger' || actor === 'superuser' ? 200 : 404);
     for (const guess of [String(w.issueB + 1000), '0', '-1', 'abc', '1e3', '9'.repeat(30), `${w.issueA1} `]) {
-      expect([guess, await status(() => issueAccess(p, guess))]).toEqual([guess, 404]);
+      expect([guess, await status(() => issueAccess(p, { issueId: guess }))]).toEqual([guess, 404]);
     }
   });
 });

@@ -1,9 +1,9 @@
 // Instance users for superusers: list (by id cursor) and invite a local account with a temporary password.
 import { z } from 'zod';
-import { route, parseBody, parseQuery } from '@/lib/api/handler';
-import { json, HttpError } from '@/lib/api/respond';
-import { requirePrincipal, requireScope, requireSession, requireSuperuser } from '@/lib/auth/access';
-import { inviteUser, listUsers, UserError } from '@/lib/users/users';
+import { parseBody, parseQuery } from '@/lib/api/handler';
+import { json } from '@/lib/api/respond';
+import { withAccess } from '@/lib/api/withAccess';
+import { inviteUser, listUsers } from '@/lib/users/users';
 import { ROLES } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 
@@ -13,10 +13,7 @@ const listQuery = z.object({
   query: z.string().max(200).optional(),
 });
 
-export const GET = route(async (req) => {
-  const p = await requirePrincipal(req);
-  requireSuperuser(p);
-  requireScope(p, null, 'member:read');
+export const GET = withAccess({ superuser: true, scope: 'member:read' }, async ({ req }) => {
   const q = parseQuery(req, listQuery);
   const users = await listUsers(db(), { afterId: q.cursor ? Number(q.cursor) : undefined, limit: PAGE, query: q.query });
   const headers: Record<string, string> = {};
@@ -36,16 +33,8 @@ const inviteSchema = z.object({
   role: z.enum(ROLES).default('member'),
 });
 
-export const POST = route(async (req) => {
-  const p = await requirePrincipal(req);
-  requireSession(p);
-  requireSuperuser(p);
+export const POST = withAccess({ session: true, superuser: true }, async ({ req }) => {
   const body = await parseBody(req, inviteSchema);
-  try {
-    const { user, temporaryPassword } = await inviteUser(db(), { email: body.email, name: body.name, superuser: body.isSuperuser, org: body.org || undefined, role: body.role });
-    return json({ id: String(user.id), email: user.email, name: user.name, isSuperuser: user.isSuperuser, temporaryPassword }, { status: 201 });
-  } catch (e) {
-    if (e instanceof UserError) throw new HttpError(400, e.message);
-    throw e;
-  }
+  const { user, temporaryPassword } = await inviteUser(db(), { email: body.email, name: body.name, superuser: body.isSuperuser, org: body.org || undefined, role: body.role });
+  return json({ id: String(user.id), email: user.email, name: user.name, isSuperuser: user.isSuperuser, temporaryPassword }, { status: 201 });
 });

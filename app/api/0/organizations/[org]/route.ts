@@ -1,18 +1,14 @@
 // One organization: detail (with the caller's role and access) and settings (name, slug, open membership).
 import { z } from 'zod';
-import { route, parseBody } from '@/lib/api/handler';
+import { parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
-import { orgAccess, requirePrincipal } from '@/lib/auth/access';
+import { withAccess } from '@/lib/api/withAccess';
 import { updateOrg } from '@/lib/orgs/orgs';
 import { effectiveScopes, serializeOrgDetail } from '@/lib/orgs/serialize';
 import { db } from '@/lib/db';
 
-type Params = { org: string };
-
-export const GET = route<Params>(async (req, params) => {
-  const p = await requirePrincipal(req);
-  const { org, role } = await orgAccess(p, params.org, 'org:read');
-  return json(serializeOrgDetail(org, role, effectiveScopes(role, p.user.isSuperuser, p.tokenScopes)));
+export const GET = withAccess({ org: 'org:read' }, async ({ org, role, principal }) => {
+  return json(serializeOrgDetail(org, role, effectiveScopes(role, principal.user.isSuperuser, principal.tokenScopes)));
 });
 
 const changes = z
@@ -23,9 +19,7 @@ const changes = z
   })
   .strip();
 
-export const PUT = route<Params>(async (req, params) => {
-  const p = await requirePrincipal(req);
-  const { org, role } = await orgAccess(p, params.org, 'org:write');
+export const PUT = withAccess({ org: 'org:write' }, async ({ req, org, role, principal }) => {
   const updated = await updateOrg(db(), org.id, await parseBody(req, changes));
-  return json(serializeOrgDetail(updated, role, effectiveScopes(role, p.user.isSuperuser, p.tokenScopes)));
+  return json(serializeOrgDetail(updated, role, effectiveScopes(role, principal.user.isSuperuser, principal.tokenScopes)));
 });

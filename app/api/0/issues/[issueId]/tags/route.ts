@@ -1,14 +1,11 @@
 // An issue's tag keys with their most frequent values.
-import { route, parseQuery } from '@/lib/api/handler';
+import { parseQuery } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
-import { requirePrincipal } from '@/lib/auth/access';
-import { issueFromParams, type IssueParams } from '@/lib/issues/access';
+import { withAccess } from '@/lib/api/withAccess';
 import { issueTags } from '@/lib/issues/tags';
 import { tagsQuery } from '@/lib/issues/params';
 import { db } from '@/lib/db';
 
-export const GET = route<IssueParams>(async (req, params) => {
-  const p = await requirePrincipal(req);
-  const { issue } = await issueFromParams(p, params, 'event:read');
+export const GET = withAccess({ issue: 'event:read' }, async ({ req, issue }) => {
   return json(await issueTags(db(), issue.id, parseQuery(req, tagsQuery).limit));
 });

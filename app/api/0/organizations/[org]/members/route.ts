@@ -1,18 +1,14 @@
 // The organization's members: list, and add an existing Faultline user by email with a role.
 import { z } from 'zod';
-import { route, parseBody } from '@/lib/api/handler';
+import { parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
+import { withAccess } from '@/lib/api/withAccess';
 import { paginate } from '@/lib/api/pagination';
-import { orgAccess, requirePrincipal } from '@/lib/auth/access';
 import { ROLES } from '@/lib/auth/roles';
 import { addMember, listMembers, serializeMember } from '@/lib/orgs/members';
 import { db } from '@/lib/db';
 
-type Params = { org: string };
-
-export const GET = route<Params>(async (req, params) => {
-  const p = await requirePrincipal(req);
-  const { org } = await orgAccess(p, params.org, 'member:read');
+export const GET = withAccess({ org: 'member:read' }, async ({ req, org }) => {
   const { rows, headers } = await paginate(new URL(req.url), (offset, take) => listMembers(db(), org.id, offset, take));
   return json(rows.map(serializeMember), { headers });
 });
@@ -27,9 +23,7 @@ const body = z
   })
   .transform((b) => ({ email: b.email, role: b.orgRole ?? b.role ?? 'member', teams: b.teams }));
 
-export const POST = route<Params>(async (req, params) => {
-  const p = await requirePrincipal(req);
-  const { org, role } = await orgAccess(p, params.org, 'member:write');
-  const m = await addMember(db(), org, { p, role }, await parseBody(req, body));
+export const POST = withAccess({ org: 'member:write' }, async ({ req, org, role, principal }) => {
+  const m = await addMember(db(), org, { p: principal, role }, await parseBody(req, body));
   return json(serializeMember(m), { status: 201 });
 });

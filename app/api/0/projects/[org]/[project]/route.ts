@@ -1,18 +1,14 @@
 // One project: detail, settings (name, slug, platform) and deletion (project:admin).
 import { z } from 'zod';
-import { route, parseBody } from '@/lib/api/handler';
+import { parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
-import { projectAccess, requirePrincipal } from '@/lib/auth/access';
+import { withAccess } from '@/lib/api/withAccess';
 import { deleteProject, getProject, updateProject } from '@/lib/projects/projects';
 import { serializeProjects } from '@/lib/projects/serialize';
 import { db } from '@/lib/db';
 
-type Params = { org: string; project: string };
-
-export const GET = route<Params>(async (req, params) => {
-  const p = await requirePrincipal(req);
-  const { project } = await projectAccess(p, params.org, params.project, 'project:read');
-  const [shape] = await serializeProjects(db(), p.user.id, [await getProject(db(), project.id, p.user.id)]);
+export const GET = withAccess({ project: 'project:read' }, async ({ project, principal }) => {
+  const [shape] = await serializeProjects(db(), principal.user.id, [await getProject(db(), project.id, principal.user.id)]);
   return json(shape);
 });
 
@@ -22,17 +18,13 @@ const changes = z.object({
   platform: z.string().trim().max(64).nullish(),
 });
 
-export const PUT = route<Params>(async (req, params) => {
-  const p = await requirePrincipal(req);
-  const { project } = await projectAccess(p, params.org, params.project, 'project:write');
+export const PUT = withAccess({ project: 'project:write' }, async ({ req, project, principal }) => {
   await updateProject(db(), project, await parseBody(req, changes));
-  const [shape] = await serializeProjects(db(), p.user.id, [await getProject(db(), project.id, p.user.id)]);
+  const [shape] = await serializeProjects(db(), principal.user.id, [await getProject(db(), project.id, principal.user.id)]);
   return json(shape);
 });
 
-export const DELETE = route<Params>(async (req, params) => {
-  const p = await requirePrincipal(req);
-  const { project } = await projectAccess(p, params.org, params.project, 'project:admin');
+export const DELETE = withAccess({ project: 'project:admin' }, async ({ project }) => {
   await deleteProject(db(), project.id);
   return new Response(null, { status: 204 });
 });

@@ -1,14 +1,11 @@
 // One tag key of an issue: totals and top values.
-import { route, parseQuery } from '@/lib/api/handler';
+import { parseQuery } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
-import { requirePrincipal } from '@/lib/auth/access';
-import { issueFromParams, type IssueParams } from '@/lib/issues/access';
+import { withAccess } from '@/lib/api/withAccess';
 import { issueTag } from '@/lib/issues/tags';
 import { tagsQuery } from '@/lib/issues/params';
 import { db } from '@/lib/db';
 
-export const GET = route<IssueParams & { key: string }>(async (req, params) => {
-  const p = await requirePrincipal(req);
-  const { issue } = await issueFromParams(p, params, 'event:read');
+export const GET = withAccess({ issue: 'event:read' }, async ({ req, params, issue }) => {
   return json(await issueTag(db(), issue.id, params.key, parseQuery(req, tagsQuery).limit));
 });

@@ -1,13 +1,11 @@
 // A release's commits (set through set-commits), in Sentry's commit shape.
-import { route } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
+import { withAccess } from '@/lib/api/withAccess';
 import { paginate } from '@/lib/api/pagination';
-import { releaseAccess } from '@/lib/releases/access';
 import { serializeCommits, storedCommits } from '@/lib/releases/commits';
 import { db } from '@/lib/db';
 
-export const GET = route<{ org: string; version: string }>(async (req, params) => {
-  const { org, release } = await releaseAccess(req, params, false);
+export const GET = withAccess({ release: 'org:read' }, async ({ req, org, release }) => {
   const all = storedCommits(release.commits);
   const { rows, headers } = await paginate(new URL(req.url), async (offset, take) => all.slice(offset, offset + take));
   return json(await serializeCommits(db(), org.id, rows, release.createdAt), { headers });

@@ -1,35 +1,30 @@
 // Adding a member to a team and taking them off it: team:write, or oneself in an organization with open membership.
-import { route } from '@/lib/api/handler';
-import { json, HttpError } from '@/lib/api/respond';
-import { orgAccess, requirePrincipal, requireScope } from '@/lib/auth/access';
-import { directoryManagedTeam, findMember } from '@/lib/orgs/members';
+import { json } from '@/lib/api/respond';
+import { withAccess, type AccessContext } from '@/lib/api/withAccess';
+import { findMember, requireTeamNotDirectoryManaged } from '@/lib/orgs/members';
 import { addTeamMember, getTeam, removeTeamMember } from '@/lib/teams/teams';
 import { serializeTeam } from '@/lib/teams/serialize';
 import { db } from '@/lib/db';
 
-type Params = { org: string; memberId: string; team: string };
+const needs = { org: 'org:read' } as const;
 
-async function resolve(req: Request, params: Params) {
-  const p = await requirePrincipal(req);
-  const { org, role } = await orgAccess(p, params.org, 'org:read');
-  const m = await findMember(db(), org.id, params.memberId, p);
-  const team = await getTeam(db(), org.id, params.team, p.user.id);
-  if (!(m.userId === p.user.id && org.openMembership)) requireScope(p, role, 'team:write');
-  if (directoryManagedTeam(org, m.user, team.slug)) {
-    throw new HttpError(400, `team: membership of ${team.slug} is set from LDAP groups at every sign-in (LDAP_TEAM_MAPPING)`);
-  }
-  return { p, org, m, team };
+async function memberAndTeam({ params, principal, org, requireScope }: AccessContext<typeof needs>) {
+  const m = await findMember(db(), org.id, params.memberId, principal);
+  const team = await getTeam(db(), org.id, params.team, principal.user.id);
+  if (!(m.userId === principal.user.id && org.openMembership)) requireScope('team:write');
+  requireTeamNotDirectoryManaged(org, m.user, team.slug);
+  return { m, team };
 }
 
-export const POST = route<Params>(async (req, params) => {
-  const { p, org, m, team } = await resolve(req, params);
+export const POST = withAccess(needs, async (ctx) => {
+  const { m, team } = await memberAndTeam(ctx);
   const added = await addTeamMember(db(), team.id, m.userId);
-  const shape = serializeTeam(await getTeam(db(), org.id, team.slug, p.user.id));
+  const shape = serializeTeam(await getTeam(db(), ctx.org.id, team.slug, ctx.principal.user.id));
   return added ? json(shape, { status: 201 }) : new Response(null, { status: 204 });
 });
 
-export const DELETE = route<Params>(async (req, params) => {
-  const { p, org, m, team } = await resolve(req, params);
+export const DELETE = withAccess(needs, async (ctx) => {
+  const { m, team } = await memberAndTeam(ctx);
   await removeTeamMember(db(), team.id, m.userId);
-  return json(serializeTeam(await getTeam(db(), org.id, team.slug, p.user.id)));
+  return json(serializeTeam(await getTeam(db(), ctx.org.id, team.slug, ctx.principal.user.id)));
 });

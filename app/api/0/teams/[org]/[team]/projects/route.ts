@@ -20,6 +20,7 @@ const body = z.object({
   platform: z.string().trim().max(64).nullish(),
 });
 
+// The team is looked up before the scope check: an unknown team is 404 for every member, as before.
 export const POST = withAccess({ org: 'org:read' }, async ({ req, params, org, requireScope, principal }) => {
   const team = await findTeam(db(), org.id, params.team);
   requireScope('project:write');

@@ -73,13 +73,16 @@ export async function inviteUser(db: Db, opts: { email: string; name?: string; s
   return { user, temporaryPassword };
 }
 
-/** Enables or disables an account; a disabled account's sessions and API tokens stop working at once. */
-/** Null when there is no such user. */
-/** Enables or disables an account; `userId` is the URL segment. Nobody disables their own account. */
-export async function setUserActive(db: Db, actorId: number, userId: string, isActive: boolean) {
-  if (!/^\d{1,12}$/.test(userId)) throw new NotFoundError();
-  if (Number(userId) === actorId && !isActive) throw new InvalidError('isActive', 'you cannot disable your own account');
-  const r = await db.user.updateMany({ where: { id: Number(userId) }, data: { isActive } });
+/** A user id from a URL segment; anything but a plain number is a user that does not exist. */
+export function userIdFromParam(segment: string): number {
+  if (!/^\d{1,12}$/.test(segment)) throw new NotFoundError();
+  return Number(segment);
+}
+
+/** Enables or disables an account. Nobody disables their own account. */
+export async function setUserActive(db: Db, actorId: number, userId: number, isActive: boolean) {
+  if (userId === actorId && !isActive) throw new InvalidError('isActive', 'you cannot disable your own account');
+  const r = await db.user.updateMany({ where: { id: userId }, data: { isActive } });
   if (r.count === 0) throw new NotFoundError();
-  return db.user.findUniqueOrThrow({ where: { id: Number(userId) }, select: USER_PUBLIC_FIELDS });
+  return db.user.findUniqueOrThrow({ where: { id: userId }, select: USER_PUBLIC_FIELDS });
 }

@@ -14,17 +14,43 @@ const RUNS = 5;
 function eventJson(): string {
   // A typical Node error (about 2.5 KB): 10 frames with context lines, breadcrumbs, request, user, contexts.
   const frames = Array.from({ length: 10 }, (_, i) => ({
-    filename: `/app/src/module${i}.js`, abs_path: `/app/src/module${i}.js`, function: `handler${i}`, lineno: 10 + i, colno: 5,
-    in_app: i > 3, context_line: `  return handler${i + 1}(req, res);`, pre_context: ['function x() {', '  const a = 1;'], post_context: ['}', ''],
+    filename: `/app/src/module${i}.js`,
+    abs_path: `/app/src/module${i}.js`,
+    function: `handler${i}`,
+    lineno: 10 + i,
+    colno: 5,
+    in_app: i > 3,
+    context_line: `  return handler${i + 1}(req, res);`,
+    pre_context: ['function x() {', '  const a = 1;'],
+    post_context: ['}', ''],
   }));
   return JSON.stringify({
-    event_id: 'EVENTID', timestamp: 'TS', level: 'error', platform: 'node', environment: 'production', release: 'shop@REL',
-    exception: { values: [{ type: 'TypeError', value: 'Cannot read properties of undefined (reading \'id\') #N', stacktrace: { frames } }] },
-    breadcrumbs: { values: Array.from({ length: 5 }, (_, i) => ({ timestamp: 'TS', category: 'http', message: `GET /api/items/${i}`, level: 'info' })) },
+    event_id: 'EVENTID',
+    timestamp: 'TS',
+    level: 'error',
+    platform: 'node',
+    environment: 'production',
+    release: 'shop@REL',
+    exception: {
+      values: [
+        { type: 'TypeError', value: "Cannot read properties of undefined (reading 'id') #N", stacktrace: { frames } },
+      ],
+    },
+    breadcrumbs: {
+      values: Array.from({ length: 5 }, (_, i) => ({
+        timestamp: 'TS',
+        category: 'http',
+        message: `GET /api/items/${i}`,
+        level: 'info',
+      })),
+    },
     request: { url: 'https://shop.example.com/checkout', method: 'POST', headers: [['User-Agent', 'Mozilla/5.0']] },
     user: { id: 'UID', email: 'UID@example.com' },
     contexts: { os: { name: 'Linux' }, runtime: { name: 'node', version: 'v20.20.2' } },
-    tags: [['environment', 'production'], ['release', 'shop@REL']],
+    tags: [
+      ['environment', 'production'],
+      ['release', 'shop@REL'],
+    ],
     sdk: { name: 'sentry.javascript.node', version: '11.12.0' },
   });
 }
@@ -33,11 +59,22 @@ async function seed(databaseUrl: string) {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   const t0 = performance.now();
-  const org = (await c.query(`INSERT INTO "Organization" (slug, name) VALUES ('bench', 'Bench') RETURNING id`)).rows[0].id;
-  const team = (await c.query(`INSERT INTO "Team" ("orgId", slug, name) VALUES ($1, 'bench', 'bench') RETURNING id`, [org])).rows[0].id;
-  const project = (await c.query(`INSERT INTO "Project" ("orgId", slug, name, platform, "issueCounter") VALUES ($1, 'shop', 'shop', 'node', $2) RETURNING id`, [org, ISSUES])).rows[0].id;
+  const org = (await c.query(`INSERT INTO "Organization" (slug, name) VALUES ('bench', 'Bench') RETURNING id`)).rows[0]
+    .id;
+  const team = (
+    await c.query(`INSERT INTO "Team" ("orgId", slug, name) VALUES ($1, 'bench', 'bench') RETURNING id`, [org])
+  ).rows[0].id;
+  const project = (
+    await c.query(
+      `INSERT INTO "Project" ("orgId", slug, name, platform, "issueCounter") VALUES ($1, 'shop', 'shop', 'node', $2) RETURNING id`,
+      [org, ISSUES],
+    )
+  ).rows[0].id;
   await c.query(`INSERT INTO "ProjectTeam" ("projectId", "teamId") VALUES ($1, $2)`, [project, team]);
-  await c.query(`INSERT INTO "ProjectKey" ("projectId", "publicKey", "secretKey") VALUES ($1, md5('pub'), md5('sec'))`, [project]);
+  await c.query(
+    `INSERT INTO "ProjectKey" ("projectId", "publicKey", "secretKey") VALUES ($1, md5('pub'), md5('sec'))`,
+    [project],
+  );
   // Issues: a spread of statuses, levels, releases and ages; every 10th is a message issue.
   await c.query(
     `INSERT INTO "Issue" ("projectId", "shortNumber", hash, title, culprit, type, "metadataType", "metadataValue", level, status, substatus,
@@ -90,7 +127,10 @@ async function seed(databaseUrl: string) {
      WHERE i."projectId" = $1`,
     [project],
   );
-  await c.query(`INSERT INTO "Release" ("orgId", version, "dateReleased") SELECT $1, 'shop@1.' || g, now() - (g || ' hours')::interval FROM generate_series(0, 19) g`, [org]);
+  await c.query(
+    `INSERT INTO "Release" ("orgId", version, "dateReleased") SELECT $1, 'shop@1.' || g, now() - (g || ' hours')::interval FROM generate_series(0, 19) g`,
+    [org],
+  );
   await c.query(`ANALYZE`);
   const seeded = ((performance.now() - t0) / 1000).toFixed(1);
   await c.end();
@@ -118,7 +158,12 @@ async function main() {
     const { project, firstIssue, seeded } = await seed(stack.databaseUrl);
     const { createLocalUser } = await import('../lib/users/users.ts');
     const { db } = await import('../lib/db.ts');
-    await createLocalUser(db(), { email: 'bench@example.com', password: 'bench password 1', org: 'bench', role: 'owner' });
+    await createLocalUser(db(), {
+      email: 'bench@example.com',
+      password: 'bench password 1',
+      org: 'bench',
+      role: 'owner',
+    });
     const counts = await db().$queryRawUnsafe<Array<{ issues: bigint; events: bigint }>>(
       `SELECT (SELECT count(*) FROM "Issue") AS issues, (SELECT count(*) FROM "Event") AS events`,
     );
@@ -148,7 +193,11 @@ async function main() {
         `/api/0/issues/${issue}/hashes/`,
         `/api/0/organizations/bench/releases/?project=${project}&per_page=100`,
       ],
-      'project settings': ['/api/0/projects/bench/shop/', '/api/0/projects/bench/shop/keys/', '/api/0/organizations/bench/teams/'],
+      'project settings': [
+        '/api/0/projects/bench/shop/',
+        '/api/0/projects/bench/shop/keys/',
+        '/api/0/organizations/bench/teams/',
+      ],
       'org settings': ['/api/0/organizations/bench/members/', '/api/0/organizations/bench/teams/'],
     };
     console.log(`\nAPI calls (median / max of ${RUNS} after one warm-up, ms):`);
@@ -156,16 +205,24 @@ async function main() {
       console.log(`  ${page}`);
       for (const p of paths) {
         const r = await timeCall(client, p);
-        console.log(`    ${String(r.status).padEnd(4)} ${r.median.toFixed(0).padStart(5)} / ${r.max.toFixed(0).padStart(5)}  ${p}`);
+        console.log(
+          `    ${String(r.status).padEnd(4)} ${r.median.toFixed(0).padStart(5)} / ${r.max.toFixed(0).padStart(5)}  ${p}`,
+        );
       }
     }
 
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const cookies = client.cookieHeader().split('; ').map((kv) => {
-      const i = kv.indexOf('=');
-      return { name: kv.slice(0, i), value: kv.slice(i + 1), url: stack.baseUrl };
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
     });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const cookies = client
+      .cookieHeader()
+      .split('; ')
+      .map((kv) => {
+        const i = kv.indexOf('=');
+        return { name: kv.slice(0, i), value: kv.slice(i + 1), url: stack.baseUrl };
+      });
     await context.addCookies(cookies);
     const page = await context.newPage();
     const loads: Array<[string, string, string]> = [
@@ -176,7 +233,9 @@ async function main() {
       ['project settings', '/settings/bench/projects/shop/', '[data-testid="dsn-public"]'],
       ['org settings', '/settings/bench/', '[data-testid="member-row"]'],
     ];
-    console.log(`\nPage loads in Chromium (navigation until the main content is visible; median / max of ${RUNS}, ms):`);
+    console.log(
+      `\nPage loads in Chromium (navigation until the main content is visible; median / max of ${RUNS}, ms):`,
+    );
     for (const [name, path, selector] of loads) {
       const times: number[] = [];
       for (let i = 0; i < RUNS + 1; i++) {
@@ -186,7 +245,9 @@ async function main() {
         if (i > 0) times.push(performance.now() - t);
       }
       times.sort((a, b) => a - b);
-      console.log(`  ${times[Math.floor(times.length / 2)].toFixed(0).padStart(5)} / ${times[times.length - 1].toFixed(0).padStart(5)}  ${name} (${path})`);
+      console.log(
+        `  ${times[Math.floor(times.length / 2)].toFixed(0).padStart(5)} / ${times[times.length - 1].toFixed(0).padStart(5)}  ${name} (${path})`,
+      );
     }
     await browser.close();
     await db().$disconnect();

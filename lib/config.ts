@@ -70,7 +70,10 @@ const schema = z.object({
   LDAP_DEFAULT_EMAIL_DOMAIN: z.string().optional(),
   LDAP_GROUP_DN: z.string().optional(),
   // An empty value (`LDAP_GROUP_TYPE=` in an env file) means unset, as in the seed's set-up.
-  LDAP_GROUP_TYPE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['groupOfUniqueNames', 'groupOfNames', 'posixGroup', 'memberOf']).optional()),
+  LDAP_GROUP_TYPE: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['groupOfUniqueNames', 'groupOfNames', 'posixGroup', 'memberOf']).optional(),
+  ),
   LDAP_GROUP_ACTIVE: z.string().optional(),
   LDAP_GROUP_SUPERUSER: z.string().optional(),
   LDAP_GROUP_STAFF: z.string().optional(),
@@ -79,7 +82,10 @@ const schema = z.object({
   LDAP_CACHE_GROUPS: bool,
   LDAP_GROUP_CACHE_TIMEOUT: int(3600),
   LDAP_DEFAULT_SENTRY_ORGANIZATION: z.string().optional(),
-  LDAP_SENTRY_ORGANIZATION_ROLE_TYPE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['member', 'admin', 'manager', 'owner']).default('member')),
+  LDAP_SENTRY_ORGANIZATION_ROLE_TYPE: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['member', 'admin', 'manager', 'owner']).default('member'),
+  ),
   LDAP_GROUP_ROLE_MAPPING: z.string().optional(),
   LDAP_TEAM_MAPPING: z.string().optional(),
   /** Timeout (ms) of each directory connection and operation, so a dead server cannot hang a sign-in. */

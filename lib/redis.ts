@@ -7,7 +7,9 @@ export function redisKey(name: string): string {
   return config().REDIS_PREFIX + name;
 }
 
-export function createRedis(opts: { lazyConnect?: boolean; autoPipelining?: boolean; commandTimeoutMs?: number } = {}): Redis {
+export function createRedis(
+  opts: { lazyConnect?: boolean; autoPipelining?: boolean; commandTimeoutMs?: number } = {},
+): Redis {
   return new Redis(config().REDIS_URL, {
     lazyConnect: opts.lazyConnect ?? false,
     maxRetriesPerRequest: 3,

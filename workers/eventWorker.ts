@@ -22,7 +22,9 @@ export async function runEventWorker(opts: { onStored?: OnStored } = {}): Promis
   setup.disconnect();
   log.info('worker ready', { batch: c.WORKER_BATCH_SIZE, lanes: c.WORKER_CONCURRENCY });
   // Lanes overlap one batch's CPU work (parsing, grouping) with another's database round trips.
-  await Promise.all(Array.from({ length: c.WORKER_CONCURRENCY }, (_, lane) => runLane(lane, () => stopping, opts.onStored)));
+  await Promise.all(
+    Array.from({ length: c.WORKER_CONCURRENCY }, (_, lane) => runLane(lane, () => stopping, opts.onStored)),
+  );
   await closeSqlPool();
 }
 

@@ -6,5 +6,8 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const h = await checkHealth();
   if (h.ok) return new Response('ok', { headers: { 'content-type': 'text/plain' } });
-  return new Response(`unavailable: ${h.failing.join(', ')}`, { status: 503, headers: { 'content-type': 'text/plain' } });
+  return new Response(`unavailable: ${h.failing.join(', ')}`, {
+    status: 503,
+    headers: { 'content-type': 'text/plain' },
+  });
 }

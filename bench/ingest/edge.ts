@@ -43,15 +43,19 @@ async function load(url: string, bodies: Buffer[], seconds: number, concurrency:
   const one = () =>
     new Promise<void>((resolve) => {
       const body = bodies[n++ % bodies.length];
-      const req = http.request(url, { method: 'POST', agent, headers: { 'content-encoding': 'gzip', 'content-length': body.length } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
-          if (res.statusCode === 200) ok++;
-          else failed++;
-          resolve();
-        });
-      });
+      const req = http.request(
+        url,
+        { method: 'POST', agent, headers: { 'content-encoding': 'gzip', 'content-length': body.length } },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
+            if (res.statusCode === 200) ok++;
+            else failed++;
+            resolve();
+          });
+        },
+      );
       req.on('error', () => {
         failed++;
         resolve();
@@ -94,7 +98,12 @@ async function main() {
   const stack = await startStack({ name: 'bench_edge', workers: 0, env: { LOG_LEVEL: 'error' } });
   let raw: ChildProcess | undefined;
   try {
-    Object.assign(process.env, { DATABASE_URL: stack.databaseUrl, REDIS_PREFIX: stack.redisPrefix, REDIS_URL: stack.redisUrl, FAULTLINE_TEST_URL: stack.baseUrl });
+    Object.assign(process.env, {
+      DATABASE_URL: stack.databaseUrl,
+      REDIS_PREFIX: stack.redisPrefix,
+      REDIS_URL: stack.redisUrl,
+      FAULTLINE_TEST_URL: stack.baseUrl,
+    });
     const { makeProject } = await import('../../tests/harness/fixtures.ts');
     const p = await makeProject();
     const rawPort = await freePort();
@@ -110,11 +119,27 @@ async function main() {
     const avg = bodies.reduce((s, b) => s + b.length, 0) / bodies.length;
     const rawJson = zlib.gunzipSync(bodies[0]).length;
     const path = `/api/${p.project.id}/envelope/?sentry_version=7&sentry_key=${p.key.publicKey}`;
-    console.log(`envelopes: ${rawJson} bytes of JSON, ${Math.round(avg)} bytes gzipped; ${concurrency} keep-alive connections, ${seconds} s per server; ${(await import('node:os')).cpus().length} cores shared with the load generator`);
+    console.log(
+      `envelopes: ${rawJson} bytes of JSON, ${Math.round(avg)} bytes gzipped; ${concurrency} keep-alive connections, ${seconds} s per server; ${(await import('node:os')).cpus().length} cores shared with the load generator`,
+    );
 
     const rows = [
-      await measure('Next.js route (next start)', `${stack.baseUrl}${path}`, pidOnPort(Number(new URL(stack.baseUrl).port)), bodies, seconds, concurrency),
-      await measure('node:http + lib/ingest', `http://127.0.0.1:${rawPort}${path}`, raw.pid!, bodies, seconds, concurrency),
+      await measure(
+        'Next.js route (next start)',
+        `${stack.baseUrl}${path}`,
+        pidOnPort(Number(new URL(stack.baseUrl).port)),
+        bodies,
+        seconds,
+        concurrency,
+      ),
+      await measure(
+        'node:http + lib/ingest',
+        `http://127.0.0.1:${rawPort}${path}`,
+        raw.pid!,
+        bodies,
+        seconds,
+        concurrency,
+      ),
     ];
     console.table(rows);
     const { Redis } = await import('ioredis');

@@ -44,6 +44,10 @@ export function benchEvent(variant = 0, user = 42) {
 /** A gzip envelope of one event, as @sentry/node sends it. */
 export function envelopeBody(): Buffer {
   const event = benchEvent();
-  const header = { event_id: event.event_id, sent_at: new Date().toISOString(), sdk: { name: 'sentry.javascript.node', version: '11.12.0' } };
+  const header = {
+    event_id: event.event_id,
+    sent_at: new Date().toISOString(),
+    sdk: { name: 'sentry.javascript.node', version: '11.12.0' },
+  };
   return zlib.gzipSync(`${JSON.stringify(header)}\n{"type":"event"}\n${JSON.stringify(event)}\n`);
 }

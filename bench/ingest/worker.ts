@@ -19,7 +19,12 @@ function rss(pid: number): number {
 
 const { startStack } = await import('../../tests/harness/stack.ts');
 const stack = await startStack({ name: 'bench_worker', workers: 0, env: { LOG_LEVEL: 'error' } });
-Object.assign(process.env, { DATABASE_URL: stack.databaseUrl, REDIS_PREFIX: stack.redisPrefix, REDIS_URL: stack.redisUrl, FAULTLINE_TEST_URL: stack.baseUrl });
+Object.assign(process.env, {
+  DATABASE_URL: stack.databaseUrl,
+  REDIS_PREFIX: stack.redisPrefix,
+  REDIS_URL: stack.redisUrl,
+  FAULTLINE_TEST_URL: stack.baseUrl,
+});
 const { db, closeDb } = await import('../../lib/db.ts');
 const { createRedis } = await import('../../lib/redis.ts');
 const { enqueueEvents, streamKey } = await import('../../lib/queue/eventStream.ts');
@@ -29,11 +34,21 @@ const workers: ChildProcess[] = [];
 
 function queued(projectId: number, keyId: number, i: number) {
   const ev = benchEvent(i % 50, i % 1000);
-  return { projectId, keyId, eventId: ev.event_id, receivedAt: new Date().toISOString(), clientIp: '10.0.0.1', payload: JSON.stringify(ev) };
+  return {
+    projectId,
+    keyId,
+    eventId: ev.event_id,
+    receivedAt: new Date().toISOString(),
+    clientIp: '10.0.0.1',
+    payload: JSON.stringify(ev),
+  };
 }
 
 async function eventCount(projectId: number): Promise<number> {
-  const r = await db().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "Event" WHERE "projectId" = $1`, projectId);
+  const r = await db().$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM "Event" WHERE "projectId" = $1`,
+    projectId,
+  );
   return r[0].n;
 }
 
@@ -49,7 +64,10 @@ async function throughput(workerCount: number) {
   const batch = 1000;
   const started = performance.now();
   for (let i = 0; i < total; i += batch) {
-    await enqueueEvents(redis, Array.from({ length: Math.min(batch, total - i) }, (_, k) => queued(p.project.id, p.key.id, i + k)));
+    await enqueueEvents(
+      redis,
+      Array.from({ length: Math.min(batch, total - i) }, (_, k) => queued(p.project.id, p.key.id, i + k)),
+    );
   }
   const enqueued = (performance.now() - started) / 1000;
   let maxRss = 0;
@@ -87,7 +105,10 @@ async function latency() {
     while ((!done || received.size > 0) && !(done && Date.now() - doneAt > 60_000)) {
       const pending = [...received.keys()].slice(0, 5000);
       const rows = pending.length
-        ? await db().event.findMany({ where: { projectId: p.project.id, eventId: { in: pending } }, select: { eventId: true } })
+        ? await db().event.findMany({
+            where: { projectId: p.project.id, eventId: { in: pending } },
+            select: { eventId: true },
+          })
         : [];
       const now = Date.now();
       for (const r of rows) {
@@ -114,11 +135,21 @@ async function latency() {
   await poller;
   latencies.sort((a, b) => a - b);
   const pct = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { 'rate ev/s': Math.round(sent / steadySeconds), events: sent, 'p50 ms': pct(0.5), 'p95 ms': pct(0.95), 'p99 ms': pct(0.99), 'max ms': latencies[latencies.length - 1], 'not stored after 60 s': received.size };
+  return {
+    'rate ev/s': Math.round(sent / steadySeconds),
+    events: sent,
+    'p50 ms': pct(0.5),
+    'p95 ms': pct(0.95),
+    'p99 ms': pct(0.99),
+    'max ms': latencies[latencies.length - 1],
+    'not stored after 60 s': received.size,
+  };
 }
 
 try {
-  console.log(`worker benchmark: ${total} events of ~${JSON.stringify(benchEvent()).length} bytes (10 frames), 50 issues, 1000 users; batch ${process.env.WORKER_BATCH_SIZE ?? 500}`);
+  console.log(
+    `worker benchmark: ${total} events of ~${JSON.stringify(benchEvent()).length} bytes (10 frames), 50 issues, 1000 users; batch ${process.env.WORKER_BATCH_SIZE ?? 500}`,
+  );
   console.table([await throughput(1)]);
   console.table([await throughput(2)]);
   console.log(`accept→stored latency at a steady rate (1 worker, ${steadySeconds} s):`);

@@ -16,7 +16,8 @@ export function DeadLetters() {
   if (list.isLoading) return <Loading what="dead letters" />;
   if (list.error) return <ErrorNote error={list.error} />;
   const rows = list.data?.rows ?? [];
-  if (!rows.length && !cursor) return <EmptyState title="No dead letters" hint="Every accepted event has been stored." />;
+  if (!rows.length && !cursor)
+    return <EmptyState title="No dead letters" hint="Every accepted event has been stored." />;
   return (
     <div>
       <ErrorNote error={act.error} />
@@ -50,7 +51,11 @@ export function DeadLetters() {
                 <Button onClick={() => act.mutate({ action: 'retry', ids: [d.id] })} disabled={act.isPending}>
                   Retry
                 </Button>{' '}
-                <Button variant="danger" onClick={() => act.mutate({ action: 'delete', ids: [d.id] })} disabled={act.isPending}>
+                <Button
+                  variant="danger"
+                  onClick={() => act.mutate({ action: 'delete', ids: [d.id] })}
+                  disabled={act.isPending}
+                >
                   Discard
                 </Button>
               </td>

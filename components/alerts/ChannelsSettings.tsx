@@ -18,7 +18,10 @@ function NewChannelForm({ org, onDone }: { org: string; onDone: () => void }) {
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    create.mutate({ name: name || CHANNEL_LABELS[type], type, config: configFromForm(type, values) }, { onSuccess: onDone });
+    create.mutate(
+      { name: name || CHANNEL_LABELS[type], type, config: configFromForm(type, values) },
+      { onSuccess: onDone },
+    );
   }
 
   return (
@@ -28,28 +31,59 @@ function NewChannelForm({ org, onDone }: { org: string; onDone: () => void }) {
       <div className={styles.grid}>
         <div className={ui.field}>
           <label htmlFor="channel-type">Type</label>
-          <select id="channel-type" className={ui.select} value={type} onChange={(e) => { setType(e.target.value as ChannelType); setValues({}); }}>
-            {Object.entries(CHANNEL_LABELS).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
+          <select
+            id="channel-type"
+            className={ui.select}
+            value={type}
+            onChange={(e) => {
+              setType(e.target.value as ChannelType);
+              setValues({});
+            }}
+          >
+            {Object.entries(CHANNEL_LABELS).map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
           </select>
         </div>
         <div className={ui.field}>
           <label htmlFor="channel-name">Name</label>
-          <input id="channel-name" className={ui.input} value={name} placeholder={CHANNEL_LABELS[type]} onChange={(e) => setName(e.target.value)} />
+          <input
+            id="channel-name"
+            className={ui.input}
+            value={name}
+            placeholder={CHANNEL_LABELS[type]}
+            onChange={(e) => setName(e.target.value)}
+          />
         </div>
       </div>
       {CHANNEL_FIELDS[type].map((f) => (
         <div className={ui.field} key={`${type}-${f.key}`}>
           {f.kind === 'bool' ? (
             <label className={styles.check}>
-              <input type="checkbox" checked={!!values[f.key]} onChange={(e) => set(f.key, e.target.checked)} /> {f.label}
+              <input type="checkbox" checked={!!values[f.key]} onChange={(e) => set(f.key, e.target.checked)} />{' '}
+              {f.label}
             </label>
           ) : (
             <>
-              <label htmlFor={`f-${f.key}`}>{f.label}{f.required ? ' *' : ''}</label>
+              <label htmlFor={`f-${f.key}`}>
+                {f.label}
+                {f.required ? ' *' : ''}
+              </label>
               {f.kind === 'select' ? (
-                <select id={`f-${f.key}`} className={ui.select} value={String(values[f.key] ?? '')} onChange={(e) => set(f.key, e.target.value)}>
+                <select
+                  id={`f-${f.key}`}
+                  className={ui.select}
+                  value={String(values[f.key] ?? '')}
+                  onChange={(e) => set(f.key, e.target.value)}
+                >
                   <option value="">default</option>
-                  {f.options!.map((o) => <option key={o} value={o}>{o}</option>)}
+                  {f.options!.map((o) => (
+                    <option key={o} value={o}>
+                      {o}
+                    </option>
+                  ))}
                 </select>
               ) : (
                 <input
@@ -69,8 +103,12 @@ function NewChannelForm({ org, onDone }: { org: string; onDone: () => void }) {
         </div>
       ))}
       <div className={ui.row}>
-        <button type="submit" className={`${ui.button} ${ui.primary}`} disabled={create.isPending}>{create.isPending ? 'Saving…' : 'Create channel'}</button>
-        <button type="button" className={ui.button} onClick={onDone}>Cancel</button>
+        <button type="submit" className={`${ui.button} ${ui.primary}`} disabled={create.isPending}>
+          {create.isPending ? 'Saving…' : 'Create channel'}
+        </button>
+        <button type="button" className={ui.button} onClick={onDone}>
+          Cancel
+        </button>
       </div>
     </form>
   );
@@ -98,12 +136,19 @@ function DeliveryLog({ org, channelId }: { org: string; channelId: string }) {
         <div className={ui.tableWrap}>
           <table className={ui.table}>
             <thead>
-              <tr><th>When</th><th>Status</th><th>Message</th><th>Reply / error</th></tr>
+              <tr>
+                <th>When</th>
+                <th>Status</th>
+                <th>Message</th>
+                <th>Reply / error</th>
+              </tr>
             </thead>
             <tbody>
               {page.data.rows.map((d) => (
                 <tr key={d.id} data-testid="delivery-row">
-                  <td className={ui.small}><RelativeTime date={d.dateSent ?? d.dateCreated} /></td>
+                  <td className={ui.small}>
+                    <RelativeTime date={d.dateSent ?? d.dateCreated} />
+                  </td>
                   <td>
                     <span className={`${styles.status} ${styles[`status-${d.status}`]}`}>{d.status}</span>
                     {d.attempts > 1 && <div className={`${ui.small} ${ui.muted}`}>{d.attempts} attempts</div>}
@@ -113,9 +158,17 @@ function DeliveryLog({ org, channelId }: { org: string; channelId: string }) {
                     {d.recipients && <div className={ui.muted}>to {d.recipients.join(', ')}</div>}
                   </td>
                   <td>
-                    {d.error && <div className={`${ui.small}`} style={{ color: 'var(--danger)' }}>{d.error}</div>}
+                    {d.error && (
+                      <div className={`${ui.small}`} style={{ color: 'var(--danger)' }}>
+                        {d.error}
+                      </div>
+                    )}
                     {d.response && <div className={styles.reply}>{d.response}</div>}
-                    {d.status === 'pending' && d.nextAttemptAt && <div className={`${ui.small} ${ui.muted}`}>next try <RelativeTime date={d.nextAttemptAt} /></div>}
+                    {d.status === 'pending' && d.nextAttemptAt && (
+                      <div className={`${ui.small} ${ui.muted}`}>
+                        next try <RelativeTime date={d.nextAttemptAt} />
+                      </div>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -125,8 +178,22 @@ function DeliveryLog({ org, channelId }: { org: string; channelId: string }) {
       )}
       {(page.data?.previous || page.data?.next) && (
         <div className={ui.row} style={{ marginTop: 8 }}>
-          <button type="button" className={ui.button} disabled={!page.data?.previous} onClick={() => setCursor(page.data?.previous ?? '')}>Newer</button>
-          <button type="button" className={ui.button} disabled={!page.data?.next} onClick={() => setCursor(page.data?.next ?? '')}>Older</button>
+          <button
+            type="button"
+            className={ui.button}
+            disabled={!page.data?.previous}
+            onClick={() => setCursor(page.data?.previous ?? '')}
+          >
+            Newer
+          </button>
+          <button
+            type="button"
+            className={ui.button}
+            disabled={!page.data?.next}
+            onClick={() => setCursor(page.data?.next ?? '')}
+          >
+            Older
+          </button>
         </div>
       )}
     </div>
@@ -146,11 +213,31 @@ function ChannelCard({ org, c }: { org: string; c: Channel }) {
           {!c.isActive && <span className={ui.badge}>disabled</span>}
         </div>
         <div className={ui.row}>
-          <button type="button" className={ui.button} disabled={test.isPending} onClick={() => test.mutate(c.id, { onSuccess: (d) => { setResult(d); setShowLog(true); } })}>
+          <button
+            type="button"
+            className={ui.button}
+            disabled={test.isPending}
+            onClick={() =>
+              test.mutate(c.id, {
+                onSuccess: (d) => {
+                  setResult(d);
+                  setShowLog(true);
+                },
+              })
+            }
+          >
             {test.isPending ? 'Sending…' : 'Send test'}
           </button>
-          <button type="button" className={ui.button} onClick={() => setShowLog((v) => !v)}>{showLog ? 'Hide log' : 'Delivery log'}</button>
-          <button type="button" className={ui.button} onClick={() => update.mutate({ id: c.id, isActive: !c.isActive })}>{c.isActive ? 'Disable' : 'Enable'}</button>
+          <button type="button" className={ui.button} onClick={() => setShowLog((v) => !v)}>
+            {showLog ? 'Hide log' : 'Delivery log'}
+          </button>
+          <button
+            type="button"
+            className={ui.button}
+            onClick={() => update.mutate({ id: c.id, isActive: !c.isActive })}
+          >
+            {c.isActive ? 'Disable' : 'Enable'}
+          </button>
           <button
             type="button"
             className={`${ui.button} ${ui.danger}`}
@@ -174,15 +261,24 @@ export function ChannelsSettings({ org }: { org: string }) {
   return (
     <div>
       <div className={ui.row} style={{ marginBottom: 12 }}>
-        {!adding && <button type="button" className={`${ui.button} ${ui.primary}`} onClick={() => setAdding(true)}>New channel</button>}
+        {!adding && (
+          <button type="button" className={`${ui.button} ${ui.primary}`} onClick={() => setAdding(true)}>
+            New channel
+          </button>
+        )}
       </div>
       {adding && <NewChannelForm org={org} onDone={() => setAdding(false)} />}
       <ErrorNote error={channels.error} />
       {channels.isLoading && <Loading what="channels" />}
       {channels.data?.length === 0 && !adding && (
-        <EmptyState title="No channels yet" hint="Channels are where alerts go: email, DingTalk, WeCom, Feishu, Slack or any webhook. Project alert rules pick from them." />
+        <EmptyState
+          title="No channels yet"
+          hint="Channels are where alerts go: email, DingTalk, WeCom, Feishu, Slack or any webhook. Project alert rules pick from them."
+        />
       )}
-      {channels.data?.map((c) => <ChannelCard key={c.id} org={org} c={c} />)}
+      {channels.data?.map((c) => (
+        <ChannelCard key={c.id} org={org} c={c} />
+      ))}
     </div>
   );
 }

@@ -22,24 +22,51 @@ export function LdapTest() {
       <form className={styles.panel} onSubmit={run}>
         <div className={styles.row}>
           <div className={styles.field}>
-            <label className={styles.label} htmlFor="ldap-username">Username</label>
-            <input id="ldap-username" className={styles.input} required value={username} onChange={(e) => setUsername(e.target.value)} />
+            <label className={styles.label} htmlFor="ldap-username">
+              Username
+            </label>
+            <input
+              id="ldap-username"
+              className={styles.input}
+              required
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
           </div>
           <div className={styles.field}>
-            <label className={styles.label} htmlFor="ldap-password">Password (optional)</label>
-            <input id="ldap-password" className={styles.input} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <label className={styles.label} htmlFor="ldap-password">
+              Password (optional)
+            </label>
+            <input
+              id="ldap-password"
+              className={styles.input}
+              type="password"
+              autoComplete="off"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </div>
-          <button className={styles.button} style={{ width: 'auto' }} type="submit" disabled={busy || !username}>{busy ? 'Testing…' : 'Test'}</button>
+          <button className={styles.button} style={{ width: 'auto' }} type="submit" disabled={busy || !username}>
+            {busy ? 'Testing…' : 'Test'}
+          </button>
         </div>
       </form>
-      {test.error && <div className={styles.error} role="alert">{test.error.message}</div>}
+      {test.error && (
+        <div className={styles.error} role="alert">
+          {test.error.message}
+        </div>
+      )}
       {report && (
         <div className={styles.panel}>
-          <strong className={report.ok ? styles.ok : styles.danger}>{report.ok ? 'This user can sign in.' : 'This user cannot sign in.'}</strong>
+          <strong className={report.ok ? styles.ok : styles.danger}>
+            {report.ok ? 'This user can sign in.' : 'This user cannot sign in.'}
+          </strong>
           <ul className={styles.steps}>
             {report.steps.map((s, i) => (
               <li key={i}>
-                <span aria-label={s.ok ? 'ok' : 'failed'} className={s.ok ? styles.ok : styles.danger}>{s.ok ? '✓' : '✗'}</span>
+                <span aria-label={s.ok ? 'ok' : 'failed'} className={s.ok ? styles.ok : styles.danger}>
+                  {s.ok ? '✓' : '✗'}
+                </span>
                 <strong>{s.step}</strong>
                 <span className={styles.mono}>{s.detail}</span>
               </li>

@@ -5,7 +5,15 @@ import { signIn } from 'next-auth/react';
 import { signInErrorMessage } from '@/lib/auth/callbackUrl';
 import styles from './auth.module.css';
 
-export function LoginForm({ callbackUrl, initialError, directory }: { callbackUrl: string; initialError: string | null; directory: boolean }) {
+export function LoginForm({
+  callbackUrl,
+  initialError,
+  directory,
+}: {
+  callbackUrl: string;
+  initialError: string | null;
+  directory: boolean;
+}) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(initialError);

@@ -5,7 +5,11 @@ import styles from './auth.module.css';
 
 export function SignOutButton({ className, label = 'Sign out' }: { className?: string; label?: string }) {
   return (
-    <button type="button" className={className ?? styles.button} onClick={() => signOut({ callbackUrl: '/auth/login' })}>
+    <button
+      type="button"
+      className={className ?? styles.button}
+      onClick={() => signOut({ callbackUrl: '/auth/login' })}
+    >
       {label}
     </button>
   );

@@ -33,31 +33,55 @@ export function TokensSettings() {
     revoke.mutate(id);
   }
 
-  const toggle = (s: Scope) => setScopes((prev) => {
-    const next = new Set(prev);
-    if (next.has(s)) next.delete(s);
-    else next.add(s);
-    return next;
-  });
+  const toggle = (s: Scope) =>
+    setScopes((prev) => {
+      const next = new Set(prev);
+      if (next.has(s)) next.delete(s);
+      else next.add(s);
+      return next;
+    });
 
   return (
     <div>
-      {error && <div className={styles.error} role="alert">{error.message}</div>}
+      {error && (
+        <div className={styles.error} role="alert">
+          {error.message}
+        </div>
+      )}
       {created && (
         <div className={styles.panel} aria-live="polite">
           <strong>New token {created.name ? `“${created.name}”` : ''}</strong>
           <p className={styles.lead}>Copy it now: Faultline stores only a hash and will not show it again.</p>
-          <div className={styles.secret} data-testid="new-token">{created.token}</div>
+          <div className={styles.secret} data-testid="new-token">
+            {created.token}
+          </div>
           <p style={{ marginTop: 10 }}>
-            <button type="button" className={styles.secondary} onClick={() => navigator.clipboard?.writeText(created.token)}>Copy</button>{' '}
-            <button type="button" className={styles.secondary} onClick={() => setCreated(null)}>Done</button>
+            <button
+              type="button"
+              className={styles.secondary}
+              onClick={() => navigator.clipboard?.writeText(created.token)}
+            >
+              Copy
+            </button>{' '}
+            <button type="button" className={styles.secondary} onClick={() => setCreated(null)}>
+              Done
+            </button>
           </p>
         </div>
       )}
       <form className={styles.panel} onSubmit={submit}>
         <div className={styles.field}>
-          <label className={styles.label} htmlFor="token-name">Name</label>
-          <input id="token-name" className={styles.input} value={name} maxLength={100} placeholder="e.g. CI releases" onChange={(e) => setName(e.target.value)} />
+          <label className={styles.label} htmlFor="token-name">
+            Name
+          </label>
+          <input
+            id="token-name"
+            className={styles.input}
+            value={name}
+            maxLength={100}
+            placeholder="e.g. CI releases"
+            onChange={(e) => setName(e.target.value)}
+          />
         </div>
         <span className={styles.label}>Scopes</span>
         <div className={styles.scopes}>
@@ -67,24 +91,53 @@ export function TokensSettings() {
             </label>
           ))}
         </div>
-        <button className={styles.button} style={{ width: 'auto' }} type="submit" disabled={scopes.size === 0}>Create token</button>
+        <button className={styles.button} style={{ width: 'auto' }} type="submit" disabled={scopes.size === 0}>
+          Create token
+        </button>
       </form>
       <table className={styles.table}>
         <thead>
-          <tr><th>Name</th><th>Token</th><th>Scopes</th><th>Created</th><th>Last used</th><th /></tr>
+          <tr>
+            <th>Name</th>
+            <th>Token</th>
+            <th>Scopes</th>
+            <th>Created</th>
+            <th>Last used</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
-          {tokens?.length === 0 && <tr><td colSpan={6} className={styles.lead}>No tokens yet.</td></tr>}
+          {tokens?.length === 0 && (
+            <tr>
+              <td colSpan={6} className={styles.lead}>
+                No tokens yet.
+              </td>
+            </tr>
+          )}
           {tokens?.map((t) => (
             <tr key={t.id}>
               <td>{t.name || <span className={styles.lead}>(unnamed)</span>}</td>
               <td className={`${styles.mono} ${styles.nowrap}`}>sntryu_…{t.tokenLastCharacters}</td>
               <td>
-                <div className={styles.chips}>{t.scopes.map((s) => <span key={s} className={styles.chip}>{s}</span>)}</div>
+                <div className={styles.chips}>
+                  {t.scopes.map((s) => (
+                    <span key={s} className={styles.chip}>
+                      {s}
+                    </span>
+                  ))}
+                </div>
               </td>
               <td className={styles.nowrap}>{new Date(t.dateCreated).toLocaleDateString()}</td>
               <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'never'}</td>
-              <td><button type="button" className={`${styles.secondary} ${styles.danger}`} onClick={() => revokeToken(t.id)}>Revoke</button></td>
+              <td>
+                <button
+                  type="button"
+                  className={`${styles.secondary} ${styles.danger}`}
+                  onClick={() => revokeToken(t.id)}
+                >
+                  Revoke
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>

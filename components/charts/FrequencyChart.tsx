@@ -5,7 +5,17 @@ import type { StatsSeries } from '@/lib/issues/contract';
 import type { Release } from '@/lib/releases/contract';
 import { bucketOf, toBuckets } from './series';
 
-export function FrequencyChart({ series, daily, releases = [], height = 160 }: { series: StatsSeries | undefined; daily: boolean; releases?: Release[]; height?: number }) {
+export function FrequencyChart({
+  series,
+  daily,
+  releases = [],
+  height = 160,
+}: {
+  series: StatsSeries | undefined;
+  daily: boolean;
+  releases?: Release[];
+  height?: number;
+}) {
   const data = toBuckets(series, daily);
   const markers = releases
     .map((r) => {
@@ -17,15 +27,38 @@ export function FrequencyChart({ series, daily, releases = [], height = 160 }: {
     .slice(0, 20);
   const total = data.reduce((s, b) => s + b.count, 0);
   return (
-    <figure style={{ margin: 0 }} aria-label={`${total} events ${daily ? 'in the last 30 days' : 'in the last 24 hours'}`} data-testid="frequency-chart">
+    <figure
+      style={{ margin: 0 }}
+      aria-label={`${total} events ${daily ? 'in the last 30 days' : 'in the last 24 hours'}`}
+      data-testid="frequency-chart"
+    >
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={data} margin={{ top: 14, right: 8, bottom: 0, left: -18 }}>
           <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis dataKey="label" tick={{ fontSize: 11, fill: 'var(--muted)' }} tickLine={false} axisLine={{ stroke: 'var(--border)' }} interval="preserveStartEnd" minTickGap={24} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: 'var(--muted)' }} tickLine={false} axisLine={false} width={48} />
+          <XAxis
+            dataKey="label"
+            tick={{ fontSize: 11, fill: 'var(--muted)' }}
+            tickLine={false}
+            axisLine={{ stroke: 'var(--border)' }}
+            interval="preserveStartEnd"
+            minTickGap={24}
+          />
+          <YAxis
+            allowDecimals={false}
+            tick={{ fontSize: 11, fill: 'var(--muted)' }}
+            tickLine={false}
+            axisLine={false}
+            width={48}
+          />
           <Tooltip
             cursor={{ fill: 'var(--border)', fillOpacity: 0.4 }}
-            contentStyle={{ background: 'var(--bg)', border: '1px solid var(--border)', borderRadius: 8, fontSize: 12, color: 'var(--fg)' }}
+            contentStyle={{
+              background: 'var(--bg)',
+              border: '1px solid var(--border)',
+              borderRadius: 8,
+              fontSize: 12,
+              color: 'var(--fg)',
+            }}
             formatter={(v) => [String(v), 'events']}
           />
           <Bar dataKey="count" fill="var(--accent)" isAnimationActive={false} radius={[2, 2, 0, 0]} />
@@ -35,7 +68,12 @@ export function FrequencyChart({ series, daily, releases = [], height = 160 }: {
               x={m.label}
               stroke="#2f9e6c"
               strokeDasharray="3 3"
-              label={{ value: m.version.length > 18 ? m.version.slice(0, 17) + '…' : m.version, position: 'top', fontSize: 10, fill: '#2f9e6c' }}
+              label={{
+                value: m.version.length > 18 ? m.version.slice(0, 17) + '…' : m.version,
+                position: 'top',
+                fontSize: 10,
+                fill: '#2f9e6c',
+              }}
             />
           ))}
         </BarChart>

@@ -25,7 +25,13 @@ export function TagBars({ tag }: { tag: IssueTag }) {
           <YAxis type="category" dataKey="name" hide />
           <Tooltip
             cursor={false}
-            contentStyle={{ background: 'var(--bg)', border: '1px solid var(--border)', borderRadius: 8, fontSize: 12, color: 'var(--fg)' }}
+            contentStyle={{
+              background: 'var(--bg)',
+              border: '1px solid var(--border)',
+              borderRadius: 8,
+              fontSize: 12,
+              color: 'var(--fg)',
+            }}
             formatter={(v, key) => {
               const i = String(key).startsWith('v') ? Number(String(key).slice(1)) : -1;
               return [`${v} (${pct(Number(v))}%)`, i >= 0 ? String(top[i]?.value ?? '(empty)') : 'other'];
@@ -41,7 +47,10 @@ export function TagBars({ tag }: { tag: IssueTag }) {
         {top.map((v, i) => (
           <li key={i} style={{ display: 'flex', gap: 6, alignItems: 'center', minWidth: 0 }}>
             <span style={{ width: 8, height: 8, borderRadius: 2, background: COLORS[i], flex: 'none' }} aria-hidden />
-            <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', flex: 1 }} title={String(v.value ?? '')}>
+            <span
+              style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', flex: 1 }}
+              title={String(v.value ?? '')}
+            >
               {v.value ?? '(empty)'}
             </span>
             <span style={{ color: 'var(--muted)' }}>{pct(Number(v.count))}%</span>

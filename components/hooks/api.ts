@@ -1,7 +1,10 @@
 // The dashboard's one JSON client for /api/0: throws the API's `detail` text, and reads Sentry `Link` cursors.
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -57,7 +60,10 @@ export async function apiFetchPage<T>(url: string): Promise<Paged<T>> {
 }
 
 /** Builds `path?k=v&k=v2` skipping empty values; arrays repeat the key (Sentry's `?id=1&id=2`). */
-export function withQuery(path: string, params: Record<string, string | number | undefined | null | Array<string | number>>): string {
+export function withQuery(
+  path: string,
+  params: Record<string, string | number | undefined | null | Array<string | number>>,
+): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined || v === null || v === '') continue;

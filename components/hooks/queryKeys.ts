@@ -16,10 +16,12 @@ export const queryKeys = {
   issueEvents: (id: string, cursor: string) => ['issue', id, 'events', cursor] as const,
   event: (issueId: string, eventId: string) => ['issue', issueId, 'event', eventId] as const,
   alertChannels: (org: string) => ['alertChannels', org] as const,
-  alertDeliveries: (org: string, channelId: string, cursor: string) => ['alertChannels', org, channelId, 'deliveries', cursor] as const,
+  alertDeliveries: (org: string, channelId: string, cursor: string) =>
+    ['alertChannels', org, channelId, 'deliveries', cursor] as const,
   alertRules: (org: string, project: string) => ['alertRules', org, project] as const,
   apiTokens: () => ['apiTokens'] as const,
   users: () => ['users'] as const,
   /** Admin: the worker's dead-letter stream; no cursor = every page. */
-  deadLetters: (cursor?: string) => (cursor === undefined ? (['deadLetters'] as const) : (['deadLetters', cursor] as const)),
+  deadLetters: (cursor?: string) =>
+    cursor === undefined ? (['deadLetters'] as const) : (['deadLetters', cursor] as const),
 };

@@ -15,11 +15,13 @@ export function useApiTokenMutations() {
   const invalidate = () => qc.invalidateQueries({ queryKey: queryKeys.apiTokens() });
   return {
     create: useMutation({
-      mutationFn: (body: { name: string; scopes: Scope[] }) => apiFetch<NewApiToken>('/api/0/api-tokens/', { method: 'POST', body: JSON.stringify(body) }),
+      mutationFn: (body: { name: string; scopes: Scope[] }) =>
+        apiFetch<NewApiToken>('/api/0/api-tokens/', { method: 'POST', body: JSON.stringify(body) }),
       onSuccess: invalidate,
     }),
     revoke: useMutation({
-      mutationFn: (id: string) => apiFetch<void>(withQuery('/api/0/api-tokens/', { tokenId: id }), { method: 'DELETE' }),
+      mutationFn: (id: string) =>
+        apiFetch<void>(withQuery('/api/0/api-tokens/', { tokenId: id }), { method: 'DELETE' }),
       onSuccess: invalidate,
     }),
   };
@@ -40,7 +42,10 @@ export function useUserMutations() {
     }),
     setActive: useMutation({
       mutationFn: (v: { id: string; isActive: boolean }) =>
-        apiFetch<InstanceUser>(`/api/0/users/${enc(v.id)}/`, { method: 'PUT', body: JSON.stringify({ isActive: v.isActive }) }),
+        apiFetch<InstanceUser>(`/api/0/users/${enc(v.id)}/`, {
+          method: 'PUT',
+          body: JSON.stringify({ isActive: v.isActive }),
+        }),
       onSuccess: invalidate,
     }),
   };

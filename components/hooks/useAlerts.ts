@@ -1,7 +1,15 @@
 'use client';
 // react-query hooks over the alert API: channels, their delivery log, a project's rules.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Channel, ChannelInput, ChannelUpdate, Delivery, Rule, RuleInput, RuleUpdate } from '@/lib/alerts/contract';
+import type {
+  Channel,
+  ChannelInput,
+  ChannelUpdate,
+  Delivery,
+  Rule,
+  RuleInput,
+  RuleUpdate,
+} from '@/lib/alerts/contract';
 import { apiFetch, apiFetchPage, enc, withQuery } from './api';
 import { queryKeys } from './queryKeys';
 
@@ -9,13 +17,17 @@ const channelsUrl = (org: string) => `/api/0/organizations/${enc(org)}/alert-cha
 const rulesUrl = (org: string, project: string) => `/api/0/projects/${enc(org)}/${enc(project)}/rules/`;
 
 export function useChannels(org: string) {
-  return useQuery({ queryKey: queryKeys.alertChannels(org), queryFn: () => apiFetch<Channel[]>(withQuery(channelsUrl(org), { per_page: 100 })) });
+  return useQuery({
+    queryKey: queryKeys.alertChannels(org),
+    queryFn: () => apiFetch<Channel[]>(withQuery(channelsUrl(org), { per_page: 100 })),
+  });
 }
 
 export function useDeliveries(org: string, channelId: string, cursor: string) {
   return useQuery({
     queryKey: queryKeys.alertDeliveries(org, channelId, cursor),
-    queryFn: () => apiFetchPage<Delivery>(withQuery(`${channelsUrl(org)}${enc(channelId)}/deliveries/`, { cursor, per_page: 20 })),
+    queryFn: () =>
+      apiFetchPage<Delivery>(withQuery(`${channelsUrl(org)}${enc(channelId)}/deliveries/`, { cursor, per_page: 20 })),
     refetchInterval: 5000,
   });
 }
@@ -25,11 +37,13 @@ export function useChannelMutations(org: string) {
   const invalidate = () => qc.invalidateQueries({ queryKey: queryKeys.alertChannels(org) });
   return {
     create: useMutation({
-      mutationFn: (body: ChannelInput) => apiFetch<Channel>(channelsUrl(org), { method: 'POST', body: JSON.stringify(body) }),
+      mutationFn: (body: ChannelInput) =>
+        apiFetch<Channel>(channelsUrl(org), { method: 'POST', body: JSON.stringify(body) }),
       onSuccess: invalidate,
     }),
     update: useMutation({
-      mutationFn: ({ id, ...body }: { id: string } & ChannelUpdate) => apiFetch<Channel>(`${channelsUrl(org)}${enc(id)}/`, { method: 'PUT', body: JSON.stringify(body) }),
+      mutationFn: ({ id, ...body }: { id: string } & ChannelUpdate) =>
+        apiFetch<Channel>(`${channelsUrl(org)}${enc(id)}/`, { method: 'PUT', body: JSON.stringify(body) }),
       onSuccess: invalidate,
     }),
     remove: useMutation({
@@ -45,7 +59,10 @@ export function useChannelMutations(org: string) {
 }
 
 export function useRules(org: string, project: string) {
-  return useQuery({ queryKey: queryKeys.alertRules(org, project), queryFn: () => apiFetch<Rule[]>(withQuery(rulesUrl(org, project), { per_page: 100 })) });
+  return useQuery({
+    queryKey: queryKeys.alertRules(org, project),
+    queryFn: () => apiFetch<Rule[]>(withQuery(rulesUrl(org, project), { per_page: 100 })),
+  });
 }
 
 export function useRuleMutations(org: string, project: string) {
@@ -53,11 +70,13 @@ export function useRuleMutations(org: string, project: string) {
   const invalidate = () => qc.invalidateQueries({ queryKey: queryKeys.alertRules(org, project) });
   return {
     create: useMutation({
-      mutationFn: (body: RuleInput) => apiFetch<Rule>(rulesUrl(org, project), { method: 'POST', body: JSON.stringify(body) }),
+      mutationFn: (body: RuleInput) =>
+        apiFetch<Rule>(rulesUrl(org, project), { method: 'POST', body: JSON.stringify(body) }),
       onSuccess: invalidate,
     }),
     update: useMutation({
-      mutationFn: ({ id, ...body }: { id: string } & RuleUpdate) => apiFetch<Rule>(`${rulesUrl(org, project)}${enc(id)}/`, { method: 'PUT', body: JSON.stringify(body) }),
+      mutationFn: ({ id, ...body }: { id: string } & RuleUpdate) =>
+        apiFetch<Rule>(`${rulesUrl(org, project)}${enc(id)}/`, { method: 'PUT', body: JSON.stringify(body) }),
       onSuccess: invalidate,
     }),
     remove: useMutation({

@@ -8,13 +8,17 @@ import { queryKeys } from './queryKeys';
 const URL = '/api/0/internal/dead-letters/';
 
 export function useDeadLetters(cursor: string) {
-  return useQuery({ queryKey: queryKeys.deadLetters(cursor), queryFn: () => apiFetchPage<DeadLetter>(withQuery(URL, { cursor })) });
+  return useQuery({
+    queryKey: queryKeys.deadLetters(cursor),
+    queryFn: () => apiFetchPage<DeadLetter>(withQuery(URL, { cursor })),
+  });
 }
 
 export function useDeadLetterAction() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { action: 'retry' | 'delete'; ids: string[] }) => apiFetch<{ action: string; count: number }>(URL, { method: 'POST', body: JSON.stringify(body) }),
+    mutationFn: (body: { action: 'retry' | 'delete'; ids: string[] }) =>
+      apiFetch<{ action: string; count: number }>(URL, { method: 'POST', body: JSON.stringify(body) }),
     onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.deadLetters() }),
   });
 }

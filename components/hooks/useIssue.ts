@@ -11,11 +11,18 @@ export function useIssue(id: string) {
 }
 
 export function useIssueTags(id: string) {
-  return useQuery({ queryKey: queryKeys.issueTags(id), queryFn: () => apiFetch<IssueTag[]>(`/api/0/issues/${enc(id)}/tags/`) });
+  return useQuery({
+    queryKey: queryKeys.issueTags(id),
+    queryFn: () => apiFetch<IssueTag[]>(`/api/0/issues/${enc(id)}/tags/`),
+  });
 }
 
 export function useIssueHashes(id: string, enabled: boolean) {
-  return useQuery({ queryKey: queryKeys.issueHashes(id), queryFn: () => apiFetch<IssueHash[]>(`/api/0/issues/${enc(id)}/hashes/`), enabled });
+  return useQuery({
+    queryKey: queryKeys.issueHashes(id),
+    queryFn: () => apiFetch<IssueHash[]>(`/api/0/issues/${enc(id)}/hashes/`),
+    enabled,
+  });
 }
 
 export function useIssueEvents(id: string, cursor: string, enabled: boolean) {
@@ -39,7 +46,8 @@ export function useIssueEvent(issueId: string, eventId: string) {
 export function useUpdateIssue(id: string, org: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (change: IssueUpdate) => apiFetch<IssueDetail>(`/api/0/issues/${enc(id)}/`, { method: 'PUT', body: JSON.stringify(change) }),
+    mutationFn: (change: IssueUpdate) =>
+      apiFetch<IssueDetail>(`/api/0/issues/${enc(id)}/`, { method: 'PUT', body: JSON.stringify(change) }),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: queryKeys.issue(id), exact: true });
       qc.invalidateQueries({ queryKey: queryKeys.issueLists(org) });

@@ -14,10 +14,17 @@ export interface IssueListParams {
 }
 
 export function useIssues(org: string, p: IssueListParams) {
-  const params = { project: p.project ?? '', query: p.query, sort: p.sort, statsPeriod: p.statsPeriod, cursor: p.cursor ?? '' };
+  const params = {
+    project: p.project ?? '',
+    query: p.query,
+    sort: p.sort,
+    statsPeriod: p.statsPeriod,
+    cursor: p.cursor ?? '',
+  };
   return useQuery({
     queryKey: queryKeys.issues(org, params),
-    queryFn: () => apiFetchPage<Issue>(withQuery(`/api/0/organizations/${enc(org)}/issues/`, { ...params, per_page: 25 })),
+    queryFn: () =>
+      apiFetchPage<Issue>(withQuery(`/api/0/organizations/${enc(org)}/issues/`, { ...params, per_page: 25 })),
     placeholderData: keepPreviousData,
   });
 }
@@ -26,7 +33,10 @@ export function useBulkUpdateIssues(org: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { ids: string[]; change: IssueUpdate }) =>
-      apiFetch<IssueMutationResult>(withQuery(`/api/0/organizations/${enc(org)}/issues/`, { id: v.ids }), { method: 'PUT', body: JSON.stringify(v.change) }),
+      apiFetch<IssueMutationResult>(withQuery(`/api/0/organizations/${enc(org)}/issues/`, { id: v.ids }), {
+        method: 'PUT',
+        body: JSON.stringify(v.change),
+      }),
     onSuccess: (_r, v) => {
       qc.invalidateQueries({ queryKey: queryKeys.issueLists(org) });
       v.ids.forEach((id) => qc.invalidateQueries({ queryKey: queryKeys.issue(id) }));

@@ -60,7 +60,9 @@ export function useProjectTeam(org: string, project: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { team: string; add: boolean }) =>
-      apiFetch<Project>(`/api/0/projects/${enc(org)}/${enc(project)}/teams/${enc(v.team)}/`, { method: v.add ? 'POST' : 'DELETE' }),
+      apiFetch<Project>(`/api/0/projects/${enc(org)}/${enc(project)}/teams/${enc(v.team)}/`, {
+        method: v.add ? 'POST' : 'DELETE',
+      }),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: queryKeys.project(org, project) });
       qc.invalidateQueries({ queryKey: queryKeys.teams(org) });
@@ -86,7 +88,8 @@ export function useKeyMutations(org: string, project: string) {
     onSuccess: invalidate,
   });
   const update = useMutation({
-    mutationFn: (v: { id: string; change: KeyChange }) => apiFetch<ProjectKey>(`${base}${enc(v.id)}/`, { method: 'PUT', body: JSON.stringify(v.change) }),
+    mutationFn: (v: { id: string; change: KeyChange }) =>
+      apiFetch<ProjectKey>(`${base}${enc(v.id)}/`, { method: 'PUT', body: JSON.stringify(v.change) }),
     onSuccess: invalidate,
   });
   const remove = useMutation({
@@ -96,8 +99,14 @@ export function useKeyMutations(org: string, project: string) {
   // Rotation the way Sentry suggests it: a new key first, then the old one disabled (deleted later, once SDKs moved).
   const rotate = useMutation({
     mutationFn: async (old: ProjectKey) => {
-      const fresh = await apiFetch<ProjectKey>(base, { method: 'POST', body: JSON.stringify({ name: `${old.name} (rotated)` }) });
-      await apiFetch<ProjectKey>(`${base}${enc(old.id)}/`, { method: 'PUT', body: JSON.stringify({ isActive: false }) });
+      const fresh = await apiFetch<ProjectKey>(base, {
+        method: 'POST',
+        body: JSON.stringify({ name: `${old.name} (rotated)` }),
+      });
+      await apiFetch<ProjectKey>(`${base}${enc(old.id)}/`, {
+        method: 'PUT',
+        body: JSON.stringify({ isActive: false }),
+      });
       return fresh;
     },
     onSettled: invalidate,

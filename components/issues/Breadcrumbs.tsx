@@ -23,14 +23,23 @@ function crumbTime(t: Crumb['timestamp']): string {
 }
 
 export function Breadcrumbs({ data }: { data: unknown }) {
-  const values = (Array.isArray((data as { values?: unknown })?.values) ? (data as { values: Crumb[] }).values : Array.isArray(data) ? (data as Crumb[]) : []);
+  const values = Array.isArray((data as { values?: unknown })?.values)
+    ? (data as { values: Crumb[] }).values
+    : Array.isArray(data)
+      ? (data as Crumb[])
+      : [];
   const [shown, setShown] = useState(STEP);
   const start = Math.max(0, values.length - shown);
   const visible = values.slice(start);
   return (
     <div data-testid="breadcrumbs">
       {start > 0 && (
-        <button type="button" className={ui.link} onClick={() => setShown(shown + STEP * 4)} style={{ marginBottom: 6 }}>
+        <button
+          type="button"
+          className={ui.link}
+          onClick={() => setShown(shown + STEP * 4)}
+          style={{ marginBottom: 6 }}
+        >
           Show {Math.min(start, STEP * 4)} earlier breadcrumbs ({start} hidden)
         </button>
       )}

@@ -44,7 +44,9 @@ function Extra({ extra }: { extra: Record<string, unknown> }) {
           </button>
         </p>
       )}
-      {showEnviron && environ !== null && typeof environ === 'object' && <KeyValues data={environ as Record<string, unknown>} />}
+      {showEnviron && environ !== null && typeof environ === 'object' && (
+        <KeyValues data={environ as Record<string, unknown>} />
+      )}
     </>
   );
 }
@@ -52,7 +54,8 @@ function Extra({ extra }: { extra: Record<string, unknown> }) {
 function EventBody({ event, issueId }: { event: IssueEvent; issueId: string }) {
   const entries = Array.isArray(event.entries) ? event.entries : [];
   const contexts = event.contexts && typeof event.contexts === 'object' ? Object.entries(event.contexts) : [];
-  const extra = event.context && typeof event.context === 'object' && Object.keys(event.context).length ? event.context : null;
+  const extra =
+    event.context && typeof event.context === 'object' && Object.keys(event.context).length ? event.context : null;
   const user = event.user && typeof event.user === 'object' && Object.keys(event.user).length ? event.user : null;
   return (
     <>
@@ -71,62 +74,107 @@ function EventBody({ event, issueId }: { event: IssueEvent; issueId: string }) {
       {entries.map((e, i) => {
         switch (e.type) {
           case 'exception':
-            return <Section key={i} title="Exception" testId="exception"><StackTrace exceptions={toViewExceptions(e.data)} /></Section>;
+            return (
+              <Section key={i} title="Exception" testId="exception">
+                <StackTrace exceptions={toViewExceptions(e.data)} />
+              </Section>
+            );
           case 'threads': {
-            const threads = ((e.data as { values?: Array<Record<string, unknown>> })?.values ?? []).filter((t) => t.stacktrace);
+            const threads = ((e.data as { values?: Array<Record<string, unknown>> })?.values ?? []).filter(
+              (t) => t.stacktrace,
+            );
             const crashed = threads.find((t) => t.crashed) ?? threads[0];
             if (!crashed) return null;
             return (
               <Section key={i} title={`Thread ${valueText(crashed.name ?? crashed.id ?? '')}`}>
-                <StackTrace exceptions={toViewExceptions({ values: [{ type: 'Thread', stacktrace: crashed.stacktrace }] })} />
+                <StackTrace
+                  exceptions={toViewExceptions({ values: [{ type: 'Thread', stacktrace: crashed.stacktrace }] })}
+                />
               </Section>
             );
           }
           case 'message':
             return (
               <Section key={i} title="Message" testId="message">
-                <pre className={ui.code} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}><Truncated text={messageText(e.data)} limit={2000} /></pre>
+                <pre className={ui.code} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                  <Truncated text={messageText(e.data)} limit={2000} />
+                </pre>
               </Section>
             );
           case 'breadcrumbs':
-            return <Section key={i} title="Breadcrumbs"><Breadcrumbs data={e.data} /></Section>;
+            return (
+              <Section key={i} title="Breadcrumbs">
+                <Breadcrumbs data={e.data} />
+              </Section>
+            );
           case 'request':
-            return <Section key={i} title="Request"><RequestView data={e.data} /></Section>;
+            return (
+              <Section key={i} title="Request">
+                <RequestView data={e.data} />
+              </Section>
+            );
           default:
             return (
               <Section key={i} title={e.type}>
-                <pre className={ui.code} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}><Truncated text={valueText(e.data)} limit={2000} /></pre>
+                <pre className={ui.code} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+                  <Truncated text={valueText(e.data)} limit={2000} />
+                </pre>
               </Section>
             );
         }
       })}
-      {user && <Section title="User" testId="event-user"><KeyValues data={user} /></Section>}
+      {user && (
+        <Section title="User" testId="event-user">
+          <KeyValues data={user} />
+        </Section>
+      )}
       {contexts.length > 0 && (
         <Section title="Contexts">
           <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: 12 }}>
             {contexts.slice(0, 30).map(([name, ctx]) => (
               <div key={name} style={{ minWidth: 0 }}>
-                <div className={ui.label} style={{ marginBottom: 4 }}>{name}</div>
-                {ctx && typeof ctx === 'object' ? <KeyValues data={ctx} limit={40} /> : <Truncated text={valueText(ctx)} />}
+                <div className={ui.label} style={{ marginBottom: 4 }}>
+                  {name}
+                </div>
+                {ctx && typeof ctx === 'object' ? (
+                  <KeyValues data={ctx} limit={40} />
+                ) : (
+                  <Truncated text={valueText(ctx)} />
+                )}
               </div>
             ))}
           </div>
         </Section>
       )}
-      {extra && <Section title="Additional data"><Extra extra={extra} /></Section>}
+      {extra && (
+        <Section title="Additional data">
+          <Extra extra={extra} />
+        </Section>
+      )}
       {event.sdk && (
         <Section title="SDK">
           <KeyValues data={{ name: event.sdk.name, version: event.sdk.version }} />
         </Section>
       )}
       <Section title="Raw event">
-        <RawJson value={event} href={`/api/0/issues/${encodeURIComponent(issueId)}/events/${encodeURIComponent(event.eventID)}/`} />
+        <RawJson
+          value={event}
+          href={`/api/0/issues/${encodeURIComponent(issueId)}/events/${encodeURIComponent(event.eventID)}/`}
+        />
       </Section>
     </>
   );
 }
 
-export function EventView({ issueId, eventId, onNavigate }: { issueId: string; eventId: string; onNavigate: (id: string) => void }) {
+export function EventView({
+  issueId,
+  eventId,
+  onNavigate,
+}: {
+  issueId: string;
+  eventId: string;
+  onNavigate: (id: string) => void;
+}) {
   const q = useIssueEvent(issueId, eventId);
   const event = q.data;
   return (
@@ -136,7 +184,9 @@ export function EventView({ issueId, eventId, onNavigate }: { issueId: string; e
           <strong>Event</strong>{' '}
           {event && (
             <>
-              <span className={ui.mono} data-testid="event-id">{event.eventID.slice(0, 12)}</span>{' '}
+              <span className={ui.mono} data-testid="event-id">
+                {event.eventID.slice(0, 12)}
+              </span>{' '}
               <span className={ui.muted}>
                 <RelativeTime date={event.dateCreated} />
               </span>
@@ -144,14 +194,38 @@ export function EventView({ issueId, eventId, onNavigate }: { issueId: string; e
           )}
         </div>
         <div className={ui.row}>
-          <button type="button" className={ui.button} onClick={() => onNavigate('oldest')} disabled={!event?.previousEventID}>Oldest</button>
-          <button type="button" className={ui.button} onClick={() => event?.previousEventID && onNavigate(event.previousEventID)} disabled={!event?.previousEventID}>
+          <button
+            type="button"
+            className={ui.button}
+            onClick={() => onNavigate('oldest')}
+            disabled={!event?.previousEventID}
+          >
+            Oldest
+          </button>
+          <button
+            type="button"
+            className={ui.button}
+            onClick={() => event?.previousEventID && onNavigate(event.previousEventID)}
+            disabled={!event?.previousEventID}
+          >
             ← Older
           </button>
-          <button type="button" className={ui.button} onClick={() => event?.nextEventID && onNavigate(event.nextEventID)} disabled={!event?.nextEventID}>
+          <button
+            type="button"
+            className={ui.button}
+            onClick={() => event?.nextEventID && onNavigate(event.nextEventID)}
+            disabled={!event?.nextEventID}
+          >
             Newer →
           </button>
-          <button type="button" className={ui.button} onClick={() => onNavigate('latest')} disabled={!event?.nextEventID}>Newest</button>
+          <button
+            type="button"
+            className={ui.button}
+            onClick={() => onNavigate('latest')}
+            disabled={!event?.nextEventID}
+          >
+            Newest
+          </button>
         </div>
       </div>
       <ErrorNote error={q.error} />

@@ -20,8 +20,8 @@ export function GroupingInfo({ issueId }: { issueId: string }) {
     <div data-testid="grouping-info">
       <p className={ui.muted} style={{ marginTop: 0 }}>
         Events join this issue when their grouping hash is one of these. The hash is made from the stack trace&apos;s
-        in-app modules and functions and the exception type (or a custom fingerprint, or the message template);
-        line numbers and messages with variable parts do not split issues.
+        in-app modules and functions and the exception type (or a custom fingerprint, or the message template); line
+        numbers and messages with variable parts do not split issues.
       </p>
       <ErrorNote error={q.error} />
       {q.isLoading && <Loading what="hashes" />}
@@ -32,13 +32,25 @@ export function GroupingInfo({ issueId }: { issueId: string }) {
           <div key={h.id} className={ui.panel}>
             <div className={ui.mono}>{h.id}</div>
             <div className={`${ui.small} ${ui.muted}`}>
-              {variant && <>by <strong>{variant}</strong> </>}
+              {variant && (
+                <>
+                  by <strong>{variant}</strong>{' '}
+                </>
+              )}
               {h.groupingVersion && <>· grouping {h.groupingVersion} </>}
-              {h.latestEvent?.eventID && <>· latest event <span className={ui.mono}>{h.latestEvent.eventID.slice(0, 12)}</span></>}
+              {h.latestEvent?.eventID && (
+                <>
+                  · latest event <span className={ui.mono}>{h.latestEvent.eventID.slice(0, 12)}</span>
+                </>
+              )}
             </div>
             {parts && parts.length > 0 && (
               <ol className={ui.mono} style={{ margin: '8px 0 0', paddingLeft: 22 }}>
-                {parts.slice(0, 200).map((p, i) => <li key={i}><Truncated text={p} limit={300} /></li>)}
+                {parts.slice(0, 200).map((p, i) => (
+                  <li key={i}>
+                    <Truncated text={p} limit={300} />
+                  </li>
+                ))}
               </ol>
             )}
           </div>

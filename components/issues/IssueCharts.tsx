@@ -17,13 +17,21 @@ export function IssueCharts({ issue, org }: { issue: Issue; org: string }) {
         <h3 style={{ margin: 0 }}>Events</h3>
         <div className={ui.row} role="group" aria-label="Chart period">
           {(['24h', '30d'] as const).map((p) => (
-            <button key={p} type="button" className={`${ui.button} ${period === p ? ui.primary : ''}`} aria-pressed={period === p} onClick={() => setPeriod(p)}>
+            <button
+              key={p}
+              type="button"
+              className={`${ui.button} ${period === p ? ui.primary : ''}`}
+              aria-pressed={period === p}
+              onClick={() => setPeriod(p)}
+            >
               {p === '24h' ? '24 hours' : '30 days'}
             </button>
           ))}
         </div>
       </div>
-      <div className={`${ui.small} ${ui.muted}`}>{total.toLocaleString()} events in the last {period === '24h' ? '24 hours' : '30 days'}</div>
+      <div className={`${ui.small} ${ui.muted}`}>
+        {total.toLocaleString()} events in the last {period === '24h' ? '24 hours' : '30 days'}
+      </div>
       <FrequencyChart series={series} daily={period === '30d'} releases={releases.data ?? []} />
     </section>
   );

@@ -46,13 +46,19 @@ function Tags({ issueId }: { issueId: string }) {
       {tags.isLoading && <Loading what="tags" />}
       {tags.data?.length === 0 && <p className={ui.muted}>No tags.</p>}
       <div className={styles.tagList}>
-        {tags.data?.slice(0, 15).map((t) => <TagBars key={t.key} tag={t} />)}
+        {tags.data?.slice(0, 15).map((t) => (
+          <TagBars key={t.key} tag={t} />
+        ))}
       </div>
     </section>
   );
 }
 
-const TABS = [['', 'Details'], ['events', 'All events'], ['grouping', 'Why grouped']] as const;
+const TABS = [
+  ['', 'Details'],
+  ['events', 'All events'],
+  ['grouping', 'Why grouped'],
+] as const;
 
 export function IssueDetail({ org, issueId }: { org: string; issueId: string }) {
   const router = useRouter();
@@ -86,47 +92,92 @@ export function IssueDetail({ org, issueId }: { org: string; issueId: string }) 
   return (
     <div>
       <nav className={`${ui.small} ${ui.muted}`} style={{ marginBottom: 6 }}>
-        <Link href={`/organizations/${org}/issues/?project=${i.project.id}`}>{i.project.slug}</Link> / <span className={ui.mono}>{i.shortId}</span>
+        <Link href={`/organizations/${org}/issues/?project=${i.project.id}`}>{i.project.slug}</Link> /{' '}
+        <span className={ui.mono}>{i.shortId}</span>
       </nav>
       <header className={styles.header}>
         <div className={styles.headerMain}>
-          <h1 data-testid="issue-title"><IssueTitle issue={i} /></h1>
-          {i.culprit && <div className={styles.culprit} title={i.culprit} data-testid="issue-culprit">{i.culprit}</div>}
+          <h1 data-testid="issue-title">
+            <IssueTitle issue={i} />
+          </h1>
+          {i.culprit && (
+            <div className={styles.culprit} title={i.culprit} data-testid="issue-culprit">
+              {i.culprit}
+            </div>
+          )}
           <div className={styles.meta} style={{ marginTop: 6 }}>
             <span className={`${ui.level} ${ui[`level-${i.level}`] ?? ''}`} aria-hidden />
             <span>{i.level}</span>
             <IssueBadges issue={i} />
             {status && <span data-testid="issue-status">{status}</span>}
-            <span>First seen <RelativeTime date={i.firstSeen} />{firstRelease && <> in <span className={ui.mono}>{firstRelease}</span></>}</span>
-            <span>Last seen <RelativeTime date={i.lastSeen} />{lastRelease && <> in <span className={ui.mono}>{lastRelease}</span></>}</span>
+            <span>
+              First seen <RelativeTime date={i.firstSeen} />
+              {firstRelease && (
+                <>
+                  {' '}
+                  in <span className={ui.mono}>{firstRelease}</span>
+                </>
+              )}
+            </span>
+            <span>
+              Last seen <RelativeTime date={i.lastSeen} />
+              {lastRelease && (
+                <>
+                  {' '}
+                  in <span className={ui.mono}>{lastRelease}</span>
+                </>
+              )}
+            </span>
           </div>
         </div>
         <div className={styles.counts}>
           <div className={styles.countBox}>
-            <div className={styles.countValue} data-testid="event-count">{Number(i.count).toLocaleString()}</div>
+            <div className={styles.countValue} data-testid="event-count">
+              {Number(i.count).toLocaleString()}
+            </div>
             <div className={styles.countLabel}>Events</div>
           </div>
           <div className={styles.countBox}>
-            <div className={styles.countValue} data-testid="user-count">{i.userCount.toLocaleString()}</div>
+            <div className={styles.countValue} data-testid="user-count">
+              {i.userCount.toLocaleString()}
+            </div>
             <div className={styles.countLabel}>Users</div>
           </div>
         </div>
       </header>
       <div className={styles.actions}>
         <StatusActions status={i.status} onChange={(c) => update.mutate(c)} disabled={update.isPending} />
-        <AssigneeSelect org={org} value={actorValue(i.assignedTo)} onChange={(v) => update.mutate({ assignedTo: v })} disabled={update.isPending} />
+        <AssigneeSelect
+          org={org}
+          value={actorValue(i.assignedTo)}
+          onChange={(v) => update.mutate({ assignedTo: v })}
+          disabled={update.isPending}
+        />
       </div>
       <ErrorNote error={update.error} />
       <div className={styles.layout}>
         <div style={{ minWidth: 0 }}>
           <div className={ui.tabs} role="tablist">
             {TABS.map(([id, label]) => (
-              <button key={id} type="button" role="tab" aria-selected={tab === id} className={`${ui.tab} ${tab === id ? ui.tabActive : ''}`} onClick={() => go({ tab: id || null })}>
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                aria-selected={tab === id}
+                className={`${ui.tab} ${tab === id ? ui.tabActive : ''}`}
+                onClick={() => go({ tab: id || null })}
+              >
                 {label}
               </button>
             ))}
           </div>
-          {tab === '' && <EventView issueId={issueId} eventId={eventId} onNavigate={(id) => go({ event: id === 'latest' ? null : id })} />}
+          {tab === '' && (
+            <EventView
+              issueId={issueId}
+              eventId={eventId}
+              onNavigate={(id) => go({ event: id === 'latest' ? null : id })}
+            />
+          )}
           {tab === 'events' && <EventsList issueId={issueId} onSelect={(id) => go({ tab: null, event: id })} />}
           {tab === 'grouping' && <GroupingInfo issueId={issueId} />}
         </div>

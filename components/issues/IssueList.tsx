@@ -14,7 +14,12 @@ import { StatusActions } from './StatusActions';
 import styles from './issues.module.css';
 import ui from '../ui/ui.module.css';
 
-const SORTS: Array<[string, string]> = [['date', 'Last seen'], ['new', 'First seen'], ['freq', 'Events'], ['user', 'Users']];
+const SORTS: Array<[string, string]> = [
+  ['date', 'Last seen'],
+  ['new', 'First seen'],
+  ['freq', 'Events'],
+  ['user', 'Users'],
+];
 
 export function IssueList({ org }: { org: string }) {
   const router = useRouter();
@@ -52,21 +57,45 @@ export function IssueList({ org }: { org: string }) {
       return n;
     });
   const ids = [...selected];
-  const apply = (change: Parameters<typeof bulk.mutate>[0]['change']) => bulk.mutate({ ids, change }, { onSuccess: () => setSelected(new Set()) });
+  const apply = (change: Parameters<typeof bulk.mutate>[0]['change']) =>
+    bulk.mutate({ ids, change }, { onSuccess: () => setSelected(new Set()) });
   const currentProject = projects.data?.find((p) => p.id === project) ?? (project ? undefined : projects.data?.[0]);
 
   return (
     <div>
       <div className={styles.toolbar}>
-        <select className={ui.select} aria-label="Project" value={project} onChange={(e) => setParams({ project: e.target.value })}>
+        <select
+          className={ui.select}
+          aria-label="Project"
+          value={project}
+          onChange={(e) => setParams({ project: e.target.value })}
+        >
           <option value="">All projects</option>
-          {projects.data?.map((p) => <option key={p.id} value={p.id}>{p.slug}</option>)}
+          {projects.data?.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.slug}
+            </option>
+          ))}
         </select>
         <SearchBar value={query} onSearch={(q) => setParams({ query: q === DEFAULT_QUERY ? null : q })} />
-        <select className={ui.select} aria-label="Sort by" value={sort} onChange={(e) => setParams({ sort: e.target.value === 'date' ? '' : e.target.value })}>
-          {SORTS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        <select
+          className={ui.select}
+          aria-label="Sort by"
+          value={sort}
+          onChange={(e) => setParams({ sort: e.target.value === 'date' ? '' : e.target.value })}
+        >
+          {SORTS.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
         </select>
-        <select className={ui.select} aria-label="Graph period" value={statsPeriod} onChange={(e) => setParams({ statsPeriod: e.target.value === '24h' ? '' : e.target.value })}>
+        <select
+          className={ui.select}
+          aria-label="Graph period"
+          value={statsPeriod}
+          onChange={(e) => setParams({ statsPeriod: e.target.value === '24h' ? '' : e.target.value })}
+        >
           <option value="24h">24 hours</option>
           <option value="14d">14 days</option>
         </select>
@@ -77,20 +106,42 @@ export function IssueList({ org }: { org: string }) {
           <div className={styles.bulk} role="toolbar" aria-label="Bulk actions">
             <strong>{selected.size} selected</strong>
             <StatusActions onChange={apply} disabled={bulk.isPending} />
-            <AssigneeSelect org={org} value="" label="Assign selected" onChange={(v) => apply({ assignedTo: v })} disabled={bulk.isPending} />
+            <AssigneeSelect
+              org={org}
+              value=""
+              label="Assign selected"
+              onChange={(v) => apply({ assignedTo: v })}
+              disabled={bulk.isPending}
+            />
           </div>
         )}
         <div className={styles.listHead}>
-          <input type="checkbox" aria-label="Select all" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))} />
+          <input
+            type="checkbox"
+            aria-label="Select all"
+            checked={allSelected}
+            onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+          />
           <span>Issue</span>
           <span>Graph {statsPeriod}</span>
           <span className={styles.num}>Events</span>
           <span className={styles.num}>Users</span>
           <span>Project</span>
         </div>
-        {issues.isLoading && <div style={{ padding: 12 }}><Loading what="issues" /></div>}
+        {issues.isLoading && (
+          <div style={{ padding: 12 }}>
+            <Loading what="issues" />
+          </div>
+        )}
         {rows.map((i) => (
-          <IssueRow key={i.id} issue={i} org={org} period={statsPeriod} selected={selected.has(i.id)} onToggle={() => toggle(i.id)} />
+          <IssueRow
+            key={i.id}
+            issue={i}
+            org={org}
+            period={statsPeriod}
+            selected={selected.has(i.id)}
+            onToggle={() => toggle(i.id)}
+          />
         ))}
         {issues.data && rows.length === 0 && (
           <div style={{ padding: 12 }}>
@@ -99,10 +150,20 @@ export function IssueList({ org }: { org: string }) {
         )}
       </div>
       <div className={styles.pager}>
-        <button type="button" className={ui.button} disabled={!issues.data?.previous} onClick={() => setParams({ cursor: issues.data?.previous ?? '' })}>
+        <button
+          type="button"
+          className={ui.button}
+          disabled={!issues.data?.previous}
+          onClick={() => setParams({ cursor: issues.data?.previous ?? '' })}
+        >
           ← Previous
         </button>
-        <button type="button" className={ui.button} disabled={!issues.data?.next} onClick={() => setParams({ cursor: issues.data?.next ?? '' })}>
+        <button
+          type="button"
+          className={ui.button}
+          disabled={!issues.data?.next}
+          onClick={() => setParams({ cursor: issues.data?.next ?? '' })}
+        >
           Next →
         </button>
       </div>

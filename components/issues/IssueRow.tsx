@@ -25,37 +25,72 @@ export function IssueBadges({ issue }: { issue: Issue }) {
   return (
     <>
       {issue.substatus === 'new' && <span className={`${ui.badge} ${ui.badgeNew}`}>New</span>}
-      {(issue.substatus === 'regressed' || issue.isRegression) && <span className={`${ui.badge} ${ui.badgeRegressed}`}>Regression</span>}
+      {(issue.substatus === 'regressed' || issue.isRegression) && (
+        <span className={`${ui.badge} ${ui.badgeRegressed}`}>Regression</span>
+      )}
       {issue.status !== 'unresolved' && <span className={ui.badge}>{issue.status}</span>}
     </>
   );
 }
 
-export function IssueRow({ issue, org, period, selected, onToggle }: { issue: Issue; org: string; period: StatsPeriod; selected: boolean; onToggle: () => void }) {
+export function IssueRow({
+  issue,
+  org,
+  period,
+  selected,
+  onToggle,
+}: {
+  issue: Issue;
+  org: string;
+  period: StatsPeriod;
+  selected: boolean;
+  onToggle: () => void;
+}) {
   const href = issuePath(org, issue.id);
   return (
-    <div className={`${styles.issueRow} ${selected ? styles.selected : ''}`} data-testid="issue-row" data-issue-id={issue.id}>
+    <div
+      className={`${styles.issueRow} ${selected ? styles.selected : ''}`}
+      data-testid="issue-row"
+      data-issue-id={issue.id}
+    >
       <input type="checkbox" checked={selected} onChange={onToggle} aria-label={`Select ${issue.shortId}`} />
       <div style={{ minWidth: 0 }}>
         <Link className={styles.title} href={href} title={issue.title}>
           <IssueTitle issue={issue} />
         </Link>
         <div className={styles.meta}>
-          <span className={`${ui.level} ${ui[`level-${issue.level}`] ?? ''}`} title={issue.level} aria-label={`level ${issue.level}`} />
+          <span
+            className={`${ui.level} ${ui[`level-${issue.level}`] ?? ''}`}
+            title={issue.level}
+            aria-label={`level ${issue.level}`}
+          />
           <span className={ui.mono}>{issue.shortId}</span>
           <IssueBadges issue={issue} />
-          {issue.culprit && <span className={styles.culprit} title={issue.culprit}>{issue.culprit}</span>}
+          {issue.culprit && (
+            <span className={styles.culprit} title={issue.culprit}>
+              {issue.culprit}
+            </span>
+          )}
           <span>
             <RelativeTime date={issue.lastSeen} /> · first <RelativeTime date={issue.firstSeen} />
           </span>
-          {issue.assignedTo && <span>→ {issue.assignedTo.type === 'team' ? '#' : ''}{issue.assignedTo.name}</span>}
+          {issue.assignedTo && (
+            <span>
+              → {issue.assignedTo.type === 'team' ? '#' : ''}
+              {issue.assignedTo.name}
+            </span>
+          )}
         </div>
       </div>
       <div className={styles.hideNarrow}>
         <Sparkline series={issue.stats?.[period] ?? Object.values(issue.stats ?? {})[0]} width={120} height={28} />
       </div>
-      <div className={styles.num} data-testid="issue-count">{Number(issue.count).toLocaleString()}</div>
-      <div className={`${styles.num} ${styles.hideNarrow}`} data-testid="issue-users">{issue.userCount.toLocaleString()}</div>
+      <div className={styles.num} data-testid="issue-count">
+        {Number(issue.count).toLocaleString()}
+      </div>
+      <div className={`${styles.num} ${styles.hideNarrow}`} data-testid="issue-users">
+        {issue.userCount.toLocaleString()}
+      </div>
       <div className={`${styles.hideNarrow} ${ui.small}`}>{issue.project.slug}</div>
     </div>
   );

@@ -28,18 +28,34 @@ export function Menu({ label, items, disabled }: { label: string; items: MenuIte
   let lastSection: string | undefined;
   return (
     <div className={styles.menu} ref={ref}>
-      <button type="button" className={ui.button} aria-haspopup="menu" aria-expanded={open} disabled={disabled} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className={ui.button}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={disabled}
+        onClick={() => setOpen(!open)}
+      >
         {label} ▾
       </button>
       {open && (
         <div className={styles.menuList} role="menu" aria-label={label}>
           {items.map((it) => {
-            const head = it.section && it.section !== lastSection ? <div className={styles.menuSep}>{it.section}</div> : null;
+            const head =
+              it.section && it.section !== lastSection ? <div className={styles.menuSep}>{it.section}</div> : null;
             lastSection = it.section;
             return (
               <div key={it.label}>
                 {head}
-                <button type="button" role="menuitem" className={styles.menuItem} onClick={() => { setOpen(false); it.onSelect(); }}>
+                <button
+                  type="button"
+                  role="menuitem"
+                  className={styles.menuItem}
+                  onClick={() => {
+                    setOpen(false);
+                    it.onSelect();
+                  }}
+                >
                   {it.label}
                 </button>
               </div>

@@ -14,7 +14,8 @@ function ProjectSetup({ org, project }: { org: string; project: Project }) {
   return (
     <>
       <p style={{ margin: '8px 0 4px' }}>
-        Send an event to <strong>{project.slug}</strong> with this DSN (<Link href={`/settings/${org}/projects/${project.slug}/`}>all keys</Link>):
+        Send an event to <strong>{project.slug}</strong> with this DSN (
+        <Link href={`/settings/${org}/projects/${project.slug}/`}>all keys</Link>):
       </p>
       <CopyLine value={key.dsn.public} label="Copy DSN" testId="empty-dsn" />
       <div style={{ marginTop: 10 }}>
@@ -26,7 +27,12 @@ function ProjectSetup({ org, project }: { org: string; project: Project }) {
 
 export function NoIssues({ org, project, filtered }: { org: string; project: Project | undefined; filtered: boolean }) {
   if (filtered) {
-    return <EmptyState title="No issues match these filters" hint="Change the search, or clear it to see every unresolved issue." />;
+    return (
+      <EmptyState
+        title="No issues match these filters"
+        hint="Change the search, or clear it to see every unresolved issue."
+      />
+    );
   }
   return (
     <EmptyState title="No unresolved issues" hint="Either nothing is broken, or no SDK is sending events yet.">

@@ -16,7 +16,9 @@ export function RawJson({ value, href }: { value: unknown; href: string }) {
         <button type="button" className={ui.button} onClick={() => setOpen(!open)} aria-expanded={open}>
           {open ? 'Hide raw JSON' : 'Show raw JSON'}
         </button>
-        <a className={ui.button} href={href} target="_blank" rel="noreferrer">Open JSON</a>
+        <a className={ui.button} href={href} target="_blank" rel="noreferrer">
+          Open JSON
+        </a>
       </div>
       {open && (
         <>

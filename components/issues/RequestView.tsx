@@ -40,7 +40,9 @@ export function RequestView({ data }: { data: unknown }) {
       {r.data !== undefined && r.data !== null && r.data !== '' && (
         <div>
           <div className={ui.label}>Body</div>
-          <pre className={ui.code} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}><Truncated text={valueText(r.data)} limit={2000} /></pre>
+          <pre className={ui.code} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+            <Truncated text={valueText(r.data)} limit={2000} />
+          </pre>
         </div>
       )}
     </div>

@@ -4,7 +4,17 @@ import { useEffect, useState } from 'react';
 import styles from './issues.module.css';
 import ui from '../ui/ui.module.css';
 
-const TOKENS = ['is:unresolved', 'is:resolved', 'is:ignored', 'level:error', 'level:warning', 'assigned:me', 'release:', 'environment:', 'user.email:'];
+const TOKENS = [
+  'is:unresolved',
+  'is:resolved',
+  'is:ignored',
+  'level:error',
+  'level:warning',
+  'assigned:me',
+  'release:',
+  'environment:',
+  'user.email:',
+];
 
 export function SearchBar({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const [text, setText] = useState(value);
@@ -31,11 +41,15 @@ export function SearchBar({ value, onSearch }: { value: string; onSearch: (q: st
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        <button type="submit" className={ui.button}>Search</button>
+        <button type="submit" className={ui.button}>
+          Search
+        </button>
       </form>
       <div className={styles.tokens} aria-label="Search tokens">
         {TOKENS.map((t) => (
-          <button key={t} type="button" className={styles.token} onClick={() => addToken(t)}>{t}</button>
+          <button key={t} type="button" className={styles.token} onClick={() => addToken(t)}>
+            {t}
+          </button>
         ))}
       </div>
     </div>

@@ -32,7 +32,13 @@ export function CreateProject({ org, onClose }: { org: string; onClose: () => vo
       <div className={styles.platforms} role="radiogroup" aria-label="Platform">
         {PLATFORMS.map((p) => (
           <label key={p.id} className={`${styles.platform} ${platform === p.id ? styles.platformOn : ''}`}>
-            <input type="radio" name="platform" value={p.id} checked={platform === p.id} onChange={() => setPlatform(p.id)} />
+            <input
+              type="radio"
+              name="platform"
+              value={p.id}
+              checked={platform === p.id}
+              onChange={() => setPlatform(p.id)}
+            />
             {p.name}
           </label>
         ))}
@@ -40,18 +46,44 @@ export function CreateProject({ org, onClose }: { org: string; onClose: () => vo
       <div className={ui.row} style={{ alignItems: 'flex-end' }}>
         <div className={ui.field} style={{ flex: '1 1 220px' }}>
           <label htmlFor={`np-name-${org}`}>Project name</label>
-          <input id={`np-name-${org}`} className={ui.input} required maxLength={50} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. checkout-api" />
+          <input
+            id={`np-name-${org}`}
+            className={ui.input}
+            required
+            maxLength={50}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="e.g. checkout-api"
+          />
         </div>
         <div className={ui.field} style={{ flex: '1 1 160px' }}>
           <label htmlFor={`np-team-${org}`}>Team</label>
-          <select id={`np-team-${org}`} className={ui.select} value={teamSlug} onChange={(e) => setTeam(e.target.value)} required>
-            {teams.data?.map((t) => <option key={t.slug} value={t.slug}>#{t.slug}</option>)}
+          <select
+            id={`np-team-${org}`}
+            className={ui.select}
+            value={teamSlug}
+            onChange={(e) => setTeam(e.target.value)}
+            required
+          >
+            {teams.data?.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                #{t.slug}
+              </option>
+            ))}
           </select>
         </div>
         <div className={ui.field}>
           <div className={ui.row}>
-            <button type="submit" className={`${ui.button} ${ui.primary}`} disabled={create.isPending || !teamSlug || !name.trim()}>Create project</button>
-            <button type="button" className={ui.button} onClick={onClose}>Cancel</button>
+            <button
+              type="submit"
+              className={`${ui.button} ${ui.primary}`}
+              disabled={create.isPending || !teamSlug || !name.trim()}
+            >
+              Create project
+            </button>
+            <button type="button" className={ui.button} onClick={onClose}>
+              Cancel
+            </button>
           </div>
         </div>
       </div>

@@ -20,8 +20,12 @@ function OrgProjects({ org }: { org: Organization }) {
       <div className={styles.orgHead}>
         <h2>{org.name}</h2>
         <div className={ui.row}>
-          <Link className={ui.button} href={`/organizations/${org.slug}/issues/`}>All issues</Link>
-          <button type="button" className={`${ui.button} ${ui.primary}`} onClick={() => setCreating(true)}>New project</button>
+          <Link className={ui.button} href={`/organizations/${org.slug}/issues/`}>
+            All issues
+          </Link>
+          <button type="button" className={`${ui.button} ${ui.primary}`} onClick={() => setCreating(true)}>
+            New project
+          </button>
         </div>
       </div>
       {creating && <CreateProject org={org.slug} onClose={() => setCreating(false)} />}
@@ -37,17 +41,23 @@ function OrgProjects({ org }: { org: Organization }) {
           return (
             <article key={p.id} className={styles.card} data-testid={`project-${p.slug}`}>
               <div className={styles.cardHead}>
-                <Link className={styles.cardTitle} href={`/organizations/${org.slug}/issues/?project=${p.id}`}>{p.name}</Link>
+                <Link className={styles.cardTitle} href={`/organizations/${org.slug}/issues/?project=${p.id}`}>
+                  {p.name}
+                </Link>
                 <span className={`${ui.muted} ${ui.small}`}>{platformName(p.platform)}</span>
               </div>
               <div className={styles.stats}>
                 <div>
-                  <div className={styles.count} data-testid="unresolved-count">{p.unresolvedIssues ?? '—'}</div>
+                  <div className={styles.count} data-testid="unresolved-count">
+                    {p.unresolvedIssues ?? '—'}
+                  </div>
                   <div className={`${ui.muted} ${ui.small}`}>unresolved issues</div>
                 </div>
                 <div style={{ textAlign: 'right' }}>
                   <Sparkline series={series} label={`${events} events in the last 24 hours`} />
-                  <div className={`${ui.muted} ${ui.small}`}>{events.toLocaleString()} event{events === 1 ? '' : 's'} · 24h</div>
+                  <div className={`${ui.muted} ${ui.small}`}>
+                    {events.toLocaleString()} event{events === 1 ? '' : 's'} · 24h
+                  </div>
                 </div>
               </div>
               <div className={styles.links}>
@@ -67,7 +77,18 @@ export function ProjectsOverview() {
   if (orgs.isLoading) return <Loading what="organizations" />;
   if (orgs.error) return <ErrorNote error={orgs.error} />;
   if (!orgs.data?.length) {
-    return <EmptyState title="You are not in any organization yet" hint="Ask an administrator to add you, or create one with `faultline createproject`." />;
+    return (
+      <EmptyState
+        title="You are not in any organization yet"
+        hint="Ask an administrator to add you, or create one with `faultline createproject`."
+      />
+    );
   }
-  return <>{orgs.data.map((o) => <OrgProjects key={o.slug} org={o} />)}</>;
+  return (
+    <>
+      {orgs.data.map((o) => (
+        <OrgProjects key={o.slug} org={o} />
+      ))}
+    </>
+  );
 }

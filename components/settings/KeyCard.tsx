@@ -24,10 +24,18 @@ export function KeyCard({ k, actions }: { k: ProjectKey; actions: KeyActions }) 
     <article className={ui.panel} data-testid="project-key" aria-label={`Key ${k.name}`}>
       <div className={ui.row} style={{ justifyContent: 'space-between', marginBottom: 10 }}>
         <h3 style={{ margin: 0 }}>
-          {k.name} <span className={`${ui.badge} ${k.isActive ? ui.badgeNew : ui.badgeRegressed}`}>{k.isActive ? 'active' : 'disabled'}</span>
+          {k.name}{' '}
+          <span className={`${ui.badge} ${k.isActive ? ui.badgeNew : ui.badgeRegressed}`}>
+            {k.isActive ? 'active' : 'disabled'}
+          </span>
         </h3>
         <div className={ui.row}>
-          <button type="button" className={ui.button} disabled={actions.busy} onClick={() => actions.update(k.id, { isActive: !k.isActive })}>
+          <button
+            type="button"
+            className={ui.button}
+            disabled={actions.busy}
+            onClick={() => actions.update(k.id, { isActive: !k.isActive })}
+          >
             {k.isActive ? 'Disable' : 'Enable'}
           </button>
           <button
@@ -35,7 +43,10 @@ export function KeyCard({ k, actions }: { k: ProjectKey; actions: KeyActions }) 
             className={ui.button}
             disabled={actions.busy || !k.isActive}
             title="Creates a new key and disables this one"
-            onClick={() => window.confirm('Create a new key and disable this one? SDKs using this DSN will be refused.') && actions.rotate(k)}
+            onClick={() =>
+              window.confirm('Create a new key and disable this one? SDKs using this DSN will be refused.') &&
+              actions.rotate(k)
+            }
           >
             Rotate
           </button>
@@ -43,7 +54,9 @@ export function KeyCard({ k, actions }: { k: ProjectKey; actions: KeyActions }) 
             type="button"
             className={`${ui.button} ${ui.danger}`}
             disabled={actions.busy}
-            onClick={() => window.confirm(`Delete the key “${k.name}”? SDKs using it will be refused.`) && actions.remove(k.id)}
+            onClick={() =>
+              window.confirm(`Delete the key “${k.name}”? SDKs using it will be refused.`) && actions.remove(k.id)
+            }
           >
             Delete
           </button>
@@ -80,9 +93,17 @@ export function KeyCard({ k, actions }: { k: ProjectKey; actions: KeyActions }) 
         >
           <div className={ui.field} style={{ marginBottom: 0 }}>
             <label htmlFor={`key-name-${k.id}`}>Name</label>
-            <input id={`key-name-${k.id}`} className={ui.input} value={name} maxLength={64} onChange={(e) => setName(e.target.value)} />
+            <input
+              id={`key-name-${k.id}`}
+              className={ui.input}
+              value={name}
+              maxLength={64}
+              onChange={(e) => setName(e.target.value)}
+            />
           </div>
-          <button type="submit" className={ui.button} disabled={actions.busy || !name.trim() || name === k.name}>Rename</button>
+          <button type="submit" className={ui.button} disabled={actions.busy || !name.trim() || name === k.name}>
+            Rename
+          </button>
         </form>
         <form
           className={ui.row}
@@ -95,11 +116,23 @@ export function KeyCard({ k, actions }: { k: ProjectKey; actions: KeyActions }) 
         >
           <div className={ui.field} style={{ marginBottom: 0 }}>
             <label htmlFor={`key-limit-${k.id}`}>Rate limit (events per minute, empty = none)</label>
-            <input id={`key-limit-${k.id}`} className={ui.input} type="number" min={0} step={1} value={limit} onChange={(e) => setLimit(e.target.value)} />
+            <input
+              id={`key-limit-${k.id}`}
+              className={ui.input}
+              type="number"
+              min={0}
+              step={1}
+              value={limit}
+              onChange={(e) => setLimit(e.target.value)}
+            />
           </div>
-          <button type="submit" className={ui.button} disabled={actions.busy}>Save limit</button>
+          <button type="submit" className={ui.button} disabled={actions.busy}>
+            Save limit
+          </button>
         </form>
-        <span className={`${ui.small} ${ui.muted}`}>{perMinute === null ? 'No rate limit' : `Limited to ${perMinute} events per minute`}</span>
+        <span className={`${ui.small} ${ui.muted}`}>
+          {perMinute === null ? 'No rate limit' : `Limited to ${perMinute} events per minute`}
+        </span>
       </div>
     </article>
   );

@@ -20,7 +20,12 @@ function Members({ org }: { org: string }) {
       <div className={ui.tableWrap}>
         <table className={ui.table}>
           <thead>
-            <tr><th>Member</th><th>Role</th><th>Teams</th><th>Joined</th></tr>
+            <tr>
+              <th>Member</th>
+              <th>Role</th>
+              <th>Teams</th>
+              <th>Joined</th>
+            </tr>
           </thead>
           <tbody>
             {members.data?.map((m) => (
@@ -37,7 +42,11 @@ function Members({ org }: { org: string }) {
                     disabled={setRole.isPending}
                     onChange={(e) => setRole.mutate({ memberId: m.id, role: e.target.value })}
                   >
-                    {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {r}
+                      </option>
+                    ))}
                   </select>
                 </td>
                 <td className={ui.small}>{(m.teams ?? []).map((t) => `#${t}`).join(', ') || '—'}</td>
@@ -48,7 +57,8 @@ function Members({ org }: { org: string }) {
         </table>
       </div>
       <p className={`${ui.small} ${ui.muted}`} style={{ marginBottom: 0 }}>
-        New people are invited by a superuser at <Link href="/admin/users">Admin → Users</Link>, or join through the directory (LDAP).
+        New people are invited by a superuser at <Link href="/admin/users">Admin → Users</Link>, or join through the
+        directory (LDAP).
       </p>
     </section>
   );
@@ -66,17 +76,27 @@ function Teams({ org }: { org: string }) {
       <div className={ui.tableWrap}>
         <table className={ui.table}>
           <thead>
-            <tr><th>Team</th><th>Members</th><th>Projects</th></tr>
+            <tr>
+              <th>Team</th>
+              <th>Members</th>
+              <th>Projects</th>
+            </tr>
           </thead>
           <tbody>
             {teams.data?.map((t) => (
               <tr key={t.id} data-testid="team-row">
-                <td>#{t.slug}{t.name && t.name !== t.slug ? <span className={ui.muted}> · {t.name}</span> : null}</td>
+                <td>
+                  #{t.slug}
+                  {t.name && t.name !== t.slug ? <span className={ui.muted}> · {t.name}</span> : null}
+                </td>
                 <td>{t.memberCount ?? '—'}</td>
                 <td className={ui.small}>
                   {t.projects?.length
                     ? t.projects.map((p, i) => (
-                        <span key={p.slug}>{i > 0 && ', '}<Link href={`/settings/${org}/projects/${p.slug}/`}>{p.slug}</Link></span>
+                        <span key={p.slug}>
+                          {i > 0 && ', '}
+                          <Link href={`/settings/${org}/projects/${p.slug}/`}>{p.slug}</Link>
+                        </span>
                       ))
                     : '—'}
                 </td>
@@ -93,8 +113,17 @@ function Teams({ org }: { org: string }) {
           createTeam.mutate(slug.trim(), { onSuccess: () => setSlug('') });
         }}
       >
-        <input className={ui.input} aria-label="New team slug" placeholder="new-team" pattern="[a-z0-9][a-z0-9_-]*" value={slug} onChange={(e) => setSlug(e.target.value.toLowerCase())} />
-        <button type="submit" className={ui.button} disabled={!slug.trim() || createTeam.isPending}>Create team</button>
+        <input
+          className={ui.input}
+          aria-label="New team slug"
+          placeholder="new-team"
+          pattern="[a-z0-9][a-z0-9_-]*"
+          value={slug}
+          onChange={(e) => setSlug(e.target.value.toLowerCase())}
+        />
+        <button type="submit" className={ui.button} disabled={!slug.trim() || createTeam.isPending}>
+          Create team
+        </button>
       </form>
     </section>
   );
@@ -106,8 +135,13 @@ export function OrgSettings({ org }: { org: string }) {
       <section className={ui.panel}>
         <h2>Elsewhere</h2>
         <ul style={{ margin: 0, paddingLeft: 18 }}>
-          <li><Link href="/settings/tokens/">Your API tokens</Link> (for sentry-cli and scripts)</li>
-          <li><Link href={`/settings/${org}/alerts/`}>Alert channels</Link> (email, webhooks, chat) and each project&apos;s alert rules</li>
+          <li>
+            <Link href="/settings/tokens/">Your API tokens</Link> (for sentry-cli and scripts)
+          </li>
+          <li>
+            <Link href={`/settings/${org}/alerts/`}>Alert channels</Link> (email, webhooks, chat) and each
+            project&apos;s alert rules
+          </li>
         </ul>
       </section>
       <Members org={org} />

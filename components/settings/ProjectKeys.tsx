@@ -16,7 +16,8 @@ export function ProjectKeys({ org, project }: { org: string; project: Project })
   const error = m.create.error ?? m.update.error ?? m.remove.error ?? m.rotate.error ?? keys.error;
   const first = keys.data?.find((k) => k.isActive);
   const actions = {
-    update: (id: string, change: Parameters<typeof m.update.mutateAsync>[0]['change']) => m.update.mutateAsync({ id, change }).catch(() => null),
+    update: (id: string, change: Parameters<typeof m.update.mutateAsync>[0]['change']) =>
+      m.update.mutateAsync({ id, change }).catch(() => null),
     rotate: (k: Parameters<typeof m.rotate.mutateAsync>[0]) => m.rotate.mutateAsync(k).catch(() => null),
     remove: (id: string) => m.remove.mutateAsync(id).catch(() => null),
     busy,
@@ -24,10 +25,14 @@ export function ProjectKeys({ org, project }: { org: string; project: Project })
   return (
     <section aria-label="Client keys (DSN)">
       <h2>Client keys (DSN)</h2>
-      <p className={ui.muted}>SDKs send events with a DSN. Disable or rotate a key that leaked; events sent with a disabled key are refused.</p>
+      <p className={ui.muted}>
+        SDKs send events with a DSN. Disable or rotate a key that leaked; events sent with a disabled key are refused.
+      </p>
       <ErrorNote error={error} />
       {keys.isLoading && <Loading what="keys" />}
-      {keys.data?.map((k) => <KeyCard key={k.id} k={k} actions={actions} />)}
+      {keys.data?.map((k) => (
+        <KeyCard key={k.id} k={k} actions={actions} />
+      ))}
       <form
         className={ui.row}
         style={{ marginBottom: 20 }}
@@ -36,8 +41,17 @@ export function ProjectKeys({ org, project }: { org: string; project: Project })
           m.create.mutate(name.trim() || 'Default', { onSuccess: () => setName('') });
         }}
       >
-        <input className={ui.input} aria-label="New key name" placeholder="New key name" value={name} maxLength={64} onChange={(e) => setName(e.target.value)} />
-        <button type="submit" className={`${ui.button} ${ui.primary}`} disabled={busy}>Create key</button>
+        <input
+          className={ui.input}
+          aria-label="New key name"
+          placeholder="New key name"
+          value={name}
+          maxLength={64}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <button type="submit" className={`${ui.button} ${ui.primary}`} disabled={busy}>
+          Create key
+        </button>
       </form>
       {first && (
         <section className={ui.panel}>

@@ -38,21 +38,47 @@ function General({ org, project }: { org: string; project: Project }) {
       <div className={ui.row} style={{ alignItems: 'flex-end' }}>
         <div className={ui.field} style={{ flex: '1 1 200px' }}>
           <label htmlFor="project-name">Name</label>
-          <input id="project-name" className={ui.input} required maxLength={50} value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            id="project-name"
+            className={ui.input}
+            required
+            maxLength={50}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
         </div>
         <div className={ui.field} style={{ flex: '1 1 200px' }}>
           <label htmlFor="project-slug">Slug</label>
-          <input id="project-slug" className={ui.input} required maxLength={50} pattern="[a-z0-9][a-z0-9_-]*" value={slug} onChange={(e) => setSlug(e.target.value.toLowerCase())} />
+          <input
+            id="project-slug"
+            className={ui.input}
+            required
+            maxLength={50}
+            pattern="[a-z0-9][a-z0-9_-]*"
+            value={slug}
+            onChange={(e) => setSlug(e.target.value.toLowerCase())}
+          />
         </div>
         <div className={ui.field} style={{ flex: '1 1 160px' }}>
           <label htmlFor="project-platform">Platform</label>
-          <select id="project-platform" className={ui.select} value={platform} onChange={(e) => setPlatform(e.target.value)}>
+          <select
+            id="project-platform"
+            className={ui.select}
+            value={platform}
+            onChange={(e) => setPlatform(e.target.value)}
+          >
             {!PLATFORMS.some((p) => p.id === platform) && <option value={platform}>{platform}</option>}
-            {PLATFORMS.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {PLATFORMS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className={ui.field}>
-          <button type="submit" className={`${ui.button} ${ui.primary}`} disabled={update.isPending}>{update.isSuccess ? 'Saved' : 'Save'}</button>
+          <button type="submit" className={`${ui.button} ${ui.primary}`} disabled={update.isPending}>
+            {update.isSuccess ? 'Saved' : 'Save'}
+          </button>
         </div>
       </div>
     </form>
@@ -68,13 +94,26 @@ function TeamAccess({ org, project }: { org: string; project: Project }) {
   return (
     <section className={ui.panel} aria-label="Team access">
       <h2>Team access</h2>
-      <p className={ui.muted}>Members of these teams see this project (everyone does while the organization has open membership).</p>
+      <p className={ui.muted}>
+        Members of these teams see this project (everyone does while the organization has open membership).
+      </p>
       <ErrorNote error={change.error} />
       <ul style={{ listStyle: 'none', padding: 0, margin: '0 0 10px' }}>
         {(project.teams ?? []).map((t) => (
-          <li key={t.slug} className={ui.row} style={{ justifyContent: 'space-between', padding: '4px 0', borderBottom: '1px solid var(--border)' }}>
+          <li
+            key={t.slug}
+            className={ui.row}
+            style={{ justifyContent: 'space-between', padding: '4px 0', borderBottom: '1px solid var(--border)' }}
+          >
             <span>#{t.slug}</span>
-            <button type="button" className={`${ui.button} ${ui.danger}`} disabled={change.isPending} onClick={() => change.mutate({ team: t.slug, add: false })}>Remove</button>
+            <button
+              type="button"
+              className={`${ui.button} ${ui.danger}`}
+              disabled={change.isPending}
+              onClick={() => change.mutate({ team: t.slug, add: false })}
+            >
+              Remove
+            </button>
           </li>
         ))}
         {(project.teams ?? []).length === 0 && <li className={ui.muted}>No team has access yet.</li>}
@@ -83,9 +122,18 @@ function TeamAccess({ org, project }: { org: string; project: Project }) {
         <div className={ui.row}>
           <select className={ui.select} aria-label="Team to add" value={pick} onChange={(e) => setPick(e.target.value)}>
             <option value="">Choose a team…</option>
-            {others.map((t) => <option key={t.slug} value={t.slug}>#{t.slug}</option>)}
+            {others.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                #{t.slug}
+              </option>
+            ))}
           </select>
-          <button type="button" className={ui.button} disabled={!pick || change.isPending} onClick={() => change.mutate({ team: pick, add: true }, { onSuccess: () => setPick('') })}>
+          <button
+            type="button"
+            className={ui.button}
+            disabled={!pick || change.isPending}
+            onClick={() => change.mutate({ team: pick, add: true }, { onSuccess: () => setPick('') })}
+          >
             Add team
           </button>
         </div>
@@ -99,12 +147,23 @@ function DangerZone({ org, project }: { org: string; project: Project }) {
   const del = useDeleteProject(org, project.slug);
   const [typed, setTyped] = useState('');
   return (
-    <section className={ui.panel} aria-label="Delete project" style={{ borderColor: 'color-mix(in srgb, var(--danger) 50%, var(--border))' }}>
+    <section
+      className={ui.panel}
+      aria-label="Delete project"
+      style={{ borderColor: 'color-mix(in srgb, var(--danger) 50%, var(--border))' }}
+    >
       <h2>Delete project</h2>
       <p className={ui.muted}>This removes the project with all its issues, events and keys. It cannot be undone.</p>
       <ErrorNote error={del.error} />
       <div className={ui.row}>
-        <input className={ui.input} style={{ minWidth: 280 }} aria-label="Type the project slug to confirm" placeholder={`Type “${project.slug}” to confirm`} value={typed} onChange={(e) => setTyped(e.target.value)} />
+        <input
+          className={ui.input}
+          style={{ minWidth: 280 }}
+          aria-label="Type the project slug to confirm"
+          placeholder={`Type “${project.slug}” to confirm`}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+        />
         <button
           type="button"
           className={`${ui.button} ${ui.dangerSolid}`}

@@ -21,7 +21,15 @@ export function ingestUrlsFromDsn(dsn: string): { store: string; envelope: strin
 
 export function snippets(dsn: string, opts: { org?: string; project?: string; serverUrl?: string } = {}): Snippet[] {
   const q = JSON.stringify(dsn);
-  const server = opts.serverUrl ?? (() => { try { return new URL(dsn).origin; } catch { return ''; } })();
+  const server =
+    opts.serverUrl ??
+    (() => {
+      try {
+        return new URL(dsn).origin;
+      } catch {
+        return '';
+      }
+    })();
   return [
     {
       id: 'javascript',

@@ -9,8 +9,17 @@ export function Frame({ frame, initiallyOpen }: { frame: ViewFrame; initiallyOpe
   const [open, setOpen] = useState(initiallyOpen);
   const expandable = frame.context.length > 0 || !!frame.vars;
   return (
-    <div className={`${styles.frame} ${frame.inApp ? styles.inApp : styles.system}`} data-testid="frame" data-in-app={frame.inApp}>
-      <button type="button" className={styles.frameHead} onClick={() => expandable && setOpen(!open)} aria-expanded={expandable ? open : undefined}>
+    <div
+      className={`${styles.frame} ${frame.inApp ? styles.inApp : styles.system}`}
+      data-testid="frame"
+      data-in-app={frame.inApp}
+    >
+      <button
+        type="button"
+        className={styles.frameHead}
+        onClick={() => expandable && setOpen(!open)}
+        aria-expanded={expandable ? open : undefined}
+      >
         <span className={styles.file}>{frame.filename}</span>
         {frame.function && (
           <>

@@ -42,7 +42,8 @@ function Frames({ frames }: { frames: ViewFrame[] }) {
     <>
       {anyInApp && frames.some((f) => !f.inApp) && (
         <label style={{ fontSize: 12.5, display: 'inline-flex', gap: 6, marginBottom: 6 }}>
-          <input type="checkbox" checked={showSystem} onChange={(e) => setShowSystem(e.target.checked)} /> Show system frames
+          <input type="checkbox" checked={showSystem} onChange={(e) => setShowSystem(e.target.checked)} /> Show system
+          frames
         </label>
       )}
       <div className={styles.frames}>{out}</div>
@@ -65,11 +66,25 @@ export function StackTrace({ exceptions }: { exceptions: ViewException[] }) {
           {i > 0 && <div className={styles.caused}>Caused by</div>}
           <h3 className={styles.excHead}>
             {e.type ?? 'Error'}
-            {e.mechanism && e.mechanism.handled === false && <span style={{ fontSize: 11.5, color: 'var(--danger)', marginLeft: 8 }}>unhandled</span>}
-            {e.mechanism?.type && <span style={{ fontSize: 11.5, color: 'var(--muted)', marginLeft: 8 }}>mechanism: {e.mechanism.type}</span>}
+            {e.mechanism && e.mechanism.handled === false && (
+              <span style={{ fontSize: 11.5, color: 'var(--danger)', marginLeft: 8 }}>unhandled</span>
+            )}
+            {e.mechanism?.type && (
+              <span style={{ fontSize: 11.5, color: 'var(--muted)', marginLeft: 8 }}>
+                mechanism: {e.mechanism.type}
+              </span>
+            )}
           </h3>
-          {e.value && <p className={styles.excValue}><Truncated text={e.value} limit={600} /></p>}
-          {e.frames.length > 0 ? <Frames frames={e.frames} /> : <p style={{ color: 'var(--muted)', margin: 0 }}>No stack trace was sent.</p>}
+          {e.value && (
+            <p className={styles.excValue}>
+              <Truncated text={e.value} limit={600} />
+            </p>
+          )}
+          {e.frames.length > 0 ? (
+            <Frames frames={e.frames} />
+          ) : (
+            <p style={{ color: 'var(--muted)', margin: 0 }}>No stack trace was sent.</p>
+          )}
         </div>
       ))}
     </div>

@@ -23,7 +23,9 @@ export function toViewFrame(f: Raw): ViewFrame {
   const lineNo = num(f.lineNo) ?? num(f.lineno);
   let context: Array<[number, string]> = [];
   if (Array.isArray(f.context)) {
-    context = (f.context as unknown[]).filter((c): c is [number, string] => Array.isArray(c) && c.length >= 2).map(([n, t]) => [Number(n), String(t ?? '')]);
+    context = (f.context as unknown[])
+      .filter((c): c is [number, string] => Array.isArray(c) && c.length >= 2)
+      .map(([n, t]) => [Number(n), String(t ?? '')]);
   } else if (typeof f.context_line === 'string' && lineNo !== undefined) {
     const pre = Array.isArray(f.pre_context) ? (f.pre_context as unknown[]).map(String) : [];
     const post = Array.isArray(f.post_context) ? (f.post_context as unknown[]).map(String) : [];
@@ -33,7 +35,10 @@ export function toViewFrame(f: Raw): ViewFrame {
       ...post.map((t, i): [number, string] => [lineNo + 1 + i, t]),
     ];
   }
-  const vars = f.vars && typeof f.vars === 'object' && Object.keys(f.vars as object).length ? (f.vars as Record<string, unknown>) : undefined;
+  const vars =
+    f.vars && typeof f.vars === 'object' && Object.keys(f.vars as object).length
+      ? (f.vars as Record<string, unknown>)
+      : undefined;
   return {
     filename: str(f.filename) ?? str(f.absPath) ?? str(f.abs_path) ?? str(f.module) ?? '<unknown>',
     module: str(f.module),

@@ -25,7 +25,9 @@ export function CopyButton({ value, label = 'Copy' }: { value: string; label?: s
 export function CopyLine({ value, label, testId }: { value: string; label?: string; testId?: string }) {
   return (
     <div className={styles.copyLine}>
-      <code className={styles.copyValue} data-testid={testId}>{value}</code>
+      <code className={styles.copyValue} data-testid={testId}>
+        {value}
+      </code>
       <CopyButton value={value} label={label} />
     </div>
   );

@@ -3,7 +3,15 @@
 import { Truncated, valueText } from './Truncated';
 import styles from './ui.module.css';
 
-export function KeyValues({ data, limit = 200, testId }: { data: Record<string, unknown> | Array<[string, unknown]>; limit?: number; testId?: string }) {
+export function KeyValues({
+  data,
+  limit = 200,
+  testId,
+}: {
+  data: Record<string, unknown> | Array<[string, unknown]>;
+  limit?: number;
+  testId?: string;
+}) {
   // Empty fields (null, undefined) say nothing; SDKs send many of them.
   const entries = (Array.isArray(data) ? data : Object.entries(data)).filter(([, v]) => v !== null && v !== undefined);
   const shown = entries.slice(0, limit);
@@ -12,7 +20,9 @@ export function KeyValues({ data, limit = 200, testId }: { data: Record<string, 
       {shown.map(([k, v], i) => (
         <div key={`${k}-${i}`} style={{ display: 'contents' }}>
           <dt>{String(k)}</dt>
-          <dd><Truncated text={valueText(v)} limit={300} /></dd>
+          <dd>
+            <Truncated text={valueText(v)} limit={300} />
+          </dd>
         </div>
       ))}
       {entries.length > limit && (

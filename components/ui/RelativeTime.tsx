@@ -5,7 +5,13 @@ import { useEffect, useState } from 'react';
 // Intl words and pluralises it in the reader's language; only the choice of unit is ours.
 const numeric = new Intl.RelativeTimeFormat(undefined, { numeric: 'always' });
 const words = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-const UNITS: Array<[number, Intl.RelativeTimeFormatUnit]> = [[60, 'minute'], [3600, 'hour'], [86400, 'day'], [2592000, 'month'], [31536000, 'year']];
+const UNITS: Array<[number, Intl.RelativeTimeFormatUnit]> = [
+  [60, 'minute'],
+  [3600, 'hour'],
+  [86400, 'day'],
+  [2592000, 'month'],
+  [31536000, 'year'],
+];
 
 export function relativeTime(iso: string, now = Date.now()): string {
   const t = Date.parse(iso);

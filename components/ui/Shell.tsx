@@ -15,7 +15,11 @@ interface ShellUser {
 
 function NavLink({ href, children, active }: { href: string; children: React.ReactNode; active: boolean }) {
   return (
-    <Link href={href} className={`${styles.navLink} ${active ? styles.navActive : ''}`} aria-current={active ? 'page' : undefined}>
+    <Link
+      href={href}
+      className={`${styles.navLink} ${active ? styles.navActive : ''}`}
+      aria-current={active ? 'page' : undefined}
+    >
       {children}
     </Link>
   );
@@ -26,7 +30,9 @@ function OrgNav({ org, pathname }: { org: string; pathname: string }) {
   const issuesPath = `/organizations/${org}/issues/`;
   return (
     <>
-      <NavLink href={issuesPath} active={pathname.startsWith(issuesPath)}>Issues</NavLink>
+      <NavLink href={issuesPath} active={pathname.startsWith(issuesPath)}>
+        Issues
+      </NavLink>
       <div className={styles.navLabel}>Projects</div>
       {projects.data?.map((p) => (
         <NavLink key={p.id} href={`${issuesPath}?project=${p.id}`} active={false}>
@@ -35,10 +41,18 @@ function OrgNav({ org, pathname }: { org: string; pathname: string }) {
       ))}
       {projects.data?.length === 0 && <span className={`${styles.navLink} ${styles.muted}`}>No projects yet</span>}
       <div className={styles.navLabel}>Settings</div>
-      <NavLink href={`/settings/${org}/`} active={pathname === `/settings/${org}/` || pathname === `/settings/${org}`}>Organization</NavLink>
-      <NavLink href={`/settings/${org}/alerts/`} active={pathname.startsWith(`/settings/${org}/alerts`)}>Alerts</NavLink>
+      <NavLink href={`/settings/${org}/`} active={pathname === `/settings/${org}/` || pathname === `/settings/${org}`}>
+        Organization
+      </NavLink>
+      <NavLink href={`/settings/${org}/alerts/`} active={pathname.startsWith(`/settings/${org}/alerts`)}>
+        Alerts
+      </NavLink>
       {projects.data?.map((p) => (
-        <NavLink key={p.id} href={`/settings/${org}/projects/${p.slug}/`} active={pathname.startsWith(`/settings/${org}/projects/${p.slug}/`)}>
+        <NavLink
+          key={p.id}
+          href={`/settings/${org}/projects/${p.slug}/`}
+          active={pathname.startsWith(`/settings/${org}/projects/${p.slug}/`)}
+        >
           {p.slug} settings
         </NavLink>
       ))}
@@ -58,11 +72,16 @@ export function Shell({ user, children }: { user: ShellUser; children: React.Rea
   const sidebar = (
     <nav className={`${styles.sidebar} ${open ? styles.sidebarOpen : ''}`} aria-label="Main">
       <Link href="/" className={styles.brand}>
-        <span className={styles.logo} aria-hidden>F</span>Faultline
+        <span className={styles.logo} aria-hidden>
+          F
+        </span>
+        Faultline
       </Link>
       {orgs.data && orgs.data.length > 0 && (
         <label>
-          <span className={styles.navLabel} style={{ display: 'block', paddingTop: 0 }}>Organization</span>
+          <span className={styles.navLabel} style={{ display: 'block', paddingTop: 0 }}>
+            Organization
+          </span>
           <select
             className={`${styles.select} ${styles.orgSelect}`}
             value={org ?? ''}
@@ -70,26 +89,40 @@ export function Shell({ user, children }: { user: ShellUser; children: React.Rea
             onChange={(e) => router.push(`/organizations/${e.target.value}/issues/`)}
           >
             {orgs.data.map((o) => (
-              <option key={o.slug} value={o.slug}>{o.name}</option>
+              <option key={o.slug} value={o.slug}>
+                {o.name}
+              </option>
             ))}
           </select>
         </label>
       )}
       <div className={styles.navLabel}>Triage</div>
-      <NavLink href="/" active={pathname === '/'}>Projects</NavLink>
+      <NavLink href="/" active={pathname === '/'}>
+        Projects
+      </NavLink>
       {org && <OrgNav org={org} pathname={pathname} />}
       <div className={styles.navLabel}>Account</div>
-      <NavLink href="/settings/tokens/" active={pathname.startsWith('/settings/tokens')}>API tokens</NavLink>
+      <NavLink href="/settings/tokens/" active={pathname.startsWith('/settings/tokens')}>
+        API tokens
+      </NavLink>
       {user.isSuperuser && (
         <>
           <div className={styles.navLabel}>Admin</div>
-          <NavLink href="/admin/users" active={pathname.startsWith('/admin/users')}>Users</NavLink>
-          <NavLink href="/admin/ldap" active={pathname.startsWith('/admin/ldap')}>Directory (LDAP)</NavLink>
-          <NavLink href="/admin/dead-letters/" active={pathname.startsWith('/admin/dead-letters')}>Dead letters</NavLink>
+          <NavLink href="/admin/users" active={pathname.startsWith('/admin/users')}>
+            Users
+          </NavLink>
+          <NavLink href="/admin/ldap" active={pathname.startsWith('/admin/ldap')}>
+            Directory (LDAP)
+          </NavLink>
+          <NavLink href="/admin/dead-letters/" active={pathname.startsWith('/admin/dead-letters')}>
+            Dead letters
+          </NavLink>
         </>
       )}
       <div className={styles.sidebarFoot}>
-        <div title={user.email} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{user.name || user.email}</div>
+        <div title={user.email} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+          {user.name || user.email}
+        </div>
         <Link href="/auth/logout">Sign out</Link>
       </div>
     </nav>
@@ -98,7 +131,9 @@ export function Shell({ user, children }: { user: ShellUser; children: React.Rea
   return (
     <div className={styles.shell}>
       <div className={styles.topbar}>
-        <button type="button" className={styles.menuButton} onClick={() => setOpen(true)} aria-label="Open menu">☰</button>
+        <button type="button" className={styles.menuButton} onClick={() => setOpen(true)} aria-label="Open menu">
+          ☰
+        </button>
         <strong>Faultline</strong>
       </div>
       {sidebar}

@@ -29,7 +29,13 @@ export interface Reservation {
 }
 
 /** Takes up to `wanted` send slots for a channel now. */
-export async function reserveSlots(redis: Redis, channelId: number, limit: RateLimit, wanted: number, now = Date.now()): Promise<Reservation> {
+export async function reserveSlots(
+  redis: Redis,
+  channelId: number,
+  limit: RateLimit,
+  wanted: number,
+  now = Date.now(),
+): Promise<Reservation> {
   const tag = randomBytes(4).toString('hex');
   const [granted, freeAt] = (await redis.eval(
     RESERVE,

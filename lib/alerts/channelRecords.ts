@@ -4,7 +4,15 @@ import { z } from 'zod';
 import type { Db } from '../db.ts';
 import { config } from '../config.ts';
 import { InvalidError, NotFoundError } from '../errors.ts';
-import { CHANNEL_TYPES, channelConfigSchemas, channelHost, keepUnchangedSecrets, maskConfig, type AnyChannelConfig, type ChannelType } from './channels/config.ts';
+import {
+  CHANNEL_TYPES,
+  channelConfigSchemas,
+  channelHost,
+  keepUnchangedSecrets,
+  maskConfig,
+  type AnyChannelConfig,
+  type ChannelType,
+} from './channels/config.ts';
 import { checkHost, TargetError } from './targetGuard.ts';
 import { subject, type AlertMessage } from './message.ts';
 import type { Channel, Delivery, DeliveryStatus } from './contract.ts';
@@ -17,7 +25,15 @@ export const channelInputSchema = z.object({
 });
 export const channelUpdateSchema = channelInputSchema.omit({ type: true }).partial();
 
-type ChannelRow = { id: number; orgId: number; name: string; type: string; config: unknown; isActive: boolean; createdAt: Date };
+type ChannelRow = {
+  id: number;
+  orgId: number;
+  name: string;
+  type: string;
+  config: unknown;
+  isActive: boolean;
+  createdAt: Date;
+};
 
 export function serializeChannel(c: ChannelRow): Channel {
   return {
@@ -35,10 +51,14 @@ export function serializeChannel(c: ChannelRow): Channel {
 async function validConfig(type: ChannelType, raw: Record<string, unknown>): Promise<AnyChannelConfig> {
   const r = channelConfigSchemas[type].safeParse(raw);
   if (!r.success) {
-    throw new InvalidError(null, r.error.issues.map((i) => `config${i.path.length ? '.' + i.path.join('.') : ''}: ${i.message}`).join('; '));
+    throw new InvalidError(
+      null,
+      r.error.issues.map((i) => `config${i.path.length ? '.' + i.path.join('.') : ''}: ${i.message}`).join('; '),
+    );
   }
   const cfg = r.data as AnyChannelConfig;
-  if ((cfg as { assigneesOnly?: boolean }).assigneesOnly) throw new InvalidError('config.assigneesOnly', 'set by Faultline only');
+  if ((cfg as { assigneesOnly?: boolean }).assigneesOnly)
+    throw new InvalidError('config.assigneesOnly', 'set by Faultline only');
   const host = channelHost(type, cfg);
   if (host) {
     try {
@@ -64,14 +84,20 @@ export function listChannels(db: Db, orgId: number, offset: number, take: number
 
 export async function createChannel(db: Db, orgId: number, input: z.infer<typeof channelInputSchema>) {
   const cfg = await validConfig(input.type, input.config);
-  return db.alertChannel.create({ data: { orgId, name: input.name, type: input.type, config: cfg as object, isActive: input.isActive } });
+  return db.alertChannel.create({
+    data: { orgId, name: input.name, type: input.type, config: cfg as object, isActive: input.isActive },
+  });
 }
 
 export async function updateChannel(db: Db, orgId: number, id: string, input: z.infer<typeof channelUpdateSchema>) {
   const existing = await getChannel(db, orgId, id);
   const type = existing.type as ChannelType;
   let cfg: AnyChannelConfig | undefined;
-  if (input.config) cfg = await validConfig(type, keepUnchangedSecrets(type, input.config, (existing.config ?? {}) as Record<string, unknown>));
+  if (input.config)
+    cfg = await validConfig(
+      type,
+      keepUnchangedSecrets(type, input.config, (existing.config ?? {}) as Record<string, unknown>),
+    );
   return db.alertChannel.update({
     where: { id: existing.id },
     data: { name: input.name, isActive: input.isActive, config: cfg === undefined ? undefined : (cfg as object) },
@@ -120,5 +146,10 @@ export function serializeDelivery(d: DeliveryRow): Delivery {
 
 /** Newest first, on the (channelId, createdAt desc) index. */
 export function listDeliveries(db: Db, channelId: number, offset: number, take: number) {
-  return db.alertDelivery.findMany({ where: { channelId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: offset, take });
+  return db.alertDelivery.findMany({
+    where: { channelId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    skip: offset,
+    take,
+  });
 }

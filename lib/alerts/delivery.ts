@@ -21,7 +21,10 @@ async function record(db: Db, id: bigint, attemptsBefore: number, r: SendResult)
   const c = config();
   const attempts = attemptsBefore + 1;
   if (r.ok) {
-    await db.alertDelivery.update({ where: { id }, data: { status: 'sent', attempts, response: r.response, error: null, sentAt: new Date() } });
+    await db.alertDelivery.update({
+      where: { id },
+      data: { status: 'sent', attempts, response: r.response, error: null, sentAt: new Date() },
+    });
     return;
   }
   const final = r.permanent || attempts >= c.ALERTS_MAX_ATTEMPTS;
@@ -53,11 +56,19 @@ function issueItems(payload: unknown): IssueAlert[] {
 
 /** Merges rows into one new digest delivery (the merged rows become `digested`), then sends it. */
 async function sendDigest(db: Db, channel: Channel, rows: ClaimedDelivery[]): Promise<void> {
-  const payload: DigestAlert = { kind: 'digest', deliveryIds: rows.map((r) => String(r.id)), items: rows.flatMap((r) => issueItems(r.payload)) };
+  const payload: DigestAlert = {
+    kind: 'digest',
+    deliveryIds: rows.map((r) => String(r.id)),
+    items: rows.flatMap((r) => issueItems(r.payload)),
+  };
   const digest = await db.$transaction(async (tx) => {
     // Born claimed (nextAttemptAt in the future) so no other worker sends it while this one does.
     const d = await tx.alertDelivery.create({
-      data: { channelId: channel.id, payload: payload as object, nextAttemptAt: new Date(Date.now() + LEASE_SECONDS * 1000) },
+      data: {
+        channelId: channel.id,
+        payload: payload as object,
+        nextAttemptAt: new Date(Date.now() + LEASE_SECONDS * 1000),
+      },
     });
     await tx.alertDelivery.updateMany({
       where: { id: { in: rows.map((r) => r.id) } },
@@ -65,12 +76,30 @@ async function sendDigest(db: Db, channel: Channel, rows: ClaimedDelivery[]): Pr
     });
     return d;
   });
-  await sendOne(db, channel, { id: digest.id, channelId: channel.id, ruleId: null, issueId: null, attempts: 0, payload });
+  await sendOne(db, channel, {
+    id: digest.id,
+    channelId: channel.id,
+    ruleId: null,
+    issueId: null,
+    attempts: 0,
+    payload,
+  });
 }
 
-async function processChannel(db: Db, redis: Redis, channel: Channel | undefined, rows: ClaimedDelivery[]): Promise<void> {
+async function processChannel(
+  db: Db,
+  redis: Redis,
+  channel: Channel | undefined,
+  rows: ClaimedDelivery[],
+): Promise<void> {
   if (!channel || !channel.isActive) {
-    for (const row of rows) await record(db, row.id, row.attempts, { ok: false, response: '', error: 'the channel is disabled', permanent: true });
+    for (const row of rows)
+      await record(db, row.id, row.attempts, {
+        ok: false,
+        response: '',
+        error: 'the channel is disabled',
+        permanent: true,
+      });
     return;
   }
   const limit = CHANNEL_RATE_LIMITS[channel.type];
@@ -103,12 +132,19 @@ export async function processDueDeliveries(db: Db, redis: Redis): Promise<number
   const byChannel = new Map<number, ClaimedDelivery[]>();
   for (const r of rows) byChannel.set(r.channelId, [...(byChannel.get(r.channelId) ?? []), r]);
   const channels = new Map(
-    (await db.alertChannel.findMany({ where: { id: { in: [...byChannel.keys()] } }, select: { id: true, type: true, config: true, isActive: true } })).map((c) => [c.id, c]),
+    (
+      await db.alertChannel.findMany({
+        where: { id: { in: [...byChannel.keys()] } },
+        select: { id: true, type: true, config: true, isActive: true },
+      })
+    ).map((c) => [c.id, c]),
   );
   // Channels go in parallel; within a channel, in order (robots show messages in arrival order).
   await Promise.all(
     [...byChannel].map(([channelId, list]) =>
-      processChannel(db, redis, channels.get(channelId), list).catch((e) => log.error('alert delivery pass failed', { err: e, channelId })),
+      processChannel(db, redis, channels.get(channelId), list).catch((e) =>
+        log.error('alert delivery pass failed', { err: e, channelId }),
+      ),
     ),
   );
   return rows.length;
@@ -118,17 +154,37 @@ export async function processDueDeliveries(db: Db, redis: Redis): Promise<number
  * "Send test": one message now, recorded in the delivery log like any other, with no retries, so the person
  * pressing the button sees the receiver's answer at once.
  */
-export async function sendTestMessage(db: Db, redis: Redis, channel: Channel & { orgSlug: string; name: string }, requestedBy: string) {
-  const payload: TestAlert = { kind: 'test', org: channel.orgSlug, channel: channel.name, requestedBy, url: `${config().url}/settings/${encodeURIComponent(channel.orgSlug)}/alerts/` };
+export async function sendTestMessage(
+  db: Db,
+  redis: Redis,
+  channel: Channel & { orgSlug: string; name: string },
+  requestedBy: string,
+) {
+  const payload: TestAlert = {
+    kind: 'test',
+    org: channel.orgSlug,
+    channel: channel.name,
+    requestedBy,
+    url: `${config().url}/settings/${encodeURIComponent(channel.orgSlug)}/alerts/`,
+  };
   const row = await db.alertDelivery.create({
-    data: { channelId: channel.id, payload: payload as object, nextAttemptAt: new Date(Date.now() + LEASE_SECONDS * 1000) },
+    data: {
+      channelId: channel.id,
+      payload: payload as object,
+      nextAttemptAt: new Date(Date.now() + LEASE_SECONDS * 1000),
+    },
   });
   const limit = CHANNEL_RATE_LIMITS[channel.type];
   let result: SendResult;
   const reservation = limit ? await reserveSlots(redis, channel.id, limit, 1) : null;
   if (reservation && reservation.granted === 0) {
     const wait = Math.max(1, Math.ceil((reservation.freeAt - Date.now()) / 1000));
-    result = { ok: false, response: '', error: `the channel's rate limit (${limit!.limit} messages per ${limit!.windowMs / 1000} s) is reached; try again in ${wait} s`, permanent: true };
+    result = {
+      ok: false,
+      response: '',
+      error: `the channel's rate limit (${limit!.limit} messages per ${limit!.windowMs / 1000} s) is reached; try again in ${wait} s`,
+      permanent: true,
+    };
   } else {
     result = await sendToChannel(channel, payload);
   }

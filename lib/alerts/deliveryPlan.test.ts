@@ -12,12 +12,15 @@ describe('planBatch', () => {
     [100, 1, 0, 100, 0],
     [2, 1, 0, 2, 0],
     [7, 0, 0, 0, 7],
-  ])('%i pending with %i slots → %i single, %i in a digest, %i deferred', (pending, granted, single, digest, deferred) => {
-    const plan = planBatch(pending, granted);
-    expect(plan).toEqual({ single, digest, deferred });
-    // Never more messages than slots.
-    expect(plan.single + (plan.digest ? 1 : 0)).toBeLessThanOrEqual(granted);
-  });
+  ])(
+    '%i pending with %i slots → %i single, %i in a digest, %i deferred',
+    (pending, granted, single, digest, deferred) => {
+      const plan = planBatch(pending, granted);
+      expect(plan).toEqual({ single, digest, deferred });
+      // Never more messages than slots.
+      expect(plan.single + (plan.digest ? 1 : 0)).toBeLessThanOrEqual(granted);
+    },
+  );
 });
 
 describe('retryDelayMs', () => {

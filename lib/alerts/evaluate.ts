@@ -47,7 +47,9 @@ async function loadRules(db: Db, projectIds: number[]): Promise<Map<number, Load
       log.warn('skipping alert rule with invalid settings', { ruleId: row.id });
       continue;
     }
-    const channels = row.channels.filter((c) => c.channel.isActive).map((c) => ({ id: c.channel.id, type: c.channel.type }));
+    const channels = row.channels
+      .filter((c) => c.channel.isActive)
+      .map((c) => ({ id: c.channel.id, type: c.channel.type }));
     if (!channels.length && !spec.notifyAssignee) continue;
     const list = byProject.get(row.projectId) ?? [];
     list.push({ spec, channels });
@@ -81,7 +83,9 @@ async function evaluate(db: Db, stored: StoredEvent[]): Promise<void> {
   const eventData = new Map(
     (
       await db.event.findMany({
-        where: { OR: [...candidates.values()].map((c) => ({ projectId: c.event.projectId, eventId: c.event.eventId })) },
+        where: {
+          OR: [...candidates.values()].map((c) => ({ projectId: c.event.projectId, eventId: c.event.eventId })),
+        },
         select: { eventId: true, projectId: true, data: true },
       })
     ).map((e) => [`${e.projectId}:${e.eventId}`, e.data]),
@@ -110,7 +114,14 @@ async function loadIssues(db: Db, ids: number[]) {
 async function fire(db: Db, c: Candidate, issue: LoadedIssue, eventData: unknown): Promise<void> {
   const baseUrl = config().url;
   const { spec } = c.rule;
-  let reason = spec.trigger === 'new_issue' ? 'New issue' : spec.trigger === 'regression' ? 'Regression' : c.matched > 1 ? `${c.matched} new events` : 'New event';
+  let reason =
+    spec.trigger === 'new_issue'
+      ? 'New issue'
+      : spec.trigger === 'regression'
+        ? 'Regression'
+        : c.matched > 1
+          ? `${c.matched} new events`
+          : 'New event';
   if (isFrequencyTrigger(spec.trigger) && spec.triggerConfig) {
     const { threshold, windowMinutes } = spec.triggerConfig;
     const since = new Date(Date.now() - windowMinutes * 60_000);
@@ -152,11 +163,17 @@ async function fire(db: Db, c: Candidate, issue: LoadedIssue, eventData: unknown
       stack: stackExcerpt(eventData),
     },
   };
-  const deliveries = c.rule.channels.map((ch) => ({ channelId: ch.id, ruleId: spec.id, issueId: issue.id, payload: message as object }));
+  const deliveries = c.rule.channels.map((ch) => ({
+    channelId: ch.id,
+    ruleId: spec.id,
+    issueId: issue.id,
+    payload: message as object,
+  }));
   if (spec.notifyAssignee) {
     const to = await assigneeEmails(db, issue);
     if (to.length) {
-      const channelId = c.rule.channels.find((ch) => ch.type === 'email')?.id ?? (await assigneeChannelId(db, issue.project.org.id));
+      const channelId =
+        c.rule.channels.find((ch) => ch.type === 'email')?.id ?? (await assigneeChannelId(db, issue.project.org.id));
       deliveries.push({ channelId, ruleId: spec.id, issueId: issue.id, payload: { ...message, to } });
     }
   }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { filtersMatch, frequencyExceeded, throttleAllows, triggerApplies, windowEnvironment, type EventFacts, type IssueFacts } from './match.ts';
+import {
+  filtersMatch,
+  frequencyExceeded,
+  throttleAllows,
+  triggerApplies,
+  windowEnvironment,
+  type EventFacts,
+  type IssueFacts,
+} from './match.ts';
 import type { RuleFilter, Trigger } from './ruleSchema.ts';
 
 const ev = (o: Partial<EventFacts> = {}): EventFacts => ({
@@ -8,7 +16,10 @@ const ev = (o: Partial<EventFacts> = {}): EventFacts => ({
   level: 'error',
   environment: 'production',
   release: 'shop@1.0.0',
-  tags: [['browser', 'Chrome 120'], ['server_name', 'web-1']],
+  tags: [
+    ['browser', 'Chrome 120'],
+    ['server_name', 'web-1'],
+  ],
   ...o,
 });
 const unassigned: IssueFacts = { assignedUserId: null, assignedTeamId: null };
@@ -32,30 +43,99 @@ describe('filtersMatch', () => {
   it.each<[string, RuleFilter[], Partial<EventFacts>, IssueFacts, boolean]>([
     ['no filters', [], {}, unassigned, true],
     ['level gte error, event error', [{ type: 'level', op: 'gte', value: 'error' }], {}, unassigned, true],
-    ['level gte error, event fatal', [{ type: 'level', op: 'gte', value: 'error' }], { level: 'fatal' }, unassigned, true],
-    ['level gte error, event warning', [{ type: 'level', op: 'gte', value: 'error' }], { level: 'warning' }, unassigned, false],
+    [
+      'level gte error, event fatal',
+      [{ type: 'level', op: 'gte', value: 'error' }],
+      { level: 'fatal' },
+      unassigned,
+      true,
+    ],
+    [
+      'level gte error, event warning',
+      [{ type: 'level', op: 'gte', value: 'error' }],
+      { level: 'warning' },
+      unassigned,
+      false,
+    ],
     ['level eq warning', [{ type: 'level', op: 'eq', value: 'warning' }], { level: 'warning' }, unassigned, true],
-    ['level lte info, event debug', [{ type: 'level', op: 'lte', value: 'info' }], { level: 'debug' }, unassigned, true],
-    ['unknown event level never passes', [{ type: 'level', op: 'gte', value: 'debug' }], { level: 'bogus' }, unassigned, false],
+    [
+      'level lte info, event debug',
+      [{ type: 'level', op: 'lte', value: 'info' }],
+      { level: 'debug' },
+      unassigned,
+      true,
+    ],
+    [
+      'unknown event level never passes',
+      [{ type: 'level', op: 'gte', value: 'debug' }],
+      { level: 'bogus' },
+      unassigned,
+      false,
+    ],
     ['environment eq', [{ type: 'environment', op: 'eq', value: 'production' }], {}, unassigned, true],
     ['environment eq other', [{ type: 'environment', op: 'eq', value: 'staging' }], {}, unassigned, false],
     ['environment ne', [{ type: 'environment', op: 'ne', value: 'staging' }], {}, unassigned, true],
     ['release eq', [{ type: 'release', op: 'eq', value: 'shop@1.0.0' }], {}, unassigned, true],
-    ['release eq, event has none', [{ type: 'release', op: 'eq', value: 'shop@1.0.0' }], { release: null }, unassigned, false],
-    ['release ne, event has none', [{ type: 'release', op: 'ne', value: 'shop@1.0.0' }], { release: null }, unassigned, true],
+    [
+      'release eq, event has none',
+      [{ type: 'release', op: 'eq', value: 'shop@1.0.0' }],
+      { release: null },
+      unassigned,
+      false,
+    ],
+    [
+      'release ne, event has none',
+      [{ type: 'release', op: 'ne', value: 'shop@1.0.0' }],
+      { release: null },
+      unassigned,
+      true,
+    ],
     ['tag eq', [{ type: 'tag', key: 'server_name', op: 'eq', value: 'web-1' }], {}, unassigned, true],
     ['tag eq is exact', [{ type: 'tag', key: 'browser', op: 'eq', value: 'Chrome' }], {}, unassigned, false],
-    ['tag contains, any case', [{ type: 'tag', key: 'browser', op: 'contains', value: 'chrome' }], {}, unassigned, true],
+    [
+      'tag contains, any case',
+      [{ type: 'tag', key: 'browser', op: 'contains', value: 'chrome' }],
+      {},
+      unassigned,
+      true,
+    ],
     ['tag missing', [{ type: 'tag', key: 'os', op: 'contains', value: 'x' }], {}, unassigned, false],
     ['unassigned', [{ type: 'assignee', value: 'unassigned' }], {}, unassigned, true],
-    ['unassigned, issue has a team', [{ type: 'assignee', value: 'unassigned' }], {}, { assignedUserId: null, assignedTeamId: 3 }, false],
+    [
+      'unassigned, issue has a team',
+      [{ type: 'assignee', value: 'unassigned' }],
+      {},
+      { assignedUserId: null, assignedTeamId: 3 },
+      false,
+    ],
     ['assigned', [{ type: 'assignee', value: 'assigned' }], {}, { assignedUserId: 7, assignedTeamId: null }, true],
-    ['assigned to user 7', [{ type: 'assignee', value: 'user:7' }], {}, { assignedUserId: 7, assignedTeamId: null }, true],
-    ['assigned to user 8', [{ type: 'assignee', value: 'user:8' }], {}, { assignedUserId: 7, assignedTeamId: null }, false],
-    ['assigned to team 3', [{ type: 'assignee', value: 'team:3' }], {}, { assignedUserId: null, assignedTeamId: 3 }, true],
+    [
+      'assigned to user 7',
+      [{ type: 'assignee', value: 'user:7' }],
+      {},
+      { assignedUserId: 7, assignedTeamId: null },
+      true,
+    ],
+    [
+      'assigned to user 8',
+      [{ type: 'assignee', value: 'user:8' }],
+      {},
+      { assignedUserId: 7, assignedTeamId: null },
+      false,
+    ],
+    [
+      'assigned to team 3',
+      [{ type: 'assignee', value: 'team:3' }],
+      {},
+      { assignedUserId: null, assignedTeamId: 3 },
+      true,
+    ],
     [
       'all filters must pass',
-      [{ type: 'environment', op: 'eq', value: 'production' }, { type: 'level', op: 'gte', value: 'fatal' }],
+      [
+        { type: 'environment', op: 'eq', value: 'production' },
+        { type: 'level', op: 'gte', value: 'fatal' },
+      ],
       {},
       unassigned,
       false,

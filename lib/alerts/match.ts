@@ -5,7 +5,10 @@ import type { RuleFilter, Trigger } from './ruleSchema.ts';
 import type { StoredEvent } from '../digest/types.ts';
 
 /** What the filters look at on the event. */
-export type EventFacts = Pick<StoredEvent, 'isNewIssue' | 'isRegression' | 'level' | 'environment' | 'release' | 'tags'>;
+export type EventFacts = Pick<
+  StoredEvent,
+  'isNewIssue' | 'isRegression' | 'level' | 'environment' | 'release' | 'tags'
+>;
 
 /** What the filters look at on the issue, as it is after the batch committed. */
 export interface IssueFacts {
@@ -41,7 +44,9 @@ function filterPasses(f: RuleFilter, ev: EventFacts, issue: IssueFacts): boolean
       return (ev.release === f.value) === (f.op === 'eq');
     case 'tag': {
       const values = ev.tags.filter(([k]) => k === f.key).map(([, v]) => v);
-      return f.op === 'eq' ? values.includes(f.value) : values.some((v) => v.toLowerCase().includes(f.value.toLowerCase()));
+      return f.op === 'eq'
+        ? values.includes(f.value)
+        : values.some((v) => v.toLowerCase().includes(f.value.toLowerCase()));
     }
     case 'assignee': {
       const assigned = issue.assignedUserId !== null || issue.assignedTeamId !== null;
@@ -74,4 +79,3 @@ export function throttleAllows(lastFiredAt: Date | null, now: Date, minutes: num
   if (!lastFiredAt) return true;
   return now.getTime() - lastFiredAt.getTime() >= minutes * 60_000;
 }
-

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, renderHtml, renderMarkdown, renderText, stackExcerpt, subject, type IssueAlert } from './message.ts';
+import {
+  escapeMarkdown,
+  renderHtml,
+  renderMarkdown,
+  renderText,
+  stackExcerpt,
+  subject,
+  type IssueAlert,
+} from './message.ts';
 import { shortId } from '../issues/shortId.ts';
 import { maskConfig, maskUrl, keepUnchangedSecrets } from './channels/config.ts';
 
@@ -9,14 +17,41 @@ const alert: IssueAlert = {
   rule: { id: 1, name: 'Prod errors' },
   org: 'acme',
   project: 'shop',
-  issue: { id: 42, shortId: 'SHOP-1A', title: 'Error: <b>card</b> [declined](http://evil)', culprit: 'chargeCard(app.js)', level: 'error', eventCount: 3, userCount: 2, firstSeen: '2026-01-01T00:00:00.000Z', lastSeen: '2026-01-01T00:01:00.000Z', url: 'http://f/organizations/acme/issues/42/' },
-  event: { eventId: 'a'.repeat(32), environment: 'production', release: 'shop@1.0.0', level: 'error', timestamp: '2026-01-01T00:01:00.000Z', stack: ['Error: card declined', '  at chargeCard (app.js:10:5)'] },
+  issue: {
+    id: 42,
+    shortId: 'SHOP-1A',
+    title: 'Error: <b>card</b> [declined](http://evil)',
+    culprit: 'chargeCard(app.js)',
+    level: 'error',
+    eventCount: 3,
+    userCount: 2,
+    firstSeen: '2026-01-01T00:00:00.000Z',
+    lastSeen: '2026-01-01T00:01:00.000Z',
+    url: 'http://f/organizations/acme/issues/42/',
+  },
+  event: {
+    eventId: 'a'.repeat(32),
+    environment: 'production',
+    release: 'shop@1.0.0',
+    level: 'error',
+    timestamp: '2026-01-01T00:01:00.000Z',
+    stack: ['Error: card declined', '  at chargeCard (app.js:10:5)'],
+  },
 };
 
 describe('alert rendering', () => {
   it('says what, where, how often, whom, and links to the issue', () => {
     const text = renderText(alert);
-    for (const s of ['New issue', 'chargeCard(app.js)', 'Events: 3', 'Users affected: 2', 'Environment: production', 'Release: shop@1.0.0', 'at chargeCard (app.js:10:5)', 'http://f/organizations/acme/issues/42/']) {
+    for (const s of [
+      'New issue',
+      'chargeCard(app.js)',
+      'Events: 3',
+      'Users affected: 2',
+      'Environment: production',
+      'Release: shop@1.0.0',
+      'at chargeCard (app.js:10:5)',
+      'http://f/organizations/acme/issues/42/',
+    ]) {
       expect(text).toContain(s);
     }
     expect(subject(alert)).toBe('[Faultline] New issue: Error: <b>card</b> [declined](http://evil) (SHOP-1A)');
@@ -38,7 +73,11 @@ describe('stackExcerpt', () => {
     const data = {
       exception: {
         values: [
-          { type: 'Cause', value: 'inner', stacktrace: { frames: [{ function: 'x', filename: 'x.js', lineno: 1, in_app: true }] } },
+          {
+            type: 'Cause',
+            value: 'inner',
+            stacktrace: { frames: [{ function: 'x', filename: 'x.js', lineno: 1, in_app: true }] },
+          },
           {
             type: 'TypeError',
             value: 'boom',
@@ -46,28 +85,50 @@ describe('stackExcerpt', () => {
               frames: [
                 { function: 'lib', filename: 'node_modules/lib.js', lineno: 5, in_app: false },
                 { function: 'outer', filename: 'app.js', lineno: 20, colno: 3, in_app: true },
-                { function: 'inner', filename: 'app.js', lineno: 10, colno: 7, in_app: true, context_line: '  return users[id].name;' },
+                {
+                  function: 'inner',
+                  filename: 'app.js',
+                  lineno: 10,
+                  colno: 7,
+                  in_app: true,
+                  context_line: '  return users[id].name;',
+                },
               ],
             },
           },
         ],
       },
     };
-    expect(stackExcerpt(data)).toEqual(['TypeError: boom', '  at inner (app.js:10:7)', '      return users[id].name;', '  at outer (app.js:20:3)']);
+    expect(stackExcerpt(data)).toEqual([
+      'TypeError: boom',
+      '  at inner (app.js:10:7)',
+      '      return users[id].name;',
+      '  at outer (app.js:20:3)',
+    ]);
     expect(stackExcerpt({ message: 'x' })).toEqual([]);
   });
 });
 
 describe('secret masking', () => {
   it('masks signing secrets, SMTP passwords and URL tokens; keeps them when sent back masked', () => {
-    const cfg = { webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef0123', secret: 'SEC0123456789abcdef', keyword: 'alert', atMobiles: [], atAll: false };
+    const cfg = {
+      webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef0123',
+      secret: 'SEC0123456789abcdef',
+      keyword: 'alert',
+      atMobiles: [],
+      atAll: false,
+    };
     const masked = maskConfig('dingtalk', cfg);
     expect(JSON.stringify(masked)).not.toContain('0123456789abcdef');
     expect(masked.keyword).toBe('alert');
     const back = keepUnchangedSecrets('dingtalk', { ...masked, keyword: 'new' }, cfg);
     expect(back).toMatchObject({ webhookUrl: cfg.webhookUrl, secret: cfg.secret, keyword: 'new' });
     expect(keepUnchangedSecrets('dingtalk', { ...masked, secret: 'SECnew' }, cfg).secret).toBe('SECnew');
-    expect(maskUrl('https://open.feishu.cn/open-apis/bot/v2/hook/5e3d587e-d78e-4a07-bd07-265f269f86fd')).not.toContain('d78e');
-    expect(JSON.stringify(maskConfig('email', { recipients: ['a@b.c'], smtpPassword: 'hunter2' }))).not.toContain('hunter2');
+    expect(maskUrl('https://open.feishu.cn/open-apis/bot/v2/hook/5e3d587e-d78e-4a07-bd07-265f269f86fd')).not.toContain(
+      'd78e',
+    );
+    expect(JSON.stringify(maskConfig('email', { recipients: ['a@b.c'], smtpPassword: 'hunter2' }))).not.toContain(
+      'hunter2',
+    );
   });
 });

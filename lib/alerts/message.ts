@@ -20,7 +20,14 @@ export interface IssueAlert {
     lastSeen: string;
     url: string;
   };
-  event: { eventId: string; environment: string; release: string | null; level: string; timestamp: string; stack: string[] };
+  event: {
+    eventId: string;
+    environment: string;
+    release: string | null;
+    level: string;
+    timestamp: string;
+    stack: string[];
+  };
   /** Recipients for "notify the assignee" deliveries (instead of the channel's own list). */
   to?: string[];
 }
@@ -42,11 +49,22 @@ export interface DigestAlert {
 
 export type AlertMessage = IssueAlert | TestAlert | DigestAlert;
 
-type Frame = { filename?: string; abs_path?: string; module?: string; function?: string; lineno?: number; colno?: number; in_app?: boolean; context_line?: string };
+type Frame = {
+  filename?: string;
+  abs_path?: string;
+  module?: string;
+  function?: string;
+  lineno?: number;
+  colno?: number;
+  in_app?: boolean;
+  context_line?: string;
+};
 
 /** Up to `max` lines of the crashing exception's stack, innermost call first, preferring the app's own frames. */
 export function stackExcerpt(data: unknown, max = 6): string[] {
-  const d = (data ?? {}) as { exception?: { values?: { type?: string; value?: string; stacktrace?: { frames?: Frame[] } }[] } };
+  const d = (data ?? {}) as {
+    exception?: { values?: { type?: string; value?: string; stacktrace?: { frames?: Frame[] } }[] };
+  };
   const values = d.exception?.values ?? [];
   const exc = values[values.length - 1];
   if (!exc) return [];
@@ -56,7 +74,9 @@ export function stackExcerpt(data: unknown, max = 6): string[] {
   const frames = [...(exc.stacktrace?.frames ?? [])].reverse();
   const app = frames.filter((f) => f.in_app);
   for (const f of (app.length ? app : frames).slice(0, max - lines.length)) {
-    const where = [f.filename ?? f.abs_path ?? f.module ?? '?', f.lineno, f.colno].filter((x) => x !== undefined).join(':');
+    const where = [f.filename ?? f.abs_path ?? f.module ?? '?', f.lineno, f.colno]
+      .filter((x) => x !== undefined)
+      .join(':');
     lines.push(`  at ${f.function ?? '<anonymous>'} (${where})`);
     if (f.context_line?.trim() && lines.length < max) lines.push(`      ${f.context_line.trim().slice(0, 160)}`);
   }
@@ -89,9 +109,17 @@ function facts(a: IssueAlert): [string, string][] {
 }
 
 export function renderText(m: AlertMessage): string {
-  if (m.kind === 'test') return `Faultline test message for channel "${m.channel}" in organization ${m.org}, sent by ${m.requestedBy}.\n${m.url}`;
+  if (m.kind === 'test')
+    return `Faultline test message for channel "${m.channel}" in organization ${m.org}, sent by ${m.requestedBy}.\n${m.url}`;
   if (m.kind === 'digest') {
-    return [`${m.items.length} alerts were merged into this message (the channel's rate limit was reached):`, '', ...m.items.map((a) => `- ${a.reason}: ${oneLine(a.issue.title, 120)} (${a.issue.shortId}, ${a.issue.eventCount} events) ${a.issue.url}`)].join('\n');
+    return [
+      `${m.items.length} alerts were merged into this message (the channel's rate limit was reached):`,
+      '',
+      ...m.items.map(
+        (a) =>
+          `- ${a.reason}: ${oneLine(a.issue.title, 120)} (${a.issue.shortId}, ${a.issue.eventCount} events) ${a.issue.url}`,
+      ),
+    ].join('\n');
   }
   return [
     `${m.reason}: ${m.issue.title}`,
@@ -116,9 +144,15 @@ export function escapeMarkdown(s: string): string {
  * as many alerts as fit in `budget` characters (DingTalk takes 20 KB; WeCom 4 KB) and links the rest.
  */
 export function renderMarkdown(m: AlertMessage, budget = 15_000): string {
-  if (m.kind === 'test') return `### Faultline test message\n\nChannel **${escapeMarkdown(m.channel)}** in organization ${escapeMarkdown(m.org)} works.\n\nSent by ${escapeMarkdown(m.requestedBy)}. [Open Faultline](${m.url})`;
+  if (m.kind === 'test')
+    return `### Faultline test message\n\nChannel **${escapeMarkdown(m.channel)}** in organization ${escapeMarkdown(m.org)} works.\n\nSent by ${escapeMarkdown(m.requestedBy)}. [Open Faultline](${m.url})`;
   if (m.kind === 'digest') {
-    const lines = [`### Faultline: ${m.items.length} alerts`, '', `The channel's rate limit was reached, so these alerts were merged:`, ''];
+    const lines = [
+      `### Faultline: ${m.items.length} alerts`,
+      '',
+      `The channel's rate limit was reached, so these alerts were merged:`,
+      '',
+    ];
     let size = lines.join('\n').length + 200;
     let shown = 0;
     for (const a of m.items) {
@@ -146,22 +180,33 @@ export function renderMarkdown(m: AlertMessage, budget = 15_000): string {
   ].join('\n');
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function renderHtml(m: AlertMessage): string {
   const wrap = (body: string) =>
     `<!doctype html><html><body style="font:14px/1.5 system-ui,sans-serif;color:#1d1c28;max-width:720px">${body}</body></html>`;
   if (m.kind === 'test') {
-    return wrap(`<h2>Faultline test message</h2><p>Channel <b>${escapeHtml(m.channel)}</b> in organization ${escapeHtml(m.org)} works. Sent by ${escapeHtml(m.requestedBy)}.</p><p><a href="${escapeHtml(m.url)}">Open Faultline</a></p>`);
+    return wrap(
+      `<h2>Faultline test message</h2><p>Channel <b>${escapeHtml(m.channel)}</b> in organization ${escapeHtml(m.org)} works. Sent by ${escapeHtml(m.requestedBy)}.</p><p><a href="${escapeHtml(m.url)}">Open Faultline</a></p>`,
+    );
   }
   if (m.kind === 'digest') {
-    const rows = m.items.map((a) => `<li>${escapeHtml(a.reason)}: <a href="${escapeHtml(a.issue.url)}">${escapeHtml(oneLine(a.issue.title, 150))}</a> (${escapeHtml(a.issue.shortId)}, ${a.issue.eventCount} events)</li>`);
+    const rows = m.items.map(
+      (a) =>
+        `<li>${escapeHtml(a.reason)}: <a href="${escapeHtml(a.issue.url)}">${escapeHtml(oneLine(a.issue.title, 150))}</a> (${escapeHtml(a.issue.shortId)}, ${a.issue.eventCount} events)</li>`,
+    );
     return wrap(`<h2>${m.items.length} alerts</h2><ul>${rows.join('')}</ul>`);
   }
   const table = facts(m)
-    .map(([k, v]) => `<tr><th align="left" style="padding:2px 12px 2px 0;color:#6b6880;font-weight:normal">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
+    .map(
+      ([k, v]) =>
+        `<tr><th align="left" style="padding:2px 12px 2px 0;color:#6b6880;font-weight:normal">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`,
+    )
     .join('');
-  const stack = m.event.stack.length ? `<pre style="background:#f7f6fb;padding:8px;overflow:auto;font-size:12px">${escapeHtml(m.event.stack.join('\n'))}</pre>` : '';
+  const stack = m.event.stack.length
+    ? `<pre style="background:#f7f6fb;padding:8px;overflow:auto;font-size:12px">${escapeHtml(m.event.stack.join('\n'))}</pre>`
+    : '';
   return wrap(
     `<p style="color:#6b6880;margin:0">${escapeHtml(m.reason)} · ${escapeHtml(m.issue.shortId)}</p>` +
       `<h2 style="margin:4px 0">${escapeHtml(m.issue.title)}</h2>` +

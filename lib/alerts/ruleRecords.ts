@@ -2,10 +2,22 @@
 import { z } from 'zod';
 import type { Db } from '../db.ts';
 import { InvalidError, NotFoundError } from '../errors.ts';
-import { filterSchema, isFrequencyTrigger, TRIGGERS, triggerConfigSchema, type RuleFilter, type Trigger, type TriggerConfig } from './ruleSchema.ts';
+import {
+  filterSchema,
+  isFrequencyTrigger,
+  TRIGGERS,
+  triggerConfigSchema,
+  type RuleFilter,
+  type Trigger,
+  type TriggerConfig,
+} from './ruleSchema.ts';
 import type { Rule } from './contract.ts';
 
-const channelIds = z.array(z.union([z.number().int().positive(), z.string().regex(/^\d{1,9}$/, 'must be a channel id')]).transform(Number)).max(20);
+const channelIds = z
+  .array(
+    z.union([z.number().int().positive(), z.string().regex(/^\d{1,9}$/, 'must be a channel id')]).transform(Number),
+  )
+  .max(20);
 
 const fields = {
   name: z.string().trim().min(1, 'is required').max(200),
@@ -14,7 +26,11 @@ const fields = {
   triggerConfig: triggerConfigSchema.nullable(),
   filters: z.array(filterSchema).max(20),
   channels: channelIds,
-  throttleMinutes: z.number().int().min(0).max(7 * 24 * 60),
+  throttleMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60),
   notifyAssignee: z.boolean(),
 };
 
@@ -64,8 +80,10 @@ export function serializeRule(r: RuleRow): Rule {
 
 /** The checks that span fields, on the rule as it will be stored. */
 async function checkRule(db: Db, orgId: number, r: RuleInput) {
-  if (isFrequencyTrigger(r.trigger) && !r.triggerConfig) throw new InvalidError('triggerConfig', 'threshold and windowMinutes are required for this trigger');
-  if (!r.channels.length && !r.notifyAssignee) throw new InvalidError('channels', 'choose at least one channel or notify the assignee');
+  if (isFrequencyTrigger(r.trigger) && !r.triggerConfig)
+    throw new InvalidError('triggerConfig', 'threshold and windowMinutes are required for this trigger');
+  if (!r.channels.length && !r.notifyAssignee)
+    throw new InvalidError('channels', 'choose at least one channel or notify the assignee');
   const ids = [...new Set(r.channels)];
   const found = await db.alertChannel.findMany({ where: { id: { in: ids }, orgId }, select: { id: true } });
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
@@ -82,7 +100,13 @@ export async function getRule(db: Db, projectId: number, id: string) {
 }
 
 export function listRules(db: Db, projectId: number, offset: number, take: number) {
-  return db.alertRule.findMany({ where: { projectId }, include: withChannels, orderBy: { id: 'asc' }, skip: offset, take });
+  return db.alertRule.findMany({
+    where: { projectId },
+    include: withChannels,
+    orderBy: { id: 'asc' },
+    skip: offset,
+    take,
+  });
 }
 
 function ruleData(r: RuleInput) {
@@ -100,20 +124,32 @@ function ruleData(r: RuleInput) {
 export async function createRule(db: Db, project: { id: number; orgId: number }, input: RuleInput) {
   await checkRule(db, project.orgId, input);
   return db.alertRule.create({
-    data: { projectId: project.id, ...ruleData(input), channels: { create: [...new Set(input.channels)].map((channelId) => ({ channelId })) } },
+    data: {
+      projectId: project.id,
+      ...ruleData(input),
+      channels: { create: [...new Set(input.channels)].map((channelId) => ({ channelId })) },
+    },
     include: withChannels,
   });
 }
 
 /** PUT: the fields given replace the stored ones; the result is checked as a whole. */
-export async function updateRule(db: Db, project: { id: number; orgId: number }, id: string, input: z.infer<typeof ruleUpdateSchema>) {
+export async function updateRule(
+  db: Db,
+  project: { id: number; orgId: number },
+  id: string,
+  input: z.infer<typeof ruleUpdateSchema>,
+) {
   const existing = await getRule(db, project.id, id);
   const merged: RuleInput = {
     name: input.name ?? existing.name,
     isActive: input.isActive ?? existing.isActive,
     trigger: input.trigger ?? (existing.trigger as RuleInput['trigger']),
-    triggerConfig: input.triggerConfig !== undefined ? input.triggerConfig : (triggerConfigSchema.safeParse(existing.triggerConfig).data ?? null),
-    filters: input.filters ?? (z.array(filterSchema).safeParse(existing.filters).data ?? []),
+    triggerConfig:
+      input.triggerConfig !== undefined
+        ? input.triggerConfig
+        : (triggerConfigSchema.safeParse(existing.triggerConfig).data ?? null),
+    filters: input.filters ?? z.array(filterSchema).safeParse(existing.filters).data ?? [],
     channels: input.channels ?? existing.channels.map((c) => c.channelId),
     throttleMinutes: input.throttleMinutes ?? existing.throttleMinutes,
     notifyAssignee: input.notifyAssignee ?? existing.notifyAssignee,
@@ -122,7 +158,9 @@ export async function updateRule(db: Db, project: { id: number; orgId: number },
   return db.$transaction(async (tx) => {
     if (input.channels) {
       await tx.alertRuleChannel.deleteMany({ where: { ruleId: existing.id } });
-      await tx.alertRuleChannel.createMany({ data: [...new Set(merged.channels)].map((channelId) => ({ ruleId: existing.id, channelId })) });
+      await tx.alertRuleChannel.createMany({
+        data: [...new Set(merged.channels)].map((channelId) => ({ ruleId: existing.id, channelId })),
+      });
     }
     return tx.alertRule.update({ where: { id: existing.id }, data: ruleData(merged), include: withChannels });
   });

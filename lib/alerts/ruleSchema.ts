@@ -7,7 +7,11 @@ export { LEVELS, TRIGGERS, type Level, type Trigger } from './ruleNames.ts';
 
 export const triggerConfigSchema = z.object({
   threshold: z.number().int().min(1).max(1_000_000),
-  windowMinutes: z.number().int().min(1).max(7 * 24 * 60),
+  windowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60),
 });
 export type TriggerConfig = z.infer<typeof triggerConfigSchema>;
 
@@ -20,7 +24,9 @@ export const filterSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tag'), key: nonEmpty, op: z.enum(['eq', 'contains']).default('eq'), value: nonEmpty }),
   z.object({
     type: z.literal('assignee'),
-    value: z.string().regex(/^(unassigned|assigned|user:\d{1,12}|team:\d{1,12})$/, 'unassigned, assigned, user:<id> or team:<id>'),
+    value: z
+      .string()
+      .regex(/^(unassigned|assigned|user:\d{1,12}|team:\d{1,12})$/, 'unassigned, assigned, user:<id> or team:<id>'),
   }),
 ]);
 export type RuleFilter = z.infer<typeof filterSchema>;

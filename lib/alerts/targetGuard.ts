@@ -10,10 +10,28 @@ export class TargetError extends Error {
 
 const blocked = new net.BlockList();
 for (const [prefix, bits] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) blocked.addSubnet(prefix, bits, 'ipv4');
-for (const [prefix, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32]] as const) {
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  blocked.addSubnet(prefix, bits, 'ipv4');
+for (const [prefix, bits] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['64:ff9b::', 96],
+  ['2001:db8::', 32],
+] as const) {
   blocked.addSubnet(prefix, bits, 'ipv6');
 }
 
@@ -56,11 +74,18 @@ const bareHost = (host: string) => host.replace(/^\[|\]$/g, '');
 export async function checkHost(host: string, forbidPrivate: boolean): Promise<void> {
   if (!forbidPrivate) return;
   const h = bareHost(host);
-  const addrs = net.isIP(h) ? [h] : (await dns.promises.lookup(h, { all: true }).catch(() => {
-    throw new TargetError(`host ${h} does not resolve`);
-  })).map((a) => a.address);
+  const addrs = net.isIP(h)
+    ? [h]
+    : (
+        await dns.promises.lookup(h, { all: true }).catch(() => {
+          throw new TargetError(`host ${h} does not resolve`);
+        })
+      ).map((a) => a.address);
   const bad = addrs.find(isPrivateAddress);
-  if (bad) throw new TargetError(`host ${h} resolves to a private address (${bad}), which ALERTS_FORBID_PRIVATE_ADDRESSES refuses`);
+  if (bad)
+    throw new TargetError(
+      `host ${h} resolves to a private address (${bad}), which ALERTS_FORBID_PRIVATE_ADDRESSES refuses`,
+    );
 }
 
 /** A `lookup` for node:http(s)/net that refuses private addresses at connect time. */
@@ -70,7 +95,12 @@ export function guardedLookup(forbidPrivate: boolean): net.LookupFunction {
       if (err) return callback(err);
       const list = addresses as dns.LookupAddress[];
       const ok = forbidPrivate ? list.filter((a) => !isPrivateAddress(a.address)) : list;
-      if (!ok.length) return callback(new TargetError(`host ${hostname} resolves only to private addresses, which ALERTS_FORBID_PRIVATE_ADDRESSES refuses`));
+      if (!ok.length)
+        return callback(
+          new TargetError(
+            `host ${hostname} resolves only to private addresses, which ALERTS_FORBID_PRIVATE_ADDRESSES refuses`,
+          ),
+        );
       if (options.all) callback(null, ok);
       else callback(null, ok[0].address, ok[0].family);
     });

@@ -6,7 +6,8 @@ const u = (q: string) => new URL(`http://x.test/api/0/things/${q}`);
 
 describe('pageFromUrl', () => {
   it('starts at 0 with the default limit', () => expect(pageFromUrl(u(''))).toEqual({ offset: 0, limit: 100 }));
-  it('reads a Sentry cursor', () => expect(pageFromUrl(u('?cursor=0:200:0&per_page=50'))).toEqual({ offset: 200, limit: 50 }));
+  it('reads a Sentry cursor', () =>
+    expect(pageFromUrl(u('?cursor=0:200:0&per_page=50'))).toEqual({ offset: 200, limit: 50 }));
   it('caps per_page', () => expect(pageFromUrl(u('?per_page=5000')).limit).toBe(100));
   it.each(['abc', '0:x:0', '1:2', '0:-1:0'])('rejects cursor %s with 400', (c) => {
     expect(() => pageFromUrl(u(`?cursor=${c}`))).toThrow(HttpError);

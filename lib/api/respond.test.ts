@@ -1,6 +1,13 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ConflictError, ForbiddenError, InvalidError, NOT_FOUND, NotFoundError, UnauthenticatedError } from '../errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidError,
+  NOT_FOUND,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../errors.ts';
 import { errorAnswer, HttpError, toErrorResponse } from './respond.ts';
 import type { AccessContext } from './withAccess.ts';
 
@@ -11,7 +18,11 @@ const never = () => {
 describe('errorAnswer', () => {
   it.each([
     [new InvalidError('slug', 'too long'), 400, 'slug: too long'],
-    [new InvalidError(null, 'An organization must keep at least one owner.'), 400, 'An organization must keep at least one owner.'],
+    [
+      new InvalidError(null, 'An organization must keep at least one owner.'),
+      400,
+      'An organization must keep at least one owner.',
+    ],
     [new UnauthenticatedError('Invalid token'), 401, 'Invalid token'],
     [new ForbiddenError('no'), 403, 'no'],
     [new NotFoundError(), 404, NOT_FOUND],
@@ -23,11 +34,18 @@ describe('errorAnswer', () => {
 
   it('names the fields of a zod error', () => {
     const r = z.object({ name: z.string(), teams: z.array(z.string()) }).safeParse({ name: 1, teams: [2] });
-    expect(errorAnswer(r.error, never)).toMatchObject({ status: 400, detail: expect.stringMatching(/^name: .*; teams\.0: /) });
+    expect(errorAnswer(r.error, never)).toMatchObject({
+      status: 400,
+      detail: expect.stringMatching(/^name: .*; teams\.0: /),
+    });
   });
 
   it('keeps the headers of an HTTP-level answer (ingest rate limits)', () => {
-    expect(errorAnswer(new HttpError(429, 'slow down', { 'retry-after': '3' }), never)).toEqual({ status: 429, headers: { 'retry-after': '3' }, detail: 'slow down' });
+    expect(errorAnswer(new HttpError(429, 'slow down', { 'retry-after': '3' }), never)).toEqual({
+      status: 429,
+      headers: { 'retry-after': '3' },
+      detail: 'slow down',
+    });
   });
 
   it('hands anything else to the logger once and answers 500 without its message', async () => {

@@ -62,7 +62,9 @@ export type AccessContext<N extends Needs> = {
   params: Params;
   principal: N extends { principal: 'optional' } ? Principal | null : Principal;
 } & (true extends Any<N, 'org'> | Any<N, 'project'> | Any<N, 'issue'> | Any<N, 'release'> ? OrgContext : unknown) &
-  (true extends Any<N, 'project'> | Any<N, 'issue'> ? { project: Awaited<ReturnType<typeof projectAccess>>['project'] } : unknown) &
+  (true extends Any<N, 'project'> | Any<N, 'issue'>
+    ? { project: Awaited<ReturnType<typeof projectAccess>>['project'] }
+    : unknown) &
   (true extends Any<N, 'issue'> ? { issue: Awaited<ReturnType<typeof issueAccess>>['issue'] } : unknown) &
   (true extends Any<N, 'release'> ? { release: Awaited<ReturnType<typeof releaseAccess>>['release'] } : unknown);
 
@@ -74,9 +76,12 @@ function param(params: Params, name: string): string {
 
 /** Resolves the one resource a route declared: its organization, role, and project / issue / release. */
 async function resolve(p: Principal, needs: Needs, params: Params) {
-  if (needs.issue !== undefined) return issueAccess(p, { issueId: param(params, 'issueId'), org: params.org }, needs.issue);
-  if (needs.project !== undefined) return projectAccess(p, param(params, 'org'), param(params, 'project'), needs.project);
-  if (needs.release !== undefined) return releaseAccess(p, { org: param(params, 'org'), version: param(params, 'version') }, needs.release);
+  if (needs.issue !== undefined)
+    return issueAccess(p, { issueId: param(params, 'issueId'), org: params.org }, needs.issue);
+  if (needs.project !== undefined)
+    return projectAccess(p, param(params, 'org'), param(params, 'project'), needs.project);
+  if (needs.release !== undefined)
+    return releaseAccess(p, { org: param(params, 'org'), version: param(params, 'version') }, needs.release);
   if (needs.org !== undefined) return orgAccess(p, param(params, 'org'), needs.org);
   return null;
 }

@@ -37,7 +37,10 @@ async function fromSession(): Promise<Principal | null> {
   if (!session?.uid) return null;
   const u = await db().user.findUnique({ where: { id: session.uid } });
   if (!u || !u.isActive) return null;
-  return { user: { id: u.id, email: u.email, name: u.name, isSuperuser: u.isSuperuser, username: u.username }, tokenScopes: null };
+  return {
+    user: { id: u.id, email: u.email, name: u.name, isSuperuser: u.isSuperuser, username: u.username },
+    tokenScopes: null,
+  };
 }
 
 /** The principal of a request, or null. A bad bearer token is not silently ignored: it is a 401. */
@@ -70,7 +73,8 @@ function allowed(p: Principal, role: RoleName | null, scope: Scope): boolean {
 
 /** Throws forbidden unless the principal has the scope in this role. */
 export function requireScope(p: Principal, role: RoleName | null, scope: Scope): void {
-  if (!allowed(p, role, scope)) throw new ForbiddenError(`You do not have permission to perform this action (needs ${scope}).`);
+  if (!allowed(p, role, scope))
+    throw new ForbiddenError(`You do not have permission to perform this action (needs ${scope}).`);
 }
 
 /** One scope, or several checked in order (the first missing one is named in the 403). */
@@ -98,5 +102,6 @@ export function requireSession(p: Principal): void {
 
 /** Instance administration (users, directory test): superusers only. */
 export function requireSuperuser(p: Principal): void {
-  if (!p.user.isSuperuser) throw new ForbiddenError('You do not have permission to perform this action (superuser only).');
+  if (!p.user.isSuperuser)
+    throw new ForbiddenError('You do not have permission to perform this action (superuser only).');
 }

@@ -11,7 +11,8 @@ export function safeCallbackPath(raw: string | undefined | null, fallback = '/')
       return fallback;
     }
   }
-  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\') || path.startsWith('/auth/')) return fallback;
+  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\') || path.startsWith('/auth/'))
+    return fallback;
   return path;
 }
 

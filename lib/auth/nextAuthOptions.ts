@@ -14,7 +14,10 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         id: 'credentials',
         name: 'Faultline',
-        credentials: { username: { label: 'Username or email', type: 'text' }, password: { label: 'Password', type: 'password' } },
+        credentials: {
+          username: { label: 'Username or email', type: 'text' },
+          password: { label: 'Password', type: 'password' },
+        },
         // Throwing SignInError makes next-auth redirect with `?error=<code>`, which the login page explains.
         async authorize(credentials, req) {
           const ip = clientIp((req?.headers ?? {}) as Record<string, string>);

@@ -32,7 +32,17 @@ export function passwordProblem(password: string | undefined, email?: string): s
   if (!password) return 'password must not be empty';
   if (password.length < 8) return 'password must be at least 8 characters';
   if (/^(.)\1*$/.test(password)) return 'password must not be one repeated character';
-  const common = ['password', '12345678', '123456789', 'qwertyui', 'iloveyou', 'admin123', 'letmein1', 'welcome1', 'faultline'];
+  const common = [
+    'password',
+    '12345678',
+    '123456789',
+    'qwertyui',
+    'iloveyou',
+    'admin123',
+    'letmein1',
+    'welcome1',
+    'faultline',
+  ];
   if (common.includes(password.toLowerCase())) return 'password is too common';
   if (email && password.toLowerCase() === email.toLowerCase()) return 'password must not be the email address';
   return null;

@@ -36,8 +36,25 @@ export const DEFAULT_SCOPES: Scope[] = [
   'member:read',
 ];
 
-const member: Scope[] = ['org:read', 'project:read', 'project:releases', 'event:read', 'event:write', 'team:read', 'member:read', 'alerts:read'];
-const admin: Scope[] = [...member, 'project:write', 'project:admin', 'event:admin', 'team:write', 'team:admin', 'alerts:write'];
+const member: Scope[] = [
+  'org:read',
+  'project:read',
+  'project:releases',
+  'event:read',
+  'event:write',
+  'team:read',
+  'member:read',
+  'alerts:read',
+];
+const admin: Scope[] = [
+  ...member,
+  'project:write',
+  'project:admin',
+  'event:admin',
+  'team:write',
+  'team:admin',
+  'alerts:write',
+];
 // As in Sentry: managers manage people; only owners administer the organization itself.
 const manager: Scope[] = [...admin, 'org:write', 'member:write', 'member:admin'];
 const owner: Scope[] = [...manager, 'org:admin'];

@@ -42,7 +42,11 @@ function directorySettings() {
   }
 }
 
-export async function signInWithPassword(username: string, password: string, ip: string | null = null): Promise<SignedInUser | null> {
+export async function signInWithPassword(
+  username: string,
+  password: string,
+  ip: string | null = null,
+): Promise<SignedInUser | null> {
   username = username.trim();
   if (!username || !password || username.length > 256 || password.length > 1024) return null;
   const wait = await signInBlockedFor(username, ip);

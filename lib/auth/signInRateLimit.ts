@@ -11,7 +11,11 @@ export interface SignInLimits {
 
 export function signInLimits(): SignInLimits {
   const c = config();
-  return { perUser: c.AUTH_MAX_FAILURES_PER_USER, perIp: c.AUTH_MAX_FAILURES_PER_IP, windowSeconds: c.AUTH_FAILURE_WINDOW_SECONDS };
+  return {
+    perUser: c.AUTH_MAX_FAILURES_PER_USER,
+    perIp: c.AUTH_MAX_FAILURES_PER_IP,
+    windowSeconds: c.AUTH_FAILURE_WINDOW_SECONDS,
+  };
 }
 
 // Usernames are hashed so the key space holds no typed secrets (people type passwords into the name field).
@@ -26,7 +30,8 @@ export async function signInBlockedFor(username: string, ip: string | null, limi
   const caps = [limits.perUser, limits.perIp];
   let wait = 0;
   for (let i = 0; i < keys.length; i++) {
-    if (caps[i] > 0 && Number(counts[i] ?? 0) >= caps[i]) wait = Math.max(wait, Math.max(1, await redis().ttl(keys[i])));
+    if (caps[i] > 0 && Number(counts[i] ?? 0) >= caps[i])
+      wait = Math.max(wait, Math.max(1, await redis().ttl(keys[i])));
   }
   return wait;
 }

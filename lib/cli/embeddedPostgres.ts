@@ -35,7 +35,9 @@ export async function startEmbeddedPostgres(log: (m: string) => void) {
     await pg.initialise();
   }
   if (!(await portFree(port))) {
-    throw new Error(`port ${port} for the embedded PostgreSQL is taken; set FAULTLINE_EMBEDDED_PG_PORT or DATABASE_URL`);
+    throw new Error(
+      `port ${port} for the embedded PostgreSQL is taken; set FAULTLINE_EMBEDDED_PG_PORT or DATABASE_URL`,
+    );
   }
   await pg.start();
   log(`embedded PostgreSQL on 127.0.0.1:${port}`);

@@ -6,7 +6,12 @@ import { Redis } from 'ioredis';
 import { dataDir } from './paths.ts';
 
 async function answers(url: string): Promise<boolean> {
-  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1500 });
+  const r = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 1500,
+  });
   r.on('error', () => undefined);
   try {
     await r.connect();
@@ -31,9 +36,13 @@ export async function ensureRedis(url: string, log: (m: string) => void): Promis
   const dir = path.join(dataDir, 'redis');
   fs.mkdirSync(dir, { recursive: true });
   log(`starting ${bin} on port ${u.port || 6379} with data in ${dir}`);
-  const child = spawn(bin, ['--port', u.port || '6379', '--bind', '127.0.0.1', '--dir', dir, '--save', '60', '1', '--appendonly', 'yes'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    bin,
+    ['--port', u.port || '6379', '--bind', '127.0.0.1', '--dir', dir, '--save', '60', '1', '--appendonly', 'yes'],
+    {
+      stdio: 'ignore',
+    },
+  );
   for (let i = 0; i < 50; i++) {
     if (await answers(url)) return child;
     await new Promise((r) => setTimeout(r, 100));

@@ -42,7 +42,10 @@ if (built < sources) {
   say('building the web app');
   sh('npx', ['next', 'build']);
 }
-const child = spawn(process.execPath, [path.join(root, 'lib', 'cli', 'faultline.mjs'), 'start'], { cwd: root, stdio: 'inherit' });
+const child = spawn(process.execPath, [path.join(root, 'lib', 'cli', 'faultline.mjs'), 'start'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 // Ctrl-C reaches the whole process group; the child stops its own children and exits.
 process.on('SIGINT', () => undefined);
 process.on('SIGTERM', () => child.kill('SIGTERM'));

@@ -61,7 +61,9 @@ export function issuesToCreate(batch: PreparedEvent[], known: ReadonlySet<string
     list.push(earliest.get(hashKeyOf(m))!);
     byProject.set(m.projectId, list);
   }
-  return [...byProject.entries()].sort(([a], [b]) => a - b).map(([projectId, firstEvents]) => ({ projectId, firstEvents }));
+  return [...byProject.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([projectId, firstEvents]) => ({ projectId, firstEvents }));
 }
 
 export function newIssueRow(first: PreparedEvent, shortNumber: number): NewIssueRow {
@@ -114,14 +116,27 @@ export function eventRowsJson(batch: PreparedEvent[], issueIdOf: IssueIdOf): str
 }
 
 /** The events the database actually inserted (replays were skipped), in time order. */
-export function insertedEvents(batch: PreparedEvent[], inserted: { projectId: number; eventId: string }[]): PreparedEvent[] {
+export function insertedEvents(
+  batch: PreparedEvent[],
+  inserted: { projectId: number; eventId: string }[],
+): PreparedEvent[] {
   const keys = new Set(inserted.map((r) => eventKey(r.projectId, r.eventId)));
-  return batch.filter((p) => keys.has(eventKey(p.projectId, p.event.event_id))).sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+  return batch
+    .filter((p) => keys.has(eventKey(p.projectId, p.event.event_id)))
+    .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
 }
 
 /** One (issue, user) row per distinct pair, first seen at its first event in time order. */
-export function issueUserRows(inserted: PreparedEvent[], issueIdOf: IssueIdOf): { issueId: number; userKey: string; firstSeen: string }[] {
-  return [...countBy(inserted.filter((p) => p.userKey), (p) => `${issueIdOf(p)}\0${p.userKey}`).values()].map(({ item }) => ({
+export function issueUserRows(
+  inserted: PreparedEvent[],
+  issueIdOf: IssueIdOf,
+): { issueId: number; userKey: string; firstSeen: string }[] {
+  return [
+    ...countBy(
+      inserted.filter((p) => p.userKey),
+      (p) => `${issueIdOf(p)}\0${p.userKey}`,
+    ).values(),
+  ].map(({ item }) => ({
     issueId: issueIdOf(item),
     userKey: item.userKey!,
     firstSeen: item.timestamp.toISOString(),
@@ -135,7 +150,10 @@ export function countPerIssue(rows: { issueId: number }[]): Map<number, number> 
   return m;
 }
 
-export function issueHourlyRows(inserted: PreparedEvent[], issueIdOf: IssueIdOf): { issueId: number; hour: string; n: number }[] {
+export function issueHourlyRows(
+  inserted: PreparedEvent[],
+  issueIdOf: IssueIdOf,
+): { issueId: number; hour: string; n: number }[] {
   return [...countBy(inserted, (p) => `${issueIdOf(p)}|${hourOf(p.timestamp)}`).values()].map(({ item, n }) => ({
     issueId: issueIdOf(item),
     hour: hourOf(item.timestamp),
@@ -198,7 +216,12 @@ export function releaseRows(stored: StoredEvent[], orgOf: ReadonlyMap<number, nu
   for (const s of stored) {
     if (!s.release) continue;
     const k = `${s.projectId}\0${s.release}`;
-    const row = rows.get(k) ?? { orgId: orgOf.get(s.projectId)!, projectId: s.projectId, version: s.release, newIssues: 0 };
+    const row = rows.get(k) ?? {
+      orgId: orgOf.get(s.projectId)!,
+      projectId: s.projectId,
+      version: s.release,
+      newIssues: 0,
+    };
     if (s.isNewIssue) row.newIssues++;
     rows.set(k, row);
   }

@@ -29,14 +29,23 @@ export async function digestMessages(redis: Redis, messages: StreamMessage[], on
   }
   if (!prepared.length) return;
   try {
-    const r = await storeEvents(sqlPool(), prepared.map((p) => p.event));
-    await acknowledge(redis, prepared.map((p) => p.msg.id));
+    const r = await storeEvents(
+      sqlPool(),
+      prepared.map((p) => p.event),
+    );
+    await acknowledge(
+      redis,
+      prepared.map((p) => p.msg.id),
+    );
     await report(r.stored, onStored);
   } catch (e) {
     // A database that is down is nobody's fault: leave the whole batch pending (reclaimed later), dead-letter nothing.
     await ping(sqlPool());
     // One bad event must not hold back the rest: store the batch one event at a time to find it.
-    log.warn('batch failed; storing its events one by one', { size: prepared.length, error: String((e as Error).message) });
+    log.warn('batch failed; storing its events one by one', {
+      size: prepared.length,
+      error: String((e as Error).message),
+    });
     for (const p of prepared) {
       try {
         const r = await storeEvents(sqlPool(), [p.event]);

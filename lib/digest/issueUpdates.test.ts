@@ -4,7 +4,17 @@ import type { LockedIssue } from './queries/batchWrites.ts';
 import { preparedEvent } from './testEvents.ts';
 
 function locked(over: Partial<LockedIssue> & { id: number }): LockedIssue {
-  return { status: 'unresolved', substatus: 'ongoing', statusDetails: {}, resolvedInRelease: null, ignoredUntil: null, ignoreUntilCount: null, eventCount: '5', level: 'info', ...over };
+  return {
+    status: 'unresolved',
+    substatus: 'ongoing',
+    statusDetails: {},
+    resolvedInRelease: null,
+    ignoredUntil: null,
+    ignoreUntilCount: null,
+    eventCount: '5',
+    level: 'info',
+    ...over,
+  };
 }
 
 const e1 = preparedEvent({ id: 1, at: '2026-11-26T10:00:00Z', release: '1.0', level: 'warning' });
@@ -29,8 +39,16 @@ describe('applyEvents', () => {
     const { updates } = applyEvents(input({ newUsers: new Map([[7, 2]]) }));
     expect(updates).toEqual([
       expect.objectContaining({
-        id: 7, n: 3, users: 2, firstSeen: '2026-11-26T10:00:00.000Z', lastSeen: '2026-11-26T10:09:00.000Z',
-        level: 'fatal', firstRelease: '1.0', lastRelease: '2.0', regressed: false, status: 'unresolved',
+        id: 7,
+        n: 3,
+        users: 2,
+        firstSeen: '2026-11-26T10:00:00.000Z',
+        lastSeen: '2026-11-26T10:09:00.000Z',
+        level: 'fatal',
+        firstRelease: '1.0',
+        lastRelease: '2.0',
+        regressed: false,
+        status: 'unresolved',
       }),
     ]);
   });
@@ -42,30 +60,76 @@ describe('applyEvents', () => {
   });
 
   it('reopens an issue resolved in a release on the first event of a later release, once', () => {
-    const resolved = locked({ id: 7, status: 'resolved', resolvedInRelease: '1.5', statusDetails: { inRelease: '1.5' } });
-    const releaseOrder = new Map([[100, new Map([['1.0', 1], ['1.5', 2], ['2.0', 3]])]]);
+    const resolved = locked({
+      id: 7,
+      status: 'resolved',
+      resolvedInRelease: '1.5',
+      statusDetails: { inRelease: '1.5' },
+    });
+    const releaseOrder = new Map([
+      [
+        100,
+        new Map([
+          ['1.0', 1],
+          ['1.5', 2],
+          ['2.0', 3],
+        ]),
+      ],
+    ]);
     const { stored, updates } = applyEvents(input({ locked: new Map([[7, resolved]]), releaseOrder }));
     expect(stored.map((s) => s.isRegression)).toEqual([false, true, false]);
-    expect(updates[0]).toMatchObject({ status: 'unresolved', substatus: 'regressed', resolvedInRelease: null, regressed: true, statusDetails: {} });
+    expect(updates[0]).toMatchObject({
+      status: 'unresolved',
+      substatus: 'regressed',
+      resolvedInRelease: null,
+      regressed: true,
+      statusDetails: {},
+    });
   });
 
   it('ends an ignore once the batch reaches its event budget', () => {
     const ignored = locked({ id: 7, status: 'ignored', ignoreUntilCount: '7', statusDetails: { ignoreCount: 2 } });
-    expect(applyEvents(input({ locked: new Map([[7, ignored]]) })).updates[0]).toMatchObject({ status: 'unresolved', substatus: 'escalating', ignoreUntilCount: null });
+    expect(applyEvents(input({ locked: new Map([[7, ignored]]) })).updates[0]).toMatchObject({
+      status: 'unresolved',
+      substatus: 'escalating',
+      ignoreUntilCount: null,
+    });
     const later = locked({ id: 7, status: 'ignored', ignoreUntilCount: '9' });
-    expect(applyEvents(input({ locked: new Map([[7, later]]) })).updates[0]).toMatchObject({ status: 'ignored', ignoreUntilCount: '9' });
+    expect(applyEvents(input({ locked: new Map([[7, later]]) })).updates[0]).toMatchObject({
+      status: 'ignored',
+      ignoreUntilCount: '9',
+    });
   });
 
   it('writes issues in id order', () => {
-    const x = input({ issueIdOf: (p) => (p === e2 ? 3 : 9), locked: new Map([[3, locked({ id: 3 })], [9, locked({ id: 9 })]]) });
-    expect(applyEvents(x).updates.map((u) => [u.id, u.n])).toEqual([[3, 1], [9, 2]]);
+    const x = input({
+      issueIdOf: (p) => (p === e2 ? 3 : 9),
+      locked: new Map([
+        [3, locked({ id: 3 })],
+        [9, locked({ id: 9 })],
+      ]),
+    });
+    expect(applyEvents(x).updates.map((u) => [u.id, u.n])).toEqual([
+      [3, 1],
+      [9, 2],
+    ]);
   });
 });
 
 describe('release order', () => {
   it('treats a release missing from the table as the newest', () => {
-    const atOrAfter = atOrAfterIn(new Map([['1.0', 1], ['2.0', 2]]));
-    expect([atOrAfter('2.0', '1.0'), atOrAfter('1.0', '2.0'), atOrAfter('1.0', '1.0'), atOrAfter('new', '2.0')]).toEqual([true, false, true, true]);
+    const atOrAfter = atOrAfterIn(
+      new Map([
+        ['1.0', 1],
+        ['2.0', 2],
+      ]),
+    );
+    expect([
+      atOrAfter('2.0', '1.0'),
+      atOrAfter('1.0', '2.0'),
+      atOrAfter('1.0', '1.0'),
+      atOrAfter('new', '2.0'),
+    ]).toEqual([true, false, true, true]);
   });
 
   it('asks for release order only when an issue is resolved by release', () => {
@@ -73,7 +137,11 @@ describe('release order', () => {
     expect(releasesToOrder([e1, e2], [locked({ id: 7, status: 'resolved' })], orgOf)).toEqual(new Map());
     const byRelease = locked({ id: 7, status: 'resolved', resolvedInRelease: '1.5' });
     expect(releasesToOrder([e1, e2, e3], [byRelease], orgOf)).toEqual(new Map([[100, ['1.0', '2.0', '1.5']]]));
-    const nextRelease = locked({ id: 7, status: 'resolved', statusDetails: { inNextRelease: true, currentRelease: '0.9' } });
+    const nextRelease = locked({
+      id: 7,
+      status: 'resolved',
+      statusDetails: { inNextRelease: true, currentRelease: '0.9' },
+    });
     expect(releasesToOrder([e3], [nextRelease], orgOf)).toEqual(new Map([[100, ['0.9']]]));
   });
 

@@ -10,7 +10,10 @@ import type { IssueIdOf } from './batchRows.ts';
 export const maxLevel = (a: string, b: string) => (levelRank(b) > levelRank(a) ? b : a);
 
 /** What a batch adds to an issue, before its status columns are known. */
-export type IssueCounts = Omit<IssueUpdateRow, 'status' | 'substatus' | 'statusDetails' | 'resolvedInRelease' | 'ignoredUntil' | 'ignoreUntilCount'>;
+export type IssueCounts = Omit<
+  IssueUpdateRow,
+  'status' | 'substatus' | 'statusDetails' | 'resolvedInRelease' | 'ignoredUntil' | 'ignoreUntilCount'
+>;
 
 /** Creation times of releases per org, for the release comparisons of the status rules. */
 export type ReleaseOrder = Map<number, Map<string, number>>;
@@ -66,12 +69,26 @@ export function applyEvents(x: ApplyInput): AppliedEvents {
     const lock = x.locked.get(id)!;
     const before = states.get(id) ?? stateOf(lock);
     const atOrAfter = atOrAfterIn(x.releaseOrder.get(x.orgOf.get(p.projectId)!));
-    const r = statusOnEvent({ ...before, eventCount: before.eventCount + 1n }, { release: p.event.release ?? null, receivedAt: p.receivedAt }, atOrAfter);
+    const r = statusOnEvent(
+      { ...before, eventCount: before.eventCount + 1n },
+      { release: p.event.release ?? null, receivedAt: p.receivedAt },
+      atOrAfter,
+    );
     states.set(id, r.state);
     const ts = p.timestamp.toISOString();
     // The issue's first event of this batch is the one that created it, when it was created now.
     const isNewIssue = x.newIssueIds.has(id) && !counts.has(id);
-    const c = counts.get(id) ?? { id, n: 0, users: x.newUsers.get(id) ?? 0, firstSeen: ts, lastSeen: ts, level: lock.level, firstRelease: null, lastRelease: null, regressed: false };
+    const c = counts.get(id) ?? {
+      id,
+      n: 0,
+      users: x.newUsers.get(id) ?? 0,
+      firstSeen: ts,
+      lastSeen: ts,
+      level: lock.level,
+      firstRelease: null,
+      lastRelease: null,
+      regressed: false,
+    };
     c.n++;
     c.lastSeen = ts;
     c.level = maxLevel(c.level, p.event.level);
@@ -115,10 +132,15 @@ function withStatus(c: IssueCounts, st: IssueStatusState): IssueUpdateRow {
  * The releases whose creation order the status rules need, per org of the inserted events; empty when no locked
  * issue is resolved in a release (the common case: no query at all).
  */
-export function releasesToOrder(inserted: PreparedEvent[], locked: Iterable<LockedIssue>, orgOf: ReadonlyMap<number, number>): Map<number, string[]> {
+export function releasesToOrder(
+  inserted: PreparedEvent[],
+  locked: Iterable<LockedIssue>,
+  orgOf: ReadonlyMap<number, number>,
+): Map<number, string[]> {
   const issues = [...locked];
   const out = new Map<number, string[]>();
-  if (!issues.some((i) => i.status === 'resolved' && (i.resolvedInRelease || i.statusDetails?.inNextRelease))) return out;
+  if (!issues.some((i) => i.status === 'resolved' && (i.resolvedInRelease || i.statusDetails?.inNextRelease)))
+    return out;
   for (const orgId of new Set(inserted.map((p) => orgOf.get(p.projectId)!))) {
     const versions = new Set<string>();
     for (const p of inserted) if (orgOf.get(p.projectId) === orgId && p.event.release) versions.add(p.event.release);

@@ -25,7 +25,15 @@ export type ReleaseAtOrAfter = (release: string, reference: string) => boolean;
 export type Reopened = 'regression' | 'unignored' | null;
 
 function reopenedState(s: IssueStatusState, substatus: string): IssueStatusState {
-  return { ...s, status: 'unresolved', substatus, statusDetails: {}, resolvedInRelease: null, ignoredUntil: null, ignoreUntilCount: null };
+  return {
+    ...s,
+    status: 'unresolved',
+    substatus,
+    statusDetails: {},
+    resolvedInRelease: null,
+    ignoredUntil: null,
+    ignoreUntilCount: null,
+  };
 }
 
 /**
@@ -33,7 +41,11 @@ function reopenedState(s: IssueStatusState, substatus: string): IssueStatusState
  * Release-based resolutions only reopen for events that carry a release: an event without one cannot be
  * shown to come from the newer code, so it is counted but leaves the issue resolved.
  */
-export function statusOnEvent(state: IssueStatusState, ev: EventForStatus, atOrAfter: ReleaseAtOrAfter): { state: IssueStatusState; reopened: Reopened } {
+export function statusOnEvent(
+  state: IssueStatusState,
+  ev: EventForStatus,
+  atOrAfter: ReleaseAtOrAfter,
+): { state: IssueStatusState; reopened: Reopened } {
   if (state.status === 'resolved') {
     const d = state.statusDetails;
     if (d.inNextRelease === true) {

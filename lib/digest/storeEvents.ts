@@ -48,7 +48,15 @@ async function storeOnce(pool: pg.Pool, input: PreparedEvent[]): Promise<BatchRe
     if (!inserted.length) return { stored: [], duplicates, orphaned };
     const newUsers = rows.countPerIssue(await q.insertIssueUsers(tx, rows.issueUserRows(inserted, issueIdOf)));
     const releaseOrder = await loadReleaseOrder(tx, inserted, locked, orgOf);
-    const { stored, updates } = applyEvents({ inserted, issueIdOf, locked, newIssueIds, newUsers, releaseOrder, orgOf });
+    const { stored, updates } = applyEvents({
+      inserted,
+      issueIdOf,
+      locked,
+      newIssueIds,
+      newUsers,
+      releaseOrder,
+      orgOf,
+    });
     await q.updateIssues(tx, updates);
     await addAggregates(tx, inserted, stored, issueIdOf, orgOf);
     return { stored, duplicates, orphaned };
@@ -56,13 +64,19 @@ async function storeOnce(pool: pg.Pool, input: PreparedEvent[]): Promise<BatchRe
 }
 
 /** Drops the events of projects deleted since they were queued; the org of each remaining project. */
-async function ofLiveProjects(db: Sql, events: PreparedEvent[]): Promise<{ batch: PreparedEvent[]; orgOf: Map<number, number> }> {
+async function ofLiveProjects(
+  db: Sql,
+  events: PreparedEvent[],
+): Promise<{ batch: PreparedEvent[]; orgOf: Map<number, number> }> {
   const orgOf = await q.projectOrgs(db, [...new Set(events.map((p) => p.projectId))]);
   return { batch: events.filter((p) => orgOf.has(p.projectId)), orgOf };
 }
 
 /** Existing issues by hash; the rest created, with short numbers reserved per project in project order. */
-async function findOrCreateIssues(tx: Sql, batch: PreparedEvent[]): Promise<{ issueIdOf: rows.IssueIdOf; newIssueIds: Set<number> }> {
+async function findOrCreateIssues(
+  tx: Sql,
+  batch: PreparedEvent[],
+): Promise<{ issueIdOf: rows.IssueIdOf; newIssueIds: Set<number> }> {
   const issueOf = new Map<string, number>();
   const hashes = rows.hashesOf(batch).map((p) => ({ projectId: p.projectId, hash: p.grouping.hash }));
   for (const r of await q.issuesByHash(tx, hashes)) issueOf.set(rows.hashKey(r.projectId, r.hash), r.issueId);
@@ -83,7 +97,11 @@ async function findOrCreateIssues(tx: Sql, batch: PreparedEvent[]): Promise<{ is
 }
 
 /** Locks the issues before anything counts into them, always in id order (concurrent workers take them alike). */
-async function lockIssues(tx: Sql, batch: PreparedEvent[], issueIdOf: rows.IssueIdOf): Promise<Map<number, q.LockedIssue>> {
+async function lockIssues(
+  tx: Sql,
+  batch: PreparedEvent[],
+  issueIdOf: rows.IssueIdOf,
+): Promise<Map<number, q.LockedIssue>> {
   const ids = [...new Set(batch.map(issueIdOf))].sort((a, b) => a - b);
   return new Map((await q.lockIssues(tx, ids)).map((i) => [i.id, i]));
 }
@@ -93,14 +111,26 @@ async function insertEvents(tx: Sql, batch: PreparedEvent[], issueIdOf: rows.Iss
   return rows.insertedEvents(batch, await q.insertEvents(tx, rows.eventRowsJson(batch, issueIdOf)));
 }
 
-async function loadReleaseOrder(tx: Sql, inserted: PreparedEvent[], locked: Map<number, q.LockedIssue>, orgOf: Map<number, number>): Promise<ReleaseOrder> {
+async function loadReleaseOrder(
+  tx: Sql,
+  inserted: PreparedEvent[],
+  locked: Map<number, q.LockedIssue>,
+  orgOf: Map<number, number>,
+): Promise<ReleaseOrder> {
   const order: ReleaseOrder = new Map();
-  for (const [orgId, versions] of releasesToOrder(inserted, locked.values(), orgOf)) order.set(orgId, await q.releaseCreatedAt(tx, orgId, versions));
+  for (const [orgId, versions] of releasesToOrder(inserted, locked.values(), orgOf))
+    order.set(orgId, await q.releaseCreatedAt(tx, orgId, versions));
   return order;
 }
 
 /** Per-hour counts, tag values, environments, releases; the project-wide hourly row (the hottest) last. */
-async function addAggregates(tx: Sql, inserted: PreparedEvent[], stored: StoredEvent[], issueIdOf: rows.IssueIdOf, orgOf: Map<number, number>): Promise<void> {
+async function addAggregates(
+  tx: Sql,
+  inserted: PreparedEvent[],
+  stored: StoredEvent[],
+  issueIdOf: rows.IssueIdOf,
+  orgOf: Map<number, number>,
+): Promise<void> {
   await q.addIssueHourlyCounts(tx, rows.issueHourlyRows(inserted, issueIdOf));
   await q.addTagValues(tx, rows.tagValueRows(inserted, issueIdOf));
   await q.addEnvironments(tx, rows.environmentRows(inserted));

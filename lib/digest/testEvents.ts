@@ -26,5 +26,11 @@ export function preparedEvent(e: TestEvent): PreparedEvent {
     ...(e.user ? { user: { id: e.user } } : {}),
     ...(e.tags ? { tags: e.tags } : {}),
   };
-  return prepareEvent({ projectId: e.projectId ?? 1, keyId: 1, eventId: payload.event_id, receivedAt: e.at, payload: JSON.stringify(payload) });
+  return prepareEvent({
+    projectId: e.projectId ?? 1,
+    keyId: 1,
+    eventId: payload.event_id,
+    receivedAt: e.at,
+    payload: JSON.stringify(payload),
+  });
 }

@@ -32,8 +32,14 @@ describe('clean', () => {
   });
 
   it.each([
-    [[1, undefined, () => 1], [1, null, null]],
-    [{ a: undefined, b: 1n, c: Infinity }, { b: '1', c: 'Infinity' }],
+    [
+      [1, undefined, () => 1],
+      [1, null, null],
+    ],
+    [
+      { a: undefined, b: 1n, c: Infinity },
+      { b: '1', c: 'Infinity' },
+    ],
   ])('makes %s JSON-safe', (input, expected) => {
     expect(clean(input)).toEqual(expected);
   });
@@ -54,7 +60,10 @@ describe('keepEnds', () => {
 
 describe('depth limits inside events', () => {
   it('applies to extra and contexts', () => {
-    const ev = normalizeEvent({ extra: { deep: nested(9) }, contexts: { app: nested(9) } }, { receivedAt: new Date('2026-11-24T00:00:00Z') });
+    const ev = normalizeEvent(
+      { extra: { deep: nested(9) }, contexts: { app: nested(9) } },
+      { receivedAt: new Date('2026-11-24T00:00:00Z') },
+    );
     expect(JSON.stringify(ev.extra)).toContain(TRUNCATED);
     expect((ev.extra as any).deep.l1.l2.l3.l4.l5.l6.l7).toBe(TRUNCATED);
     expect((ev.contexts as any).app.l1.l2.l3.l4.l5.l6.l7).toBe(TRUNCATED);

@@ -23,10 +23,26 @@ describe('normalizeMessage', () => {
   it.each([
     ['plain string', { message: 'hello' }, { message: 'hello' }],
     ['blank string', { message: '   ' }, {}],
-    ['message object', { message: { message: 'hi %s', params: ['bob'] } }, { message: 'hi bob', logentry: { message: 'hi %s', params: ['bob'], formatted: 'hi bob' } }],
-    ['formatted given wins', { logentry: { message: 'hi %s', params: ['bob'], formatted: 'Hi, Bob!' } }, { message: 'Hi, Bob!', logentry: { message: 'hi %s', params: ['bob'], formatted: 'Hi, Bob!' } }],
-    ['logentry wins over message', { logentry: { message: 'from logentry' }, message: 'from message' }, { message: 'from logentry', logentry: { message: 'from logentry', formatted: 'from logentry' } }],
-    ['logentry without text falls back to message', { logentry: { params: [1] }, message: 'plain' }, { message: 'plain', logentry: { params: [1], formatted: 'plain' } }],
+    [
+      'message object',
+      { message: { message: 'hi %s', params: ['bob'] } },
+      { message: 'hi bob', logentry: { message: 'hi %s', params: ['bob'], formatted: 'hi bob' } },
+    ],
+    [
+      'formatted given wins',
+      { logentry: { message: 'hi %s', params: ['bob'], formatted: 'Hi, Bob!' } },
+      { message: 'Hi, Bob!', logentry: { message: 'hi %s', params: ['bob'], formatted: 'Hi, Bob!' } },
+    ],
+    [
+      'logentry wins over message',
+      { logentry: { message: 'from logentry' }, message: 'from message' },
+      { message: 'from logentry', logentry: { message: 'from logentry', formatted: 'from logentry' } },
+    ],
+    [
+      'logentry without text falls back to message',
+      { logentry: { params: [1] }, message: 'plain' },
+      { message: 'plain', logentry: { params: [1], formatted: 'plain' } },
+    ],
     ['number message', { message: 404 }, { message: '404' }],
   ])('%s', (_n, raw, expected) => {
     expect(normalizeMessage(raw)).toEqual(expected);

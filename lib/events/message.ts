@@ -17,7 +17,8 @@ function paramText(p: unknown): string {
 function convert(p: unknown, conv: string, precision: string | undefined): string {
   const n = typeof p === 'number' ? p : typeof p === 'string' ? Number(p) : NaN;
   if ((conv === 'd' || conv === 'i') && Number.isFinite(n)) return String(Math.trunc(n));
-  if (conv === 'f' && Number.isFinite(n)) return n.toFixed(precision === undefined ? 6 : Math.min(Number(precision), 20));
+  if (conv === 'f' && Number.isFinite(n))
+    return n.toFixed(precision === undefined ? 6 : Math.min(Number(precision), 20));
   return paramText(p);
 }
 
@@ -25,12 +26,15 @@ function convert(p: unknown, conv: string, precision: string | undefined): strin
 export function formatMessage(template: string, params: unknown[]): string {
   if (params.length === 0) return template;
   let next = 0;
-  return template.replace(PLACEHOLDER, (m, precision: string | undefined, conv: string | undefined, index: string | undefined) => {
-    if (m === '%%') return '%';
-    if (conv !== undefined) return next < params.length ? convert(params[next++], conv, precision) : m;
-    const i = index === '' || index === undefined ? next++ : Number(index);
-    return i < params.length ? paramText(params[i]) : m;
-  });
+  return template.replace(
+    PLACEHOLDER,
+    (m, precision: string | undefined, conv: string | undefined, index: string | undefined) => {
+      if (m === '%%') return '%';
+      if (conv !== undefined) return next < params.length ? convert(params[next++], conv, precision) : m;
+      const i = index === '' || index === undefined ? next++ : Number(index);
+      return i < params.length ? paramText(params[i]) : m;
+    },
+  );
 }
 
 type MessageFields = Pick<NormalizedEvent, 'message' | 'logentry'>;
@@ -46,10 +50,14 @@ export function normalizeMessage(raw: Rec): MessageFields {
     const message = plain?.trim() ? truncate(plain, MAX_MESSAGE) : undefined;
     return message === undefined ? {} : { message };
   }
-  const template = typeof source.message === 'string' && source.message !== '' ? truncate(source.message, MAX_MESSAGE) : undefined;
-  const params = Array.isArray(source.params) ? source.params.slice(0, MAX_PARAMS).map((p) => clean(p, 1) ?? null) : undefined;
+  const template =
+    typeof source.message === 'string' && source.message !== '' ? truncate(source.message, MAX_MESSAGE) : undefined;
+  const params = Array.isArray(source.params)
+    ? source.params.slice(0, MAX_PARAMS).map((p) => clean(p, 1) ?? null)
+    : undefined;
   let formatted = text(source.formatted, MAX_MESSAGE) || undefined;
-  if (formatted === undefined && template !== undefined) formatted = truncate(formatMessage(template, params ?? []), MAX_MESSAGE);
+  if (formatted === undefined && template !== undefined)
+    formatted = truncate(formatMessage(template, params ?? []), MAX_MESSAGE);
   if (formatted === undefined && plain?.trim()) formatted = truncate(plain, MAX_MESSAGE);
 
   const logentry: NonNullable<NormalizedEvent['logentry']> = {};

@@ -3,7 +3,8 @@ import { EventError, normalizeEvent } from './normalize';
 import { readFixture } from '@/tests/fixtures/sdkEnvelopes';
 
 const receivedAt = new Date('2026-11-24T00:34:40Z');
-const norm = (raw: unknown, ctx: { clientIp?: string; eventId?: string } = {}) => normalizeEvent(raw, { receivedAt, ...ctx });
+const norm = (raw: unknown, ctx: { clientIp?: string; eventId?: string } = {}) =>
+  normalizeEvent(raw, { receivedAt, ...ctx });
 
 describe('normalizeEvent on captured SDK payloads', () => {
   it('@sentry/node 11 exception event (02)', () => {
@@ -20,13 +21,26 @@ describe('normalizeEvent on captured SDK payloads', () => {
       environment: 'staging',
       tags: [['feature', 'checkout']],
       user: { id: '42', email: 'jane@example.com' },
-      breadcrumbs: { values: [{ timestamp: '2026-11-24T00:34:39.159Z', category: 'db', message: 'SELECT * FROM orders' }] },
+      breadcrumbs: {
+        values: [{ timestamp: '2026-11-24T00:34:39.159Z', category: 'db', message: 'SELECT * FROM orders' }],
+      },
       sdk: { name: 'sentry.javascript.node', version: '11.12.0' },
     });
     const [exc] = ev.exception!.values;
-    expect(exc).toMatchObject({ type: 'TypeError', value: "Cannot read properties of null (reading 'total')", mechanism: { type: 'generic', handled: true } });
+    expect(exc).toMatchObject({
+      type: 'TypeError',
+      value: "Cannot read properties of null (reading 'total')",
+      mechanism: { type: 'generic', handled: true },
+    });
     expect(exc.stacktrace!.frames).toHaveLength(5);
-    expect(exc.stacktrace!.frames[4]).toMatchObject({ module: 'fx-node', function: 'inner', lineno: 5, colno: 45, in_app: true, context_line: 'function inner() { const o = null; return o.total; }' });
+    expect(exc.stacktrace!.frames[4]).toMatchObject({
+      module: 'fx-node',
+      function: 'inner',
+      lineno: 5,
+      colno: 45,
+      in_app: true,
+      context_line: 'function inner() { const o = null; return o.total; }',
+    });
     expect(exc.stacktrace!.frames[4].pre_context).toHaveLength(4);
     expect(ev.contexts!.runtime).toEqual({ name: 'node', version: 'v20.20.2' });
     expect(ev.modules!['@sentry/node']).toBe('11.12.0');
@@ -35,7 +49,12 @@ describe('normalizeEvent on captured SDK payloads', () => {
 
   it('@sentry/node 11 captureMessage event (03)', () => {
     const ev = norm(readFixture('03').payload);
-    expect(ev).toMatchObject({ event_id: 'ee7959906ec24146bba55ebf9a266589', level: 'warning', message: 'queue depth above 1000', timestamp: '2026-11-24T00:34:39.170Z' });
+    expect(ev).toMatchObject({
+      event_id: 'ee7959906ec24146bba55ebf9a266589',
+      level: 'warning',
+      message: 'queue depth above 1000',
+      timestamp: '2026-11-24T00:34:39.170Z',
+    });
     expect(ev.logentry).toBeUndefined();
     expect(ev.exception!.values[0].mechanism).toEqual({ type: 'generic', handled: true, synthetic: true });
   });
@@ -62,22 +81,51 @@ describe('normalizeEvent on captured SDK payloads', () => {
   it('sentry-cli without --no-environ: secrets in extra.environ are filtered', () => {
     const payload = readFixture('05').payload as Record<string, unknown>;
     const environ = {
-      PATH: '/usr/bin', HOME: '/root', GITHUB_TOKEN: 'ghp_x', AWS_SECRET_ACCESS_KEY: 'k', SENTRY_DSN: 'http://k@h/1', PGPASSWORD: 'p',
-      SSH_AUTH_SOCK: '/tmp/s', DATABASE_URL: 'postgres://app:hunter2@db:5432/app', XAUTHORITY: '/root/.Xauthority',
+      PATH: '/usr/bin',
+      HOME: '/root',
+      GITHUB_TOKEN: 'ghp_x',
+      AWS_SECRET_ACCESS_KEY: 'k',
+      SENTRY_DSN: 'http://k@h/1',
+      PGPASSWORD: 'p',
+      SSH_AUTH_SOCK: '/tmp/s',
+      DATABASE_URL: 'postgres://app:hunter2@db:5432/app',
+      XAUTHORITY: '/root/.Xauthority',
     };
     const ev = norm({ ...payload, extra: { disk: 'sda1', environ } });
     expect(ev.extra!.environ).toEqual({
-      PATH: '/usr/bin', HOME: '/root', GITHUB_TOKEN: '[Filtered]', AWS_SECRET_ACCESS_KEY: '[Filtered]', SENTRY_DSN: '[Filtered]', PGPASSWORD: '[Filtered]',
-      SSH_AUTH_SOCK: '[Filtered]', DATABASE_URL: 'postgres://app:[Filtered]@db:5432/app', XAUTHORITY: '/root/.Xauthority',
+      PATH: '/usr/bin',
+      HOME: '/root',
+      GITHUB_TOKEN: '[Filtered]',
+      AWS_SECRET_ACCESS_KEY: '[Filtered]',
+      SENTRY_DSN: '[Filtered]',
+      PGPASSWORD: '[Filtered]',
+      SSH_AUTH_SOCK: '[Filtered]',
+      DATABASE_URL: 'postgres://app:[Filtered]@db:5432/app',
+      XAUTHORITY: '/root/.Xauthority',
     });
   });
 });
 
 describe('normalizeEvent fields', () => {
   it.each([
-    ['ctx id wins', { event_id: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' }, 'BBBBBBBB-BBBB-BBBB-BBBB-BBBBBBBBBBBB', 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'],
-    ['payload id, dashed and upper-case', { event_id: '30011660-4B97-4A42-A5C3-A72AD9B96F38' }, undefined, '300116604b974a42a5c3a72ad9b96f38'],
-    ['invalid ctx id falls back to the payload', { event_id: 'cccccccccccccccccccccccccccccccc' }, 'nope', 'cccccccccccccccccccccccccccccccc'],
+    [
+      'ctx id wins',
+      { event_id: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' },
+      'BBBBBBBB-BBBB-BBBB-BBBB-BBBBBBBBBBBB',
+      'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
+    ],
+    [
+      'payload id, dashed and upper-case',
+      { event_id: '30011660-4B97-4A42-A5C3-A72AD9B96F38' },
+      undefined,
+      '300116604b974a42a5c3a72ad9b96f38',
+    ],
+    [
+      'invalid ctx id falls back to the payload',
+      { event_id: 'cccccccccccccccccccccccccccccccc' },
+      'nope',
+      'cccccccccccccccccccccccccccccccc',
+    ],
   ])('event_id: %s', (_n, raw, eventId, expected) => {
     expect(norm(raw, { eventId }).event_id).toBe(expected);
   });
@@ -104,15 +152,27 @@ describe('normalizeEvent fields', () => {
   });
 
   it.each([
-    ['fatal', 'fatal'], ['critical', 'fatal'], ['ERROR', 'error'], ['warn', 'warning'], ['warning', 'warning'],
-    ['info', 'info'], ['log', 'info'], ['debug', 'debug'], ['verbose', 'error'], [30, 'error'], [undefined, 'error'],
+    ['fatal', 'fatal'],
+    ['critical', 'fatal'],
+    ['ERROR', 'error'],
+    ['warn', 'warning'],
+    ['warning', 'warning'],
+    ['info', 'info'],
+    ['log', 'info'],
+    ['debug', 'debug'],
+    ['verbose', 'error'],
+    [30, 'error'],
+    [undefined, 'error'],
   ])('level %j → %s', (level, expected) => {
     expect(norm({ level }).level).toBe(expected);
   });
 
   it.each([
     [{}, { platform: 'other', environment: 'production' }],
-    [{ platform: ' python ', environment: '  prod  ', release: 'shop@1.2.3', dist: 7 }, { platform: 'python', environment: 'prod', release: 'shop@1.2.3', dist: '7' }],
+    [
+      { platform: ' python ', environment: '  prod  ', release: 'shop@1.2.3', dist: 7 },
+      { platform: 'python', environment: 'prod', release: 'shop@1.2.3', dist: '7' },
+    ],
     [{ environment: '' }, { environment: 'production' }],
     [{ environment: 'e'.repeat(100) }, { environment: `${'e'.repeat(61)}...` }],
   ])('defaults and coercion %j', (raw, expected) => {
@@ -120,8 +180,22 @@ describe('normalizeEvent fields', () => {
   });
 
   it.each([
-    [{ tags: { b: 'x', a: 1, c: true, d: null, '': 'empty', e: { n: 1 } } }, [['b', 'x'], ['a', '1'], ['c', 'true'], ['e', '{"n":1}']]],
-    [{ tags: [['b', 'x'], ['a', 2], ['a', 'dup'], ['bad'], 'k:v', [' ', 'v']] }, [['b', 'x'], ['a', '2']]],
+    [
+      { tags: { b: 'x', a: 1, c: true, d: null, '': 'empty', e: { n: 1 } } },
+      [
+        ['b', 'x'],
+        ['a', '1'],
+        ['c', 'true'],
+        ['e', '{"n":1}'],
+      ],
+    ],
+    [
+      { tags: [['b', 'x'], ['a', 2], ['a', 'dup'], ['bad'], 'k:v', [' ', 'v']] },
+      [
+        ['b', 'x'],
+        ['a', '2'],
+      ],
+    ],
     [{ tags: { ['k'.repeat(40)]: 'v'.repeat(250) } }, [['k'.repeat(32), `${'v'.repeat(197)}...`]]],
     [{ tags: 'oops' }, []],
   ])('tags %#', (raw, expected) => {
@@ -129,7 +203,10 @@ describe('normalizeEvent fields', () => {
   });
 
   it.each([
-    [['{{ default }}', 42, true, null, { x: 1 }], ['{{ default }}', '42', 'true']],
+    [
+      ['{{ default }}', 42, true, null, { x: 1 }],
+      ['{{ default }}', '42', 'true'],
+    ],
     ['not-a-list', undefined],
     [[], undefined],
   ])('fingerprint %j', (fingerprint, expected) => {
@@ -147,8 +224,15 @@ describe('normalizeEvent fields', () => {
   });
 
   it('keeps unknown top-level fields, cleaned, and never lets them override typed ones', () => {
-    const ev = norm(JSON.parse('{"level":"info","received":"x","type":"error","spans":[{"op":"db"}],"__proto__":{"polluted":1}}'));
-    expect(ev).toMatchObject({ level: 'info', received: '2026-11-24T00:34:40.000Z', type: 'error', spans: [{ op: 'db' }] });
+    const ev = norm(
+      JSON.parse('{"level":"info","received":"x","type":"error","spans":[{"op":"db"}],"__proto__":{"polluted":1}}'),
+    );
+    expect(ev).toMatchObject({
+      level: 'info',
+      received: '2026-11-24T00:34:40.000Z',
+      type: 'error',
+      spans: [{ op: 'db' }],
+    });
     expect((ev as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(ev)).toBe(Object.prototype);
   });
@@ -160,7 +244,12 @@ describe('normalizeEvent fields', () => {
       'sentry.interfaces.User': { id: 5 },
       'sentry.interfaces.Http': { url: 'https://x.io/' },
     });
-    expect(ev).toMatchObject({ exception: { values: [{ type: 'ValueError', value: 'bad' }] }, message: 'hello ann', user: { id: '5' }, request: { url: 'https://x.io/' } });
+    expect(ev).toMatchObject({
+      exception: { values: [{ type: 'ValueError', value: 'bad' }] },
+      message: 'hello ann',
+      user: { id: '5' },
+      request: { url: 'https://x.io/' },
+    });
     expect(Object.keys(ev).some((k) => k.startsWith('sentry.interfaces'))).toBe(false);
   });
 });
@@ -171,10 +260,23 @@ describe('normalizeEvent on hostile or odd input', () => {
   });
 
   it.each([
-    { exception: 'boom' }, { exception: { values: 'x' } }, { exception: [null, 1, { stacktrace: { frames: [null, 'x', 1] } }] },
-    { tags: 5 }, { user: 'x' }, { breadcrumbs: { values: 3 } }, { request: [] }, { request: { headers: 'x', env: 5, cookies: 'a=b' } },
-    { contexts: { os: 'Linux', browser: null } }, { extra: [] }, { threads: 'x' }, { logentry: 'x', message: { params: 'x' } },
-    { message: { message: 7 } }, { modules: ['x'] }, { sdk: 'x' }, { stacktrace: { frames: {} } }, { timestamp: '2026-13-45' },
+    { exception: 'boom' },
+    { exception: { values: 'x' } },
+    { exception: [null, 1, { stacktrace: { frames: [null, 'x', 1] } }] },
+    { tags: 5 },
+    { user: 'x' },
+    { breadcrumbs: { values: 3 } },
+    { request: [] },
+    { request: { headers: 'x', env: 5, cookies: 'a=b' } },
+    { contexts: { os: 'Linux', browser: null } },
+    { extra: [] },
+    { threads: 'x' },
+    { logentry: 'x', message: { params: 'x' } },
+    { message: { message: 7 } },
+    { modules: ['x'] },
+    { sdk: 'x' },
+    { stacktrace: { frames: {} } },
+    { timestamp: '2026-13-45' },
   ])('does not throw for %j', (raw) => {
     const ev = norm(raw);
     expect(ev.event_id).toMatch(/^[0-9a-f]{32}$/);
@@ -185,7 +287,20 @@ describe('normalizeEvent on hostile or odd input', () => {
 describe('sentry-cli bash-hook frames', () => {
   const bashEvent = (sdk: string) => ({
     sdk: { name: sdk, version: '3.8.0' },
-    exception: { values: [{ type: 'BashError', value: 'command ls x exited with status 2', stacktrace: { frames: [{ function: 'export_rows', filename: 'job.sh', lineno: 1 }, { function: 'main', filename: 'job.sh', lineno: 9 }] } }] },
+    exception: {
+      values: [
+        {
+          type: 'BashError',
+          value: 'command ls x exited with status 2',
+          stacktrace: {
+            frames: [
+              { function: 'export_rows', filename: 'job.sh', lineno: 1 },
+              { function: 'main', filename: 'job.sh', lineno: 9 },
+            ],
+          },
+        },
+      ],
+    },
   });
   it('puts the failing function last, as the protocol orders frames', () => {
     const ev = normalizeEvent(bashEvent('sentry-cli'), { receivedAt: new Date() });

@@ -32,15 +32,49 @@ export const MAX_BREADCRUMBS = 100;
 const MAX_FUTURE_MS = 5 * 60 * 1000;
 
 const LEVELS: Record<string, Level> = {
-  fatal: 'fatal', critical: 'fatal', error: 'error', warning: 'warning', warn: 'warning', info: 'info', log: 'info', debug: 'debug',
+  fatal: 'fatal',
+  critical: 'fatal',
+  error: 'error',
+  warning: 'warning',
+  warn: 'warning',
+  info: 'info',
+  log: 'info',
+  debug: 'debug',
 };
 
 // Fields read into typed ones above; everything else an SDK sends is kept (cleaned) under its own name.
 const HANDLED = new Set([
-  'event_id', 'timestamp', 'received', 'level', 'platform', 'logger', 'transaction', 'server_name', 'release', 'dist',
-  'environment', 'message', 'logentry', 'exception', 'threads', 'breadcrumbs', 'tags', 'extra', 'user', 'contexts',
-  'request', 'sdk', 'fingerprint', 'modules', 'stacktrace', 'sentry.interfaces.Exception', 'sentry.interfaces.Message',
-  'sentry.interfaces.Stacktrace', 'sentry.interfaces.Http', 'sentry.interfaces.User', '__proto__',
+  'event_id',
+  'timestamp',
+  'received',
+  'level',
+  'platform',
+  'logger',
+  'transaction',
+  'server_name',
+  'release',
+  'dist',
+  'environment',
+  'message',
+  'logentry',
+  'exception',
+  'threads',
+  'breadcrumbs',
+  'tags',
+  'extra',
+  'user',
+  'contexts',
+  'request',
+  'sdk',
+  'fingerprint',
+  'modules',
+  'stacktrace',
+  'sentry.interfaces.Exception',
+  'sentry.interfaces.Message',
+  'sentry.interfaces.Stacktrace',
+  'sentry.interfaces.Http',
+  'sentry.interfaces.User',
+  '__proto__',
 ]);
 
 function eventId(candidates: unknown[]): string {
@@ -79,7 +113,10 @@ function normalizeBreadcrumb(v: unknown): Breadcrumb | undefined {
 }
 
 function normalizeBreadcrumbs(v: unknown): NormalizedEvent['breadcrumbs'] {
-  const values = list(v).map(normalizeBreadcrumb).filter((b): b is Breadcrumb => b !== undefined).slice(-MAX_BREADCRUMBS);
+  const values = list(v)
+    .map(normalizeBreadcrumb)
+    .filter((b): b is Breadcrumb => b !== undefined)
+    .slice(-MAX_BREADCRUMBS);
   return values.length > 0 ? { values } : undefined;
 }
 
@@ -102,7 +139,11 @@ function normalizeExtra(v: unknown): Rec | undefined {
 function normalizeSdk(v: unknown): NormalizedEvent['sdk'] {
   const sdk = cleanRecord(v, 0);
   if (!sdk) return undefined;
-  const out: NonNullable<NormalizedEvent['sdk']> = { ...sdk, name: name(sdk.name, 128), version: name(sdk.version, 128) };
+  const out: NonNullable<NormalizedEvent['sdk']> = {
+    ...sdk,
+    name: name(sdk.name, 128),
+    version: name(sdk.version, 128),
+  };
   if (out.name === undefined) delete out.name;
   if (out.version === undefined) delete out.version;
   return out;

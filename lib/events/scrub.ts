@@ -54,7 +54,13 @@ export function scrubEnviron(environ: unknown): unknown {
 /** The `cookies` field repeats the Cookie header, so its values go too; the names stay for debugging. */
 export function scrubCookies(cookies: unknown): unknown {
   if (cookies === undefined || cookies === null) return undefined;
-  if (isRecord(cookies)) return Object.fromEntries(Object.keys(cookies).filter((k) => k !== '__proto__').map((k) => [k, FILTERED]));
-  if (Array.isArray(cookies)) return cookies.map((pair) => (Array.isArray(pair) ? [String(pair[0]), FILTERED] : FILTERED));
+  if (isRecord(cookies))
+    return Object.fromEntries(
+      Object.keys(cookies)
+        .filter((k) => k !== '__proto__')
+        .map((k) => [k, FILTERED]),
+    );
+  if (Array.isArray(cookies))
+    return cookies.map((pair) => (Array.isArray(pair) ? [String(pair[0]), FILTERED] : FILTERED));
   return FILTERED;
 }

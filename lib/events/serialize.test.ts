@@ -40,7 +40,12 @@ describe('serializeEvent', () => {
     expect(s.groupID).toBe('42');
     expect(s.projectID).toBe('7');
     expect(s.tags.map((t) => t.key)).toEqual(['environment', 'job', 'level']);
-    expect(s.entries).toEqual([{ type: 'message', data: { formatted: 'backup of /var/db failed', message: 'backup of %s failed', params: ['/var/db'] } }]);
+    expect(s.entries).toEqual([
+      {
+        type: 'message',
+        data: { formatted: 'backup of /var/db failed', message: 'backup of %s failed', params: ['/var/db'] },
+      },
+    ]);
     expect(s.user).toMatchObject({ id: 'ops', ip_address: '203.0.113.9' });
     expect(s.release).toEqual({ version: 'cli@1' });
     expect(s.sdk).toEqual({ name: 'sentry-cli', version: '3.8.0' });
@@ -52,7 +57,10 @@ describe('serializeEvent', () => {
   });
 
   it('never shows extra.environ', () => {
-    const ev = normalizeEvent({ message: 'x', extra: { environ: { HOME: '/root', PATH: '/bin' }, job: 'a' } }, { receivedAt: received });
+    const ev = normalizeEvent(
+      { message: 'x', extra: { environ: { HOME: '/root', PATH: '/bin' }, job: 'a' } },
+      { receivedAt: received },
+    );
     const s = serializeEvent(row(ev));
     expect(s.extra).toEqual({ environ: ENVIRON_FILTERED, job: 'a' });
     expect(s.context).toEqual(s.extra);
@@ -71,30 +79,74 @@ describe('serializeEvent', () => {
               stacktrace: {
                 frames: [
                   { filename: 'node:internal/x', function: 'run', lineno: 3, in_app: false },
-                  { filename: 'app.js', abs_path: '/srv/app.js', function: 'main', lineno: 10, colno: 5, in_app: true, pre_context: ['a', 'b'], context_line: 'c', post_context: ['d'], vars: { x: 'undefined' } },
+                  {
+                    filename: 'app.js',
+                    abs_path: '/srv/app.js',
+                    function: 'main',
+                    lineno: 10,
+                    colno: 5,
+                    in_app: true,
+                    pre_context: ['a', 'b'],
+                    context_line: 'c',
+                    post_context: ['d'],
+                    vars: { x: 'undefined' },
+                  },
                 ],
               },
             },
           ],
         },
         breadcrumbs: [{ message: 'clicked', category: 'ui.click', timestamp: 1795480479 }],
-        request: { url: 'https://shop.test/cart?id=1', method: 'post', query_string: 'id=1&x=2', headers: { Accept: 'text/html', Cookie: 'sid=1' } },
+        request: {
+          url: 'https://shop.test/cart?id=1',
+          method: 'post',
+          query_string: 'id=1&x=2',
+          headers: { Accept: 'text/html', Cookie: 'sid=1' },
+        },
       },
       { receivedAt: received },
     );
     const s = serializeEvent(row(ev));
     expect(s.type).toBe('error');
     expect(s.entries.map((e) => e.type)).toEqual(['exception', 'breadcrumbs', 'request']);
-    const exc = s.entries[0].data as { values: Array<{ type: string; stacktrace: { frames: Array<Record<string, unknown>>; hasSystemFrames: boolean } }>; hasSystemFrames: boolean };
+    const exc = s.entries[0].data as {
+      values: Array<{ type: string; stacktrace: { frames: Array<Record<string, unknown>>; hasSystemFrames: boolean } }>;
+      hasSystemFrames: boolean;
+    };
     expect(exc.values[0].type).toBe('TypeError');
     expect(exc.hasSystemFrames).toBe(true);
     const frame = exc.values[0].stacktrace.frames[1];
-    expect(frame).toMatchObject({ filename: 'app.js', absPath: '/srv/app.js', function: 'main', lineNo: 10, colNo: 5, inApp: true, vars: { x: 'undefined' } });
-    expect(frame.context).toEqual([[8, 'a'], [9, 'b'], [10, 'c'], [11, 'd']]);
+    expect(frame).toMatchObject({
+      filename: 'app.js',
+      absPath: '/srv/app.js',
+      function: 'main',
+      lineNo: 10,
+      colNo: 5,
+      inApp: true,
+      vars: { x: 'undefined' },
+    });
+    expect(frame.context).toEqual([
+      [8, 'a'],
+      [9, 'b'],
+      [10, 'c'],
+      [11, 'd'],
+    ]);
     const crumbs = s.entries[1].data as { values: Array<Record<string, unknown>> };
-    expect(crumbs.values[0]).toMatchObject({ message: 'clicked', category: 'ui.click', level: 'info', type: 'default' });
+    expect(crumbs.values[0]).toMatchObject({
+      message: 'clicked',
+      category: 'ui.click',
+      level: 'info',
+      type: 'default',
+    });
     const req = s.entries[2].data as Record<string, unknown>;
-    expect(req).toMatchObject({ url: 'https://shop.test/cart?id=1', method: 'POST', query: [['id', '1'], ['x', '2']] });
+    expect(req).toMatchObject({
+      url: 'https://shop.test/cart?id=1',
+      method: 'POST',
+      query: [
+        ['id', '1'],
+        ['x', '2'],
+      ],
+    });
     expect(req.headers).toContainEqual(['Cookie', '[Filtered]']);
     expect(s.metadata).toEqual({ type: 'TypeError', value: 'x is undefined' });
   });
@@ -106,7 +158,13 @@ describe('serializeEvent', () => {
   it('has a short form for event lists', () => {
     const ev = normalizeEvent({ message: 'hello', user: { email: 'a@b.test' } }, { receivedAt: received });
     const s = serializeEventSimple(row(ev));
-    expect(s).toMatchObject({ eventID: ev.event_id, groupID: '42', 'event.type': 'default', message: 'hello', user: { email: 'a@b.test' } });
+    expect(s).toMatchObject({
+      eventID: ev.event_id,
+      groupID: '42',
+      'event.type': 'default',
+      message: 'hello',
+      user: { email: 'a@b.test' },
+    });
     expect(s).not.toHaveProperty('entries');
   });
 });

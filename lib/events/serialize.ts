@@ -51,7 +51,12 @@ function hasSystemFrames(frames: Frame[]): boolean {
 
 function serializeStacktrace(st: { frames: Frame[] } | undefined): Json | null {
   if (!st) return null;
-  return { frames: st.frames.map(serializeFrame), framesOmitted: null, registers: null, hasSystemFrames: hasSystemFrames(st.frames) };
+  return {
+    frames: st.frames.map(serializeFrame),
+    framesOmitted: null,
+    registers: null,
+    hasSystemFrames: hasSystemFrames(st.frames),
+  };
 }
 
 function exceptionEntry(values: ExceptionValue[]): EventEntry {
@@ -78,7 +83,11 @@ function messageEntry(ev: NormalizedEvent): EventEntry | null {
   if (formatted === undefined && ev.logentry?.message === undefined) return null;
   return {
     type: 'message',
-    data: { formatted: formatted ?? ev.logentry?.message ?? '', message: ev.logentry?.message ?? null, params: ev.logentry?.params ?? null },
+    data: {
+      formatted: formatted ?? ev.logentry?.message ?? '',
+      message: ev.logentry?.message ?? null,
+      params: ev.logentry?.params ?? null,
+    },
   };
 }
 
@@ -224,7 +233,10 @@ export interface Neighbours {
   nextEventID: string | null;
 }
 
-export function serializeEvent(row: Event, neighbours: Neighbours = { previousEventID: null, nextEventID: null }): ApiEvent {
+export function serializeEvent(
+  row: Event,
+  neighbours: Neighbours = { previousEventID: null, nextEventID: null },
+): ApiEvent {
   const ev = row.data as unknown as NormalizedEvent;
   const extra = filteredExtra(ev.extra);
   return {

@@ -6,9 +6,18 @@ const norm = (raw: Record<string, unknown>) => normalizeEvent(raw, { receivedAt:
 
 describe('normalizeFrame', () => {
   it.each([
-    [{ filename: 'a.py', lineno: '12', colno: 3.9, in_app: true }, { filename: 'a.py', lineno: 12, colno: 3, in_app: true }],
-    [{ function: 'f', lineno: -1, colno: 'x', in_app: 'false' }, { function: 'f', in_app: false }],
-    [{ module: 'm', pre_context: ['a', null, 3], post_context: 'x', vars: { a: { b: 1 } } }, { module: 'm', pre_context: ['a', '', '3'], vars: { a: { b: 1 } } }],
+    [
+      { filename: 'a.py', lineno: '12', colno: 3.9, in_app: true },
+      { filename: 'a.py', lineno: 12, colno: 3, in_app: true },
+    ],
+    [
+      { function: 'f', lineno: -1, colno: 'x', in_app: 'false' },
+      { function: 'f', in_app: false },
+    ],
+    [
+      { module: 'm', pre_context: ['a', null, 3], post_context: 'x', vars: { a: { b: 1 } } },
+      { module: 'm', pre_context: ['a', '', '3'], vars: { a: { b: 1 } } },
+    ],
     [{ function: 'f', vars: ['not', 'an', 'object'] }, { function: 'f' }],
     [{ context_line: 'x'.repeat(5000) }, { context_line: `${'x'.repeat(1021)}...` }],
     [{}, undefined],
@@ -23,9 +32,17 @@ describe('normalizeExceptions', () => {
   it.each([
     ['{values}', { values: [{ type: 'E', value: 'v' }] }, [{ type: 'E', value: 'v' }]],
     ['bare list', [{ type: 'E', value: 'v' }], [{ type: 'E', value: 'v' }]],
-    ['single legacy object', { type: 'E', value: 'v', stacktrace: { frames } }, [{ type: 'E', value: 'v', stacktrace: { frames: [{ function: 'f', lineno: 1 }] } }]],
+    [
+      'single legacy object',
+      { type: 'E', value: 'v', stacktrace: { frames } },
+      [{ type: 'E', value: 'v', stacktrace: { frames: [{ function: 'f', lineno: 1 }] } }],
+    ],
     ['non-string value', [{ type: 'E', value: { code: 7 } }], [{ type: 'E', value: '{"code":7}' }]],
-    ['mechanism coerced', [{ type: 'E', mechanism: { type: 'onerror', handled: 'false', data: { x: 1 } } }], [{ type: 'E', mechanism: { type: 'onerror', handled: false, data: { x: 1 } } }]],
+    [
+      'mechanism coerced',
+      [{ type: 'E', mechanism: { type: 'onerror', handled: 'false', data: { x: 1 } } }],
+      [{ type: 'E', mechanism: { type: 'onerror', handled: false, data: { x: 1 } } }],
+    ],
     ['empty values dropped', [{}, { module: 'only-module' }, { type: 'E' }], [{ type: 'E' }]],
   ])('%s', (_n, raw, expected) => {
     expect(normalizeExceptions(raw)?.values).toEqual(expected);
@@ -39,7 +56,8 @@ describe('normalizeExceptions', () => {
 describe('stack trace limits and legacy placement', () => {
   it('keeps the first and last 125 of 400 frames', () => {
     const frames = Array.from({ length: 400 }, (_, i) => ({ function: `f${i}` }));
-    const kept = norm({ exception: [{ type: 'RecursionError', stacktrace: { frames } }] }).exception!.values[0].stacktrace!.frames;
+    const kept = norm({ exception: [{ type: 'RecursionError', stacktrace: { frames } }] }).exception!.values[0]
+      .stacktrace!.frames;
     expect(kept).toHaveLength(MAX_FRAMES);
     expect(kept[124].function).toBe('f124');
     expect(kept[125].function).toBe('f275');
@@ -59,8 +77,14 @@ describe('stack trace limits and legacy placement', () => {
   });
 
   it('normalizes threads from either list shape', () => {
-    const raw = [{ id: 1, name: 'main', crashed: true, stacktrace: { frames: [{ function: 'run' }] } }, { id: '2' }, 'junk'];
-    const expected = { values: [{ id: 1, name: 'main', crashed: true, stacktrace: { frames: [{ function: 'run' }] } }, { id: '2' }] };
+    const raw = [
+      { id: 1, name: 'main', crashed: true, stacktrace: { frames: [{ function: 'run' }] } },
+      { id: '2' },
+      'junk',
+    ];
+    const expected = {
+      values: [{ id: 1, name: 'main', crashed: true, stacktrace: { frames: [{ function: 'run' }] } }, { id: '2' }],
+    };
     expect(normalizeThreads(raw)).toEqual(expected);
     expect(normalizeThreads({ values: raw })).toEqual(expected);
   });

@@ -1,6 +1,19 @@
 // Exceptions, threads and their stack frames, in every shape SDKs send them (current and legacy).
 
-import { MAX_STRING, bool, cleanRecord, compact, int, isRecord, keepEnds, list, name, text, truncate, type Rec } from './clean';
+import {
+  MAX_STRING,
+  bool,
+  cleanRecord,
+  compact,
+  int,
+  isRecord,
+  keepEnds,
+  list,
+  name,
+  text,
+  truncate,
+  type Rec,
+} from './clean';
 import type { ExceptionValue, Frame, NormalizedEvent } from './types';
 
 /** Sentry keeps at most 250 frames per stack trace, dropping from the middle. */
@@ -45,7 +58,10 @@ export function normalizeFrame(v: unknown): Frame | undefined {
 /** `{frames: [...]}` or a bare frame list; undefined when no frame survives. */
 export function normalizeStacktrace(v: unknown): { frames: Frame[] } | undefined {
   const raw = Array.isArray(v) ? v : isRecord(v) && Array.isArray(v.frames) ? v.frames : [];
-  const frames = keepEnds(raw.map(normalizeFrame).filter((f): f is Frame => f !== undefined), MAX_FRAMES);
+  const frames = keepEnds(
+    raw.map(normalizeFrame).filter((f): f is Frame => f !== undefined),
+    MAX_FRAMES,
+  );
   return frames.length > 0 ? { frames } : undefined;
 }
 
@@ -72,7 +88,8 @@ function normalizeExceptionValue(v: unknown): ExceptionValue | undefined {
 
 /** `exception` as `{values}`, a bare list or (legacy) a single exception object. */
 export function normalizeExceptions(v: unknown): NormalizedEvent['exception'] {
-  const raw = isRecord(v) && !Array.isArray(v.values) && (v.type !== undefined || v.value !== undefined) ? [v] : list(v);
+  const raw =
+    isRecord(v) && !Array.isArray(v.values) && (v.type !== undefined || v.value !== undefined) ? [v] : list(v);
   const values = raw.map(normalizeExceptionValue).filter((x): x is ExceptionValue => x !== undefined);
   return values.length > 0 ? { values } : undefined;
 }
@@ -90,7 +107,9 @@ function normalizeThread(v: unknown): Thread | undefined {
 }
 
 export function normalizeThreads(v: unknown): Threads | undefined {
-  const values = list(v).map(normalizeThread).filter((t): t is Thread => t !== undefined);
+  const values = list(v)
+    .map(normalizeThread)
+    .filter((t): t is Thread => t !== undefined);
   return values.length > 0 ? { values } : undefined;
 }
 
@@ -98,7 +117,11 @@ export function normalizeThreads(v: unknown): Threads | undefined {
  * Legacy top-level `stacktrace`: it belongs to the exception when there is exactly one without a stack,
  * otherwise it is the stack of the thread that sent the event.
  */
-export function placeTopLevelStacktrace(raw: Rec, exception: NormalizedEvent['exception'], threads: Threads | undefined): Threads | undefined {
+export function placeTopLevelStacktrace(
+  raw: Rec,
+  exception: NormalizedEvent['exception'],
+  threads: Threads | undefined,
+): Threads | undefined {
   const stacktrace = normalizeStacktrace(raw.stacktrace ?? raw['sentry.interfaces.Stacktrace']);
   if (!stacktrace) return threads;
   if (exception?.values.length === 1 && !exception.values[0].stacktrace) {

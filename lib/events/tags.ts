@@ -34,7 +34,9 @@ function collect(entries: Iterable<[unknown, unknown]>): [string, string][] {
 export function normalizeTags(v: unknown): [string, string][] {
   if (isRecord(v)) return collect(Object.entries(v).filter(([k]) => k !== '__proto__'));
   if (!Array.isArray(v)) return [];
-  return collect(v.filter((p): p is unknown[] => Array.isArray(p) && p.length >= 2).map((p) => [p[0], p[1]] as [unknown, unknown]));
+  return collect(
+    v.filter((p): p is unknown[] => Array.isArray(p) && p.length >= 2).map((p) => [p[0], p[1]] as [unknown, unknown]),
+  );
 }
 
 /** A context by key, or by its `type` (sentry-cli sends the Rust runtime as `contexts.rust` with `type: "runtime"`). */

@@ -67,14 +67,30 @@ export interface NormalizedEvent {
   message?: string;
   logentry?: { message?: string; params?: unknown[]; formatted?: string };
   exception?: { values: ExceptionValue[] };
-  threads?: { values: Array<{ id?: string | number; name?: string; crashed?: boolean; current?: boolean; stacktrace?: { frames: Frame[] } }> };
+  threads?: {
+    values: Array<{
+      id?: string | number;
+      name?: string;
+      crashed?: boolean;
+      current?: boolean;
+      stacktrace?: { frames: Frame[] };
+    }>;
+  };
   breadcrumbs?: { values: Breadcrumb[] };
   /** Tags as ordered [key, value] pairs, keys ≤ 32 and values ≤ 200 characters. */
   tags: [string, string][];
   extra?: Record<string, unknown>;
   user?: EventUser;
   contexts?: Record<string, Record<string, unknown>>;
-  request?: { url?: string; method?: string; headers?: [string, string][] | Record<string, string>; query_string?: unknown; data?: unknown; env?: Record<string, unknown>; cookies?: unknown };
+  request?: {
+    url?: string;
+    method?: string;
+    headers?: [string, string][] | Record<string, string>;
+    query_string?: unknown;
+    data?: unknown;
+    env?: Record<string, unknown>;
+    cookies?: unknown;
+  };
   sdk?: { name?: string; version?: string; [k: string]: unknown };
   fingerprint?: string[];
   modules?: Record<string, string>;

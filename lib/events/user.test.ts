@@ -16,7 +16,11 @@ describe('userKey', () => {
 
 describe('normalizeUser', () => {
   it.each([
-    [{ id: 42, email: ' a@b.io ', name: 'Ann', geo: { city: 'Oslo' } }, undefined, { id: '42', email: 'a@b.io', name: 'Ann', geo: { city: 'Oslo' } }],
+    [
+      { id: 42, email: ' a@b.io ', name: 'Ann', geo: { city: 'Oslo' } },
+      undefined,
+      { id: '42', email: 'a@b.io', name: 'Ann', geo: { city: 'Oslo' } },
+    ],
     [{ id: 'u1', ip_address: '{{auto}}' }, '203.0.113.7', { id: 'u1', ip_address: '203.0.113.7' }],
     [{ id: 'u1', ip_address: '{{auto}}' }, undefined, { id: 'u1' }],
     [{ id: '', username: null, email: {} }, undefined, undefined],

@@ -22,7 +22,14 @@ const BROWSERS: Array<[RegExp, string]> = [
   [/\b(?:MSIE |Trident\/.*\brv:)(\d+)/, 'IE'],
 ];
 
-const WINDOWS: Record<string, string> = { '10.0': '10', '6.3': '8.1', '6.2': '8', '6.1': '7', '6.0': 'Vista', '5.1': 'XP' };
+const WINDOWS: Record<string, string> = {
+  '10.0': '10',
+  '6.3': '8.1',
+  '6.2': '8',
+  '6.1': '7',
+  '6.0': 'Vista',
+  '5.1': 'XP',
+};
 
 function dotted(...parts: Array<string | undefined>): string {
   return parts.filter((p) => p !== undefined).join('.');

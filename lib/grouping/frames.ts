@@ -13,7 +13,9 @@ type Thread = NonNullable<NormalizedEvent['threads']>['values'][number];
 /** The thread the event is about: the crashed one, else the one that captured it, else the only one. */
 export function eventThread(ev: NormalizedEvent): Thread | undefined {
   const threads = ev.threads?.values ?? [];
-  return threads.find((t) => t.crashed) ?? threads.find((t) => t.current) ?? (threads.length === 1 ? threads[0] : undefined);
+  return (
+    threads.find((t) => t.crashed) ?? threads.find((t) => t.current) ?? (threads.length === 1 ? threads[0] : undefined)
+  );
 }
 
 /** The exception chain (oldest first, as sent), or else the event thread's stack. */
@@ -30,7 +32,18 @@ export function hasInAppFrame(ev: NormalizedEvent): boolean {
   return stacks.some((s) => s.stacktrace?.frames.some((f) => f.in_app === true));
 }
 
-const ANONYMOUS = new Set(['', '?', '??', '<anonymous>', 'anonymous', '(anonymous function)', '<lambda>', '<unknown>', '{anonymous}', 'Object']);
+const ANONYMOUS = new Set([
+  '',
+  '?',
+  '??',
+  '<anonymous>',
+  'anonymous',
+  '(anonymous function)',
+  '<lambda>',
+  '<unknown>',
+  '{anonymous}',
+  'Object',
+]);
 
 // A file-name part that changes with every build: content hashes (hex, or base32/base64 with digits and
 // mixed case), numeric chunk ids and version numbers, and the `.min` marker.
@@ -80,7 +93,10 @@ export function normalizeModule(module: string): string {
   const m = module
     .trim()
     .replace(/\$\$Lambda\$?\d*(?:\/(?:0x)?[0-9a-f]+)?/gi, () => '$$Lambda')
-    .replace(/\$\$(EnhancerBy|FastClassBy)(Spring)?CGLIB\$\$[0-9a-f]+/g, (_m, kind: string, spring = '') => `$$${kind}${spring}CGLIB`)
+    .replace(
+      /\$\$(EnhancerBy|FastClassBy)(Spring)?CGLIB\$\$[0-9a-f]+/g,
+      (_m, kind: string, spring = '') => `$$${kind}${spring}CGLIB`,
+    )
     .replace(/\$HibernateProxy\$\w+/g, () => '$HibernateProxy');
   const slash = m.lastIndexOf('/');
   return m.slice(0, slash + 1) + stripBuildHash(m.slice(slash + 1), false);
@@ -110,7 +126,8 @@ export function normalizeFunction(fn: string): string {
 
 /** `"{module or file} in {function}"`, or whichever half exists; undefined when the frame names nothing stable. */
 export function frameComponent(frame: Frame): string | undefined {
-  const where = (frame.module && normalizeModule(frame.module)) || normalizeFilename(frame.filename ?? frame.abs_path ?? '');
+  const where =
+    (frame.module && normalizeModule(frame.module)) || normalizeFilename(frame.filename ?? frame.abs_path ?? '');
   const fn = normalizeFunction(frame.function ?? frame.raw_function ?? frame.symbol ?? '');
   if (where && fn) return `${where} in ${fn}`;
   return where || fn || undefined;

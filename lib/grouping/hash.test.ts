@@ -10,7 +10,10 @@ const hashOf = (raw: Record<string, unknown>) => group(raw).hash;
 
 function fixtureEvent(prefix: string, patch: Record<string, unknown> = {}) {
   const { header, payload } = readFixture(prefix);
-  return normalizeEvent({ ...(payload as object), ...patch }, { receivedAt: RECEIVED_AT, eventId: header.event_id as string });
+  return normalizeEvent(
+    { ...(payload as object), ...patch },
+    { receivedAt: RECEIVED_AT, eventId: header.event_id as string },
+  );
 }
 
 const message = (text: string) => ({ message: text, platform: 'python' });
@@ -28,7 +31,14 @@ describe('groupEvent on captured SDK payloads', () => {
   it("keeps the message of the node SDK's typeless synthetic exception (captureMessage with a stack)", () => {
     const result = groupEvent(fixtureEvent('03'));
     expect(result.components).toEqual(['fx-node', 'queue depth above <int>']);
-    const other = groupEvent(fixtureEvent('03', { message: 'cache miss', exception: { values: [{ value: 'cache miss', stacktrace: (fixtureEvent('03').exception!.values[0].stacktrace) }] } }));
+    const other = groupEvent(
+      fixtureEvent('03', {
+        message: 'cache miss',
+        exception: {
+          values: [{ value: 'cache miss', stacktrace: fixtureEvent('03').exception!.values[0].stacktrace }],
+        },
+      }),
+    );
     expect(other.hash).not.toBe(result.hash);
   });
 
@@ -42,15 +52,49 @@ describe('groupEvent on captured SDK payloads', () => {
 
 describe('groupEvent: what must group together', () => {
   it.each([
-    ["KeyError: 'user-17' vs 'user-42' at the same place", pythonEvent({ value: "'user-17'" }), pythonEvent({ value: "'user-42'" })],
-    ["KeyError: 'user-17' vs 'user-42' without a stack", bareException('KeyError', "'user-17'"), bareException('KeyError', "'user-42'")],
-    ['card declined for order 1004 vs 1005 (message)', message('card declined for order 1004'), message('card declined for order 1005')],
-    ['card declined for order 1004 vs 1005 (exception without frames)', bareException('PaymentError', 'card declined for order 1004'), bareException('PaymentError', 'card declined for order 1005')],
+    [
+      "KeyError: 'user-17' vs 'user-42' at the same place",
+      pythonEvent({ value: "'user-17'" }),
+      pythonEvent({ value: "'user-42'" }),
+    ],
+    [
+      "KeyError: 'user-17' vs 'user-42' without a stack",
+      bareException('KeyError', "'user-17'"),
+      bareException('KeyError', "'user-42'"),
+    ],
+    [
+      'card declined for order 1004 vs 1005 (message)',
+      message('card declined for order 1004'),
+      message('card declined for order 1005'),
+    ],
+    [
+      'card declined for order 1004 vs 1005 (exception without frames)',
+      bareException('PaymentError', 'card declined for order 1004'),
+      bareException('PaymentError', 'card declined for order 1005'),
+    ],
     ['same code path after a deploy moved the lines', pythonEvent({ line: 12 }), pythonEvent({ line: 40 })],
-    ['minified bundles from two builds', browserEvent({ vendor: 'a1b2c3', main: 'abc12345', chunk: '5ZXK' }), browserEvent({ vendor: '9f8e7d', main: 'def67890', chunk: 'Q7AB', col: 18400 })],
-    ['Java lambdas renumbered by the compiler', javaEvent({ lambdaId: 45 }), javaEvent({ lambdaId: 61, lambdaAddr: '0x0000000801a2c3d8', line: 60 })],
+    [
+      'minified bundles from two builds',
+      browserEvent({ vendor: 'a1b2c3', main: 'abc12345', chunk: '5ZXK' }),
+      browserEvent({ vendor: '9f8e7d', main: 'def67890', chunk: 'Q7AB', col: 18400 }),
+    ],
+    [
+      'Java lambdas renumbered by the compiler',
+      javaEvent({ lambdaId: 45 }),
+      javaEvent({ lambdaId: 61, lambdaAddr: '0x0000000801a2c3d8', line: 60 }),
+    ],
     ['Go closures renumbered', goEvent({ closure: 'func1' }), goEvent({ closure: 'func3', line: 90 })],
-    ['UUID, IP, email and timestamp in an exception value', bareException('Timeout', 'job 2b7c6c4e-1f0a-4b7e-9c3d-0a1b2c3d4e5f from 10.0.0.12 for a@b.io at 2026-11-24T00:34:39Z'), bareException('Timeout', 'job 9e0c6c4e-1f0a-4b7e-9c3d-0a1b2c3d4e60 from 10.0.0.99 for c@d.org at 2026-11-25T10:00:00Z')],
+    [
+      'UUID, IP, email and timestamp in an exception value',
+      bareException(
+        'Timeout',
+        'job 2b7c6c4e-1f0a-4b7e-9c3d-0a1b2c3d4e5f from 10.0.0.12 for a@b.io at 2026-11-24T00:34:39Z',
+      ),
+      bareException(
+        'Timeout',
+        'job 9e0c6c4e-1f0a-4b7e-9c3d-0a1b2c3d4e60 from 10.0.0.99 for c@d.org at 2026-11-25T10:00:00Z',
+      ),
+    ],
   ])('%s', (_name, a, b) => {
     expect(hashOf(a)).toBe(hashOf(b));
   });
@@ -70,8 +114,16 @@ describe('groupEvent: what must group together', () => {
 describe('groupEvent: what must stay apart', () => {
   it.each([
     ['same type from a different in-app function', pythonEvent({ fn: 'load_user' }), pythonEvent({ fn: 'load_cart' })],
-    ['same type from a different in-app file', pythonEvent({ file: 'shop/cart.py' }), pythonEvent({ file: 'shop/orders.py' })],
-    ['different exception types at the same place', bareException('KeyError', "'a'"), bareException('IndexError', "'a'")],
+    [
+      'same type from a different in-app file',
+      pythonEvent({ file: 'shop/cart.py' }),
+      pythonEvent({ file: 'shop/orders.py' }),
+    ],
+    [
+      'different exception types at the same place',
+      bareException('KeyError', "'a'"),
+      bareException('IndexError', "'a'"),
+    ],
     ['different messages', message('card declined for order 1004'), message('card expired for order 1004')],
   ])('%s', (_name, a, b) => {
     expect(hashOf(a)).not.toBe(hashOf(b));
@@ -123,31 +175,73 @@ describe('groupEvent: frames considered', () => {
   });
 
   it('lets every value of an exception chain contribute its frames and type', () => {
-    const cause = { type: 'KeyError', value: "'uid'", stacktrace: { frames: [{ module: 'shop.cart', function: 'load_user', in_app: true }] } };
-    const outer = { type: 'CheckoutError', value: 'checkout failed', stacktrace: { frames: [{ module: 'shop.views', function: 'checkout', in_app: true }] } };
+    const cause = {
+      type: 'KeyError',
+      value: "'uid'",
+      stacktrace: { frames: [{ module: 'shop.cart', function: 'load_user', in_app: true }] },
+    };
+    const outer = {
+      type: 'CheckoutError',
+      value: 'checkout failed',
+      stacktrace: { frames: [{ module: 'shop.views', function: 'checkout', in_app: true }] },
+    };
     expect(group({ exception: { values: [cause, outer] } }).components).toEqual([
-      'shop.cart in load_user', 'KeyError', 'shop.views in checkout', 'CheckoutError',
+      'shop.cart in load_user',
+      'KeyError',
+      'shop.views in checkout',
+      'CheckoutError',
     ]);
   });
 
   it('groups a message by the current thread stack and its template when there is no exception', () => {
     const raw = {
       logentry: { message: 'retrying %s', params: ['db-1'] },
-      threads: { values: [{ id: 1, current: true, stacktrace: { frames: [{ module: 'worker.loop', function: 'run', in_app: true, lineno: 9 }] } }] },
+      threads: {
+        values: [
+          {
+            id: 1,
+            current: true,
+            stacktrace: { frames: [{ module: 'worker.loop', function: 'run', in_app: true, lineno: 9 }] },
+          },
+        ],
+      },
     };
     expect(group(raw)).toMatchObject({ variant: 'stacktrace', components: ['worker.loop in run', 'retrying %s'] });
   });
 
   it('falls back to type and parametrized value when no frame is usable', () => {
-    const raw = { exception: { values: [{ type: 'OSError', value: 'No space left on /dev/sda1 (errno 28)', stacktrace: { frames: [{ filename: '<anonymous>', function: '?', lineno: 3 }] } }] } };
-    expect(group(raw)).toMatchObject({ variant: 'exception', components: ['OSError', 'No space left on /dev/sda1 (errno <int>)'] });
+    const raw = {
+      exception: {
+        values: [
+          {
+            type: 'OSError',
+            value: 'No space left on /dev/sda1 (errno 28)',
+            stacktrace: { frames: [{ filename: '<anonymous>', function: '?', lineno: 3 }] },
+          },
+        ],
+      },
+    };
+    expect(group(raw)).toMatchObject({
+      variant: 'exception',
+      components: ['OSError', 'No space left on /dev/sda1 (errno <int>)'],
+    });
   });
 });
 
 describe('groupEvent: message and fallback variants', () => {
   it.each([
-    ['formatted message, parametrized', { message: 'card declined for order 1004' }, 'message', ['card declined for order <int>']],
-    ['logentry template wins over the formatted text', { logentry: { message: 'user %s logged in', params: ['ann'], formatted: 'user ann logged in' } }, 'message', ['user %s logged in']],
+    [
+      'formatted message, parametrized',
+      { message: 'card declined for order 1004' },
+      'message',
+      ['card declined for order <int>'],
+    ],
+    [
+      'logentry template wins over the formatted text',
+      { logentry: { message: 'user %s logged in', params: ['ann'], formatted: 'user ann logged in' } },
+      'message',
+      ['user %s logged in'],
+    ],
     ['nothing at all', {}, 'fallback', ['<no message>']],
   ])('%s', (_name, raw, variant, components) => {
     expect(group(raw as Record<string, unknown>)).toMatchObject({ variant, components });

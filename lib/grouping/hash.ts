@@ -98,7 +98,9 @@ export function groupEvent(ev: NormalizedEvent): GroupingResult {
   const { variant, components } = custom
     ? {
         variant: 'fingerprint',
-        components: fingerprint.flatMap((p) => (DEFAULT_MARKER.test(p.trim()) ? base.components : [fingerprintVariable(p.trim(), ev)])),
+        components: fingerprint.flatMap((p) =>
+          DEFAULT_MARKER.test(p.trim()) ? base.components : [fingerprintVariable(p.trim(), ev)],
+        ),
       }
     : base;
   return { hash: hashComponents(components), variant, components, groupingVersion: GROUPING_VERSION };

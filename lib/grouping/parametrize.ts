@@ -12,7 +12,10 @@ const RULES: Array<[RegExp, string | ((m: string) => string)]> = [
   [/\b\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, '<time>'],
   [/\b(?:\d{1,3}\.){3}\d{1,3}\b/g, '<ip>'],
   // IPv6 needs `::` or all eight groups, so times (12:30:00) and C++ scopes (std::vector) stay.
-  [/(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gi, (m) => (/[0-9a-f]/i.test(m) && (m.includes('::') || m.split(':').length === 8) ? '<ip>' : m)],
+  [
+    /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gi,
+    (m) => (/[0-9a-f]/i.test(m) && (m.includes('::') || m.split(':').length === 8) ? '<ip>' : m),
+  ],
   [/\b0x[0-9a-f]+\b/gi, '<hex>'],
   // A run of 8+ hex digits with a letter in it is an id or a hash; all-digit runs are numbers below.
   [/\b(?=[0-9]*[a-f])[0-9a-f]{8,}\b/gi, '<hex>'],

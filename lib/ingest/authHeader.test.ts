@@ -5,7 +5,11 @@ const headers = (h: Record<string, string>) => (name: string) => h[name] ?? null
 
 describe('parseSentryAuth', () => {
   it('reads the sentry-cli header', () => {
-    expect(parseSentryAuth('Sentry sentry_key=0123456789abcdef0123456789abcdef, sentry_version=7, sentry_timestamp=1795480479.4260845, sentry_client=sentry-cli/x86_64')).toEqual({
+    expect(
+      parseSentryAuth(
+        'Sentry sentry_key=0123456789abcdef0123456789abcdef, sentry_version=7, sentry_timestamp=1795480479.4260845, sentry_client=sentry-cli/x86_64',
+      ),
+    ).toEqual({
       sentry_key: '0123456789abcdef0123456789abcdef',
       sentry_version: '7',
       sentry_timestamp: '1795480479.4260845',
@@ -13,7 +17,11 @@ describe('parseSentryAuth', () => {
     });
   });
   it('tolerates case, spacing, quotes and the legacy secret', () => {
-    expect(parseSentryAuth('sentry  sentry_key="abc",sentry_secret=def ,  SENTRY_VERSION=5')).toEqual({ sentry_key: 'abc', sentry_secret: 'def', sentry_version: '5' });
+    expect(parseSentryAuth('sentry  sentry_key="abc",sentry_secret=def ,  SENTRY_VERSION=5')).toEqual({
+      sentry_key: 'abc',
+      sentry_secret: 'def',
+      sentry_version: '5',
+    });
   });
 });
 

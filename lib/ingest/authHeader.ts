@@ -9,7 +9,10 @@ export function parseSentryAuth(header: string): Record<string, string> {
     if (eq <= 0) continue;
     const name = part.slice(0, eq).trim().toLowerCase();
     // Some old clients quote values.
-    const value = part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    const value = part
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     if (name) out[name] = value;
   }
   return out;

@@ -28,7 +28,8 @@ describe('CORS headers', () => {
   it('preflight allows POST and the SDK headers', () => {
     const h = preflightHeaders('https://app.test');
     expect(h['access-control-allow-methods']).toContain('POST');
-    for (const name of ['x-sentry-auth', 'content-type', 'content-encoding', 'sentry-trace', 'baggage']) expect(h['access-control-allow-headers']).toContain(name);
+    for (const name of ['x-sentry-auth', 'content-type', 'content-encoding', 'sentry-trace', 'baggage'])
+      expect(h['access-control-allow-headers']).toContain(name);
   });
 });
 

@@ -87,7 +87,9 @@ describe('decodeBody', () => {
   });
 
   it('caps identity bodies at the decoded cap (413)', async () => {
-    const e = await failure(collect(decodeBody(chunked(Buffer.alloc(5000), 100), 'identity', { wireBytes: 1e9, decodedBytes: 4096 })));
+    const e = await failure(
+      collect(decodeBody(chunked(Buffer.alloc(5000), 100), 'identity', { wireBytes: 1e9, decodedBytes: 4096 })),
+    );
     expect(e.status).toBe(413);
   });
 });
@@ -105,15 +107,25 @@ describe('decodeRequestBody (small bodies decoded in one call, the rest streamed
 
   it('falls back to streaming when a small body expands past the small cap, and still cuts bombs (413)', async () => {
     const big = Buffer.alloc(6 * 1024 * 1024, 'x');
-    const ok = await decodeRequestBody([zlib.gzipSync(big)], 'gzip', { wireBytes: 1e6, decodedBytes: 10 * 1024 * 1024 });
+    const ok = await decodeRequestBody([zlib.gzipSync(big)], 'gzip', {
+      wireBytes: 1e6,
+      decodedBytes: 10 * 1024 * 1024,
+    });
     expect(Array.isArray(ok)).toBe(false);
     expect((await collect(ok)).length).toBe(big.length);
-    const e = await failure(collect(await decodeRequestBody([zlib.gzipSync(big)], 'gzip', { wireBytes: 1e6, decodedBytes: 5 * 1024 * 1024 })));
+    const e = await failure(
+      collect(await decodeRequestBody([zlib.gzipSync(big)], 'gzip', { wireBytes: 1e6, decodedBytes: 5 * 1024 * 1024 })),
+    );
     expect(e.status).toBe(413);
   });
 
   it('answers 413 at once when the small cap is the decoded cap (store: 1 MB)', async () => {
-    const e = await failure(decodeRequestBody([zlib.gzipSync(Buffer.alloc(3 * 1024 * 1024))], 'gzip', { wireBytes: 1e6, decodedBytes: 1024 * 1024 }));
+    const e = await failure(
+      decodeRequestBody([zlib.gzipSync(Buffer.alloc(3 * 1024 * 1024))], 'gzip', {
+        wireBytes: 1e6,
+        decodedBytes: 1024 * 1024,
+      }),
+    );
     expect(e.status).toBe(413);
   });
 

@@ -27,7 +27,10 @@ export function parseContentEncoding(header: string | null): Encoding {
   if (v === 'br') return 'br';
   if (v === 'zstd') {
     if (zstd) return 'zstd';
-    throw new HttpError(415, 'Content-Encoding zstd is not supported by this server (needs Node.js >= 22.15); use gzip');
+    throw new HttpError(
+      415,
+      'Content-Encoding zstd is not supported by this server (needs Node.js >= 22.15); use gzip',
+    );
   }
   throw new HttpError(415, `unsupported Content-Encoding "${header}" (use gzip, deflate, br or none)`);
 }
@@ -66,7 +69,14 @@ async function* capped(body: Chunks, cap: number, what: string): AsyncGenerator<
 
 function isZlibError(e: unknown): e is Error & { code?: string } {
   const code = (e as { code?: unknown })?.code;
-  return e instanceof Error && typeof code === 'string' && (code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code.startsWith('ERR_ZSTD') || code === 'ERR_ZLIB_INITIALIZATION_FAILED');
+  return (
+    e instanceof Error &&
+    typeof code === 'string' &&
+    (code.startsWith('Z_') ||
+      code.startsWith('ERR_BROTLI') ||
+      code.startsWith('ERR_ZSTD') ||
+      code === 'ERR_ZLIB_INITIALIZATION_FAILED')
+  );
 }
 
 /**
@@ -113,7 +123,10 @@ function decodeSync(encoding: Exclude<Encoding, 'identity'>, input: Buffer, maxO
     case 'br':
       return zlib.brotliDecompressSync(input, opts);
     case 'zstd':
-      return (zlib as unknown as { zstdDecompressSync: (b: Buffer, o: object) => Buffer }).zstdDecompressSync(input, opts);
+      return (zlib as unknown as { zstdDecompressSync: (b: Buffer, o: object) => Buffer }).zstdDecompressSync(
+        input,
+        opts,
+      );
   }
 }
 

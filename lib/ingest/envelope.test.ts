@@ -5,7 +5,13 @@ import { HttpError } from '../api/respond.ts';
 import { EnvelopeReader, parseEnvelope } from './envelope.ts';
 
 const dir = path.resolve(import.meta.dirname, '../../tests/fixtures/sdk');
-const fixture = (prefix: string) => readFileSync(path.join(dir, readdirSync(dir).find((f) => f.startsWith(prefix) && f.endsWith('.body'))!));
+const fixture = (prefix: string) =>
+  readFileSync(
+    path.join(
+      dir,
+      readdirSync(dir).find((f) => f.startsWith(prefix) && f.endsWith('.body'))!,
+    ),
+  );
 
 async function failure(p: Promise<unknown>): Promise<HttpError> {
   const e = await p.then(
@@ -78,11 +84,18 @@ describe('envelope layout variants', () => {
   });
 
   it('skips payloads of types the caller does not keep, without buffering them', async () => {
-    const body = Buffer.from('{}\n{"type":"attachment","length":4}\nxxxx\n{"type":"replay_recording"}\nyyy\n{"type":"event"}\n{}\n');
-    const reader = new EnvelopeReader(chunks(body, 5), { maxKeptBytes: 10, maxEnvelopeBytes: 1e6 }, (t) => t === 'event');
+    const body = Buffer.from(
+      '{}\n{"type":"attachment","length":4}\nxxxx\n{"type":"replay_recording"}\nyyy\n{"type":"event"}\n{}\n',
+    );
+    const reader = new EnvelopeReader(
+      chunks(body, 5),
+      { maxKeptBytes: 10, maxEnvelopeBytes: 1e6 },
+      (t) => t === 'event',
+    );
     await reader.readHeader();
     const got = [];
-    for (let i = await reader.next(); i; i = await reader.next()) got.push([i.type, i.payload?.toString() ?? null, i.size]);
+    for (let i = await reader.next(); i; i = await reader.next())
+      got.push([i.type, i.payload?.toString() ?? null, i.size]);
     expect(got).toEqual([
       ['attachment', null, 4],
       ['replay_recording', null, 3],
@@ -99,10 +112,30 @@ describe('malformed envelopes', () => {
     ['invalid item header', '{}\n{"type":"event"\n{}\n', 400, /item 1 header is not valid JSON/],
     ['item header without type', '{}\n{"length":2}\n{}\n', 400, /item 1 header has no "type"/],
     ['negative length', '{}\n{"type":"event","length":-1}\n', 400, /invalid "length"/],
-    ['length past the end', '{}\n{"type":"event","length":100}\n{"a":1}\n', 400, /truncated envelope: item 1 \(event\) declares length 100 but only 8 bytes follow/],
-    ['kept item larger than its cap', '{}\n{"type":"event","length":5000}\n', 413, /item 1 \(event\) is larger than the limit of 1000 bytes/],
-    ['unsized kept item larger than its cap', `{}\n{"type":"event"}\n${'x'.repeat(2000)}\n`, 413, /larger than the limit of 1000/],
-    ['declared length beyond the envelope cap', '{}\n{"type":"attachment","length":99999999}\n', 413, /larger than the limit of 100000 bytes/],
+    [
+      'length past the end',
+      '{}\n{"type":"event","length":100}\n{"a":1}\n',
+      400,
+      /truncated envelope: item 1 \(event\) declares length 100 but only 8 bytes follow/,
+    ],
+    [
+      'kept item larger than its cap',
+      '{}\n{"type":"event","length":5000}\n',
+      413,
+      /item 1 \(event\) is larger than the limit of 1000 bytes/,
+    ],
+    [
+      'unsized kept item larger than its cap',
+      `{}\n{"type":"event"}\n${'x'.repeat(2000)}\n`,
+      413,
+      /larger than the limit of 1000/,
+    ],
+    [
+      'declared length beyond the envelope cap',
+      '{}\n{"type":"attachment","length":99999999}\n',
+      413,
+      /larger than the limit of 100000 bytes/,
+    ],
   ];
   for (const [name, body, status, detail] of table) {
     it(name, async () => {

@@ -133,7 +133,13 @@ export class EnvelopeReader {
     if (header.length === undefined || header.length === null) {
       // Without a length the payload is the rest of the line (a missing payload at the very end is empty).
       const payload = await this.readLine(keep, this.limits.maxKeptBytes, what);
-      return { index, type, header, payload: keep ? (payload ?? EMPTY) : null, size: payload === null ? 0 : this.lineSize };
+      return {
+        index,
+        type,
+        header,
+        payload: keep ? (payload ?? EMPTY) : null,
+        size: payload === null ? 0 : this.lineSize,
+      };
     }
 
     const length = header.length;
@@ -144,7 +150,10 @@ export class EnvelopeReader {
     if (keep && length > this.limits.maxKeptBytes) throw tooLarge(what, this.limits.maxKeptBytes);
     const { payload, got } = await this.readExact(length, keep);
     if (got < length) {
-      throw new HttpError(400, `truncated envelope: ${what} declares length ${length} but only ${got} bytes follow (item length past the end of the body)`);
+      throw new HttpError(
+        400,
+        `truncated envelope: ${what} declares length ${length} but only ${got} bytes follow (item length past the end of the body)`,
+      );
     }
     // The newline after a sized payload is optional at the end of the envelope.
     if ((await this.fill()) && this.chunk[this.pos] === NEWLINE) this.pos++;
@@ -157,9 +166,12 @@ export async function parseEnvelope(
   body: Uint8Array,
   limits: EnvelopeLimits = { maxKeptBytes: Number.MAX_SAFE_INTEGER, maxEnvelopeBytes: Number.MAX_SAFE_INTEGER },
 ): Promise<{ header: Record<string, unknown>; items: EnvelopeItem[] }> {
-  const reader = new EnvelopeReader((async function* () {
-    yield body;
-  })(), limits);
+  const reader = new EnvelopeReader(
+    (async function* () {
+      yield body;
+    })(),
+    limits,
+  );
   const header = await reader.readHeader();
   const items: EnvelopeItem[] = [];
   for (let item = await reader.next(); item; item = await reader.next()) items.push(item);

@@ -7,7 +7,15 @@ import { enqueueEvent, enqueueEvents } from '../queue/eventStream.ts';
 import type { QueuedEvent } from '../queue/types.ts';
 import { publicKeyFromDsn, publicKeyFromRequest } from './authHeader.ts';
 import { corsHeaders, originAllowed, preflightHeaders } from './cors.ts';
-import { decodeRequestBody, parseContentEncoding, tooLarge, wireCap, toAsyncIterator, type BodyCaps, type Chunks } from './decode.ts';
+import {
+  decodeRequestBody,
+  parseContentEncoding,
+  tooLarge,
+  wireCap,
+  toAsyncIterator,
+  type BodyCaps,
+  type Chunks,
+} from './decode.ts';
 import { EnvelopeReader } from './envelope.ts';
 import { newEventId, normalizeEventId } from './eventId.ts';
 import { findIngestKey, type IngestKey } from './keyCache.ts';
@@ -44,7 +52,10 @@ const globalForIngest = globalThis as unknown as { faultlineIngestRedis?: Return
  * fails after FAULTLINE_INGEST_REDIS_TIMEOUT_MS (ioredis commandTimeout): an SDK gets a 503, not a hanging request.
  */
 function redis() {
-  globalForIngest.faultlineIngestRedis ??= createRedis({ autoPipelining: true, commandTimeoutMs: config().FAULTLINE_INGEST_REDIS_TIMEOUT_MS });
+  globalForIngest.faultlineIngestRedis ??= createRedis({
+    autoPipelining: true,
+    commandTimeoutMs: config().FAULTLINE_INGEST_REDIS_TIMEOUT_MS,
+  });
   return globalForIngest.faultlineIngestRedis;
 }
 
@@ -61,7 +72,8 @@ async function authenticate(publicKey: string, projectId: number, origin: string
   if (!key) throw new HttpError(403, 'unknown DSN key');
   if (!key.isActive) throw new HttpError(403, 'DSN key is disabled');
   if (key.projectId !== projectId) throw new HttpError(403, `DSN key does not belong to project ${projectId}`);
-  if (!originAllowed(origin, key.allowedDomains)) throw new HttpError(403, `origin ${origin} is not among the project's allowed domains`);
+  if (!originAllowed(origin, key.allowedDomains))
+    throw new HttpError(403, `origin ${origin} is not among the project's allowed domains`);
   return key;
 }
 
@@ -94,7 +106,13 @@ function acceptEvent(payload: Buffer, what: string, fallbackId: string | null): 
   return { eventId, payload: text };
 }
 
-async function readEvents(req: IngestRequest, decoded: Chunks, key: IngestKey | null, projectId: number, caps: BodyCaps) {
+async function readEvents(
+  req: IngestRequest,
+  decoded: Chunks,
+  key: IngestKey | null,
+  projectId: number,
+  caps: BodyCaps,
+) {
   const c = config();
   if (req.endpoint === 'store') {
     if (!key) throw new HttpError(401, 'no DSN key: send X-Sentry-Auth or ?sentry_key=');
@@ -103,11 +121,16 @@ async function readEvents(req: IngestRequest, decoded: Chunks, key: IngestKey | 
   }
   // Only events are kept for now; attachments, transactions, sessions, client reports, replays, logs, profiles,
   // check-ins, feedback and unknown future types are read past and dropped (accepted, so SDKs do not retry).
-  const reader = new EnvelopeReader(toAsyncIterator(decoded), { maxKeptBytes: c.FAULTLINE_MAX_EVENT_BYTES, maxEnvelopeBytes: caps.decodedBytes }, (t) => t === 'event');
+  const reader = new EnvelopeReader(
+    toAsyncIterator(decoded),
+    { maxKeptBytes: c.FAULTLINE_MAX_EVENT_BYTES, maxEnvelopeBytes: caps.decodedBytes },
+    (t) => t === 'event',
+  );
   const header = await reader.readHeader();
   if (!key) {
     const fromDsn = publicKeyFromDsn(header.dsn);
-    if (!fromDsn) throw new HttpError(401, 'no DSN key: send X-Sentry-Auth, ?sentry_key= or a "dsn" in the envelope header');
+    if (!fromDsn)
+      throw new HttpError(401, 'no DSN key: send X-Sentry-Auth, ?sentry_key= or a "dsn" in the envelope header');
     key = await authenticate(fromDsn, projectId, req.header('origin'));
   }
   const headerId = normalizeEventId(header.event_id);
@@ -152,8 +175,12 @@ function drainable(body: Chunks) {
 }
 
 async function accept(req: IngestRequest): Promise<Record<string, string>> {
-  if (req.method !== 'POST') throw new HttpError(405, `method ${req.method} is not allowed here; SDKs POST to this endpoint`, { allow: 'POST, OPTIONS' });
-  if (!/^\d{1,10}$/.test(req.projectId)) throw new HttpError(400, `project id in the URL must be a number, got "${req.projectId.slice(0, 40)}"`);
+  if (req.method !== 'POST')
+    throw new HttpError(405, `method ${req.method} is not allowed here; SDKs POST to this endpoint`, {
+      allow: 'POST, OPTIONS',
+    });
+  if (!/^\d{1,10}$/.test(req.projectId))
+    throw new HttpError(400, `project id in the URL must be a number, got "${req.projectId.slice(0, 40)}"`);
   const projectId = Number(req.projectId);
   const c = config();
   const caps: BodyCaps = {
@@ -163,7 +190,8 @@ async function accept(req: IngestRequest): Promise<Record<string, string>> {
   const encoding = parseContentEncoding(req.header('content-encoding'));
   const declared = Number(req.header('content-length') ?? 0);
   // Refused unread: the client is told at once, and the connection closed rather than the rest drained.
-  if (declared > wireCap(encoding, caps)) throw new HttpError(413, tooLarge('request body', wireCap(encoding, caps)).message, { connection: 'close' });
+  if (declared > wireCap(encoding, caps))
+    throw new HttpError(413, tooLarge('request body', wireCap(encoding, caps)).message, { connection: 'close' });
   if (!req.body) throw new HttpError(400, 'empty body');
 
   const body = drainable(req.body);
@@ -182,13 +210,22 @@ async function accept(req: IngestRequest): Promise<Record<string, string>> {
   }
 }
 
-async function finish(req: IngestRequest, result: Awaited<ReturnType<typeof readEvents>>, projectId: number): Promise<Record<string, string>> {
+async function finish(
+  req: IngestRequest,
+  result: Awaited<ReturnType<typeof readEvents>>,
+  projectId: number,
+): Promise<Record<string, string>> {
   const { key, events } = result;
   if (events.length === 0) return {};
 
   if (key.rateLimitPerMin !== null) {
     const wait = await orQueueUnavailable(rateLimitedFor(redis(), key.keyId, key.rateLimitPerMin, events.length));
-    if (wait > 0) throw new HttpError(429, `rate limit of ${key.rateLimitPerMin} events per minute exceeded for this DSN key`, rateLimitHeaders(wait));
+    if (wait > 0)
+      throw new HttpError(
+        429,
+        `rate limit of ${key.rateLimitPerMin} events per minute exceeded for this DSN key`,
+        rateLimitHeaders(wait),
+      );
   }
   const receivedAt = new Date().toISOString();
   const queued: QueuedEvent[] = events.map((e) => ({
@@ -211,13 +248,18 @@ export async function handleIngest(req: IngestRequest): Promise<IngestResponse> 
   try {
     return { status: 200, headers: cors, body: await accept(req) };
   } catch (e) {
-    const a = errorAnswer(e, (err) => log.error('ingest failed', { err, projectId: req.projectId, endpoint: req.endpoint }));
+    const a = errorAnswer(e, (err) =>
+      log.error('ingest failed', { err, projectId: req.projectId, endpoint: req.endpoint }),
+    );
     return { status: a.status, headers: { ...cors, ...a.headers }, body: { detail: a.detail } };
   }
 }
 
 /** Answer of the ingest paths Faultline does not implement yet (CSP reports, minidumps, Unreal, OTLP). */
-export function unsupportedIngest(req: { method: string; header(name: string): string | null }, what: string): IngestResponse {
+export function unsupportedIngest(
+  req: { method: string; header(name: string): string | null },
+  what: string,
+): IngestResponse {
   const origin = req.header('origin');
   if (req.method === 'OPTIONS') return { status: 200, headers: preflightHeaders(origin), body: null };
   return { status: 404, headers: corsHeaders(origin), body: { detail: `${what} are not supported yet by Faultline` } };

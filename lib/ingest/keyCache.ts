@@ -22,10 +22,22 @@ const cache = new Map<string, Entry>();
 async function load(publicKey: string): Promise<IngestKey | null> {
   const k = await db().projectKey.findUnique({
     where: { publicKey },
-    select: { id: true, projectId: true, isActive: true, rateLimitPerMin: true, project: { select: { allowedDomains: true } } },
+    select: {
+      id: true,
+      projectId: true,
+      isActive: true,
+      rateLimitPerMin: true,
+      project: { select: { allowedDomains: true } },
+    },
   });
   if (!k) return null;
-  return { keyId: k.id, projectId: k.projectId, isActive: k.isActive, rateLimitPerMin: k.rateLimitPerMin, allowedDomains: k.project.allowedDomains };
+  return {
+    keyId: k.id,
+    projectId: k.projectId,
+    isActive: k.isActive,
+    rateLimitPerMin: k.rateLimitPerMin,
+    allowedDomains: k.project.allowedDomains,
+  };
 }
 
 /**

@@ -8,7 +8,13 @@ const WINDOW_MS = 60_000;
  * Counts `events` against the key's window; returns 0 when accepted, else the seconds until the window
  * resets (the Retry-After). Events of a refused request still count: a client ignoring 429 stays refused.
  */
-export async function rateLimitedFor(redis: Redis, keyId: number, limitPerMin: number, events: number, now = Date.now()): Promise<number> {
+export async function rateLimitedFor(
+  redis: Redis,
+  keyId: number,
+  limitPerMin: number,
+  events: number,
+  now = Date.now(),
+): Promise<number> {
   const window = Math.floor(now / WINDOW_MS);
   const key = redisKey(`ingest:rate:key:${keyId}:${window}`);
   const results = await redis.multi().incrby(key, events).expire(key, 120).exec();

@@ -10,7 +10,10 @@ export type IssueParams = { issueId: string; org?: string };
 
 export async function issueAccess(p: Principal, params: IssueParams, scopes: Scopes = 'event:read') {
   if (!/^\d{1,12}$/.test(params.issueId)) throw new NotFoundError();
-  const issue = await db().issue.findUnique({ where: { id: Number(params.issueId) }, include: { project: { include: { org: true } } } });
+  const issue = await db().issue.findUnique({
+    where: { id: Number(params.issueId) },
+    include: { project: { include: { org: true } } },
+  });
   if (!issue) throw new NotFoundError();
   const { org, project, role } = await projectAccess(p, issue.project.org.slug, issue.project.slug, 'project:read');
   requireScopes(p, role, scopes);

@@ -13,12 +13,16 @@ let base: ts.Program | undefined;
 
 /** Type errors of the serializer, the contract and the page, with one file's text replaced (nothing is written to disk). */
 function typeErrors(edit?: { file: string; from: string; to: string }): { file: string; text: string }[] {
-  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), { incremental: false }, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    path.join(root, 'tsconfig.json'),
+    { incremental: false },
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  })!;
+  )!;
   const host = ts.createCompilerHost(parsed.options);
   const read = host.readFile.bind(host);
   host.readFile = (f) => {
@@ -36,7 +40,10 @@ function typeErrors(edit?: { file: string; from: string; to: string }): { file: 
   if (!edit) base = program;
   // Only the three files of the chain are checked: checking the whole program takes far longer and proves nothing more.
   const files = [SERIALIZER, CONTRACT, PAGE].map((f) => program.getSourceFile(f)!);
-  const diagnostics = files.flatMap((f) => [...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f)]);
+  const diagnostics = files.flatMap((f) => [
+    ...program.getSyntacticDiagnostics(f),
+    ...program.getSemanticDiagnostics(f),
+  ]);
   return diagnostics.map((d) => ({
     file: d.file ? path.relative(root, d.file.fileName) : '',
     text: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
@@ -50,7 +57,11 @@ describe('the issue contract', { timeout: 120_000 }, () => {
   });
 
   it('fails in the serializer when it renames a field of the contract', () => {
-    const errors = typeErrors({ file: SERIALIZER, from: '    lastSeen: issue.lastSeen.toISOString(),', to: '    lastSeenAt: issue.lastSeen.toISOString(),' });
+    const errors = typeErrors({
+      file: SERIALIZER,
+      from: '    lastSeen: issue.lastSeen.toISOString(),',
+      to: '    lastSeenAt: issue.lastSeen.toISOString(),',
+    });
     expect(errors.some((e) => e.file === 'lib/issues/serialize.ts' && /lastSeenAt/.test(e.text))).toBe(true);
   });
 

@@ -6,7 +6,10 @@ import { issueTagKeys } from './tags.ts';
 import type { IssueDetail } from './contract.ts';
 
 export async function issueDetail(db: Db, issueId: number, now = new Date()): Promise<IssueDetail> {
-  const [[issue], tags] = await Promise.all([loadIssues(db, [issueId], ['24h', '30d'], now), issueTagKeys(db, issueId)]);
+  const [[issue], tags] = await Promise.all([
+    loadIssues(db, [issueId], ['24h', '30d'], now),
+    issueTagKeys(db, issueId),
+  ]);
   if (!issue) throw new NotFoundError();
   return {
     ...issue,

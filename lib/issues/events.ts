@@ -6,7 +6,6 @@ import { NotFoundError } from '../errors.ts';
 import { paginate } from '../api/pagination.ts';
 import { serializeEvent, serializeEventSimple, type Neighbours } from '../events/serialize.ts';
 
-
 /** 32 hex characters, with or without the dashes of a UUID (sentry-cli prints the dashed form). */
 export function normalizeEventId(raw: string): string | null {
   const id = raw.trim().replace(/-/g, '').toLowerCase();
@@ -23,12 +22,18 @@ export async function listIssueEvents(db: Db, url: URL, issueId: number, full: b
 async function neighbours(db: Db, e: Event): Promise<Neighbours> {
   const [prev, next] = await Promise.all([
     db.event.findFirst({
-      where: { issueId: e.issueId, OR: [{ timestamp: { lt: e.timestamp } }, { timestamp: e.timestamp, id: { lt: e.id } }] },
+      where: {
+        issueId: e.issueId,
+        OR: [{ timestamp: { lt: e.timestamp } }, { timestamp: e.timestamp, id: { lt: e.id } }],
+      },
       orderBy: [{ timestamp: 'desc' }, { id: 'desc' }],
       select: { eventId: true },
     }),
     db.event.findFirst({
-      where: { issueId: e.issueId, OR: [{ timestamp: { gt: e.timestamp } }, { timestamp: e.timestamp, id: { gt: e.id } }] },
+      where: {
+        issueId: e.issueId,
+        OR: [{ timestamp: { gt: e.timestamp } }, { timestamp: e.timestamp, id: { gt: e.id } }],
+      },
       orderBy: [{ timestamp: 'asc' }, { id: 'asc' }],
       select: { eventId: true },
     }),

@@ -6,10 +6,15 @@ import { serializeEventSimple } from '../events/serialize.ts';
 import type { IssueHash } from './contract.ts';
 
 export async function listIssueHashes(db: Db, url: URL, issueId: number) {
-  const page = await paginate(url, (offset, take) => db.issueHash.findMany({ where: { issueId }, orderBy: { id: 'asc' }, skip: offset, take }));
+  const page = await paginate(url, (offset, take) =>
+    db.issueHash.findMany({ where: { issueId }, orderBy: { id: 'asc' }, skip: offset, take }),
+  );
   const rows = await Promise.all(
     page.rows.map(async (h): Promise<IssueHash> => {
-      const latest = await db.event.findFirst({ where: { issueId, hash: h.hash }, orderBy: [{ timestamp: 'desc' }, { id: 'desc' }] });
+      const latest = await db.event.findFirst({
+        where: { issueId, hash: h.hash },
+        orderBy: [{ timestamp: 'desc' }, { id: 'desc' }],
+      });
       const c = (h.components ?? {}) as { variant?: string; values?: unknown[] };
       return {
         id: h.hash,

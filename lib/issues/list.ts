@@ -31,23 +31,38 @@ export function issueFilter(input: IssueSearchInput): IssueFilter {
     if (e instanceof SearchError) throw new InvalidError(null, `Error parsing search query: ${e.message}`);
     throw e;
   }
-  if (input.environments?.length) terms.push({ kind: 'tag', key: 'environment', values: input.environments, negated: false });
+  if (input.environments?.length)
+    terms.push({ kind: 'tag', key: 'environment', values: input.environments, negated: false });
   return { projectIds: input.projectIds, terms, viewerId: input.viewerId, now };
 }
 
 /** Serialized issues in the order of `ids`, with stats for the given periods. */
-export async function loadIssues(db: Db, ids: number[], periods: StatsPeriod[], now = new Date()): Promise<SerializedIssue[]> {
+export async function loadIssues(
+  db: Db,
+  ids: number[],
+  periods: StatsPeriod[],
+  now = new Date(),
+): Promise<SerializedIssue[]> {
   if (ids.length === 0) return [];
   const [rows, stats, unhandled] = await Promise.all([
     db.issue.findMany({ where: { id: { in: ids } }, include: ISSUE_INCLUDE }),
     issueStats(db, ids, periods, now),
-    db.issueTagValue.findMany({ where: { issueId: { in: ids }, key: 'handled', value: 'no' }, select: { issueId: true } }),
+    db.issueTagValue.findMany({
+      where: { issueId: { in: ids }, key: 'handled', value: 'no' },
+      select: { issueId: true },
+    }),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const unhandledIds = new Set(unhandled.map((u) => u.issueId));
   return ids
     .filter((id) => byId.has(id))
-    .map((id) => serializeIssue(byId.get(id)!, { stats: periods.length ? stats.get(id) : undefined, isUnhandled: unhandledIds.has(id), now }));
+    .map((id) =>
+      serializeIssue(byId.get(id)!, {
+        stats: periods.length ? stats.get(id) : undefined,
+        isUnhandled: unhandledIds.has(id),
+        now,
+      }),
+    );
 }
 
 export async function listIssues(
@@ -65,7 +80,12 @@ export async function listIssues(
  * Projects an organization-wide request covers: the requested ids (none or `-1` = all) among those the principal
  * can see. Ids of projects the principal cannot see are dropped, never reported, so they cannot be probed.
  */
-export async function orgProjectIds(p: Principal, orgId: number, role: RoleName | null, requested: number[]): Promise<number[]> {
+export async function orgProjectIds(
+  p: Principal,
+  orgId: number,
+  role: RoleName | null,
+  requested: number[],
+): Promise<number[]> {
   const visible = await visibleProjectIds(p, orgId, role);
   if (requested.length === 0 || requested.includes(-1)) return visible;
   const wanted = new Set(requested);

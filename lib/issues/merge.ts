@@ -12,12 +12,17 @@ export interface MergeResult {
 const MERGE_TIMEOUT_MS = 120_000;
 
 export async function mergeIssues(db: Db, issueIds: number[]): Promise<MergeResult> {
-  return db.$transaction(async (tx) => {
-    const rows = await lockIssuesForMerge(tx, issueIds);
-    const parent = [...rows].sort((a, b) => (b.eventCount > a.eventCount ? 1 : b.eventCount < a.eventCount ? -1 : a.id - b.id))[0].id;
-    const children = rows.map((r) => r.id).filter((id) => id !== parent);
-    if (children.length === 0) return { parent, children };
-    await moveIntoParent(tx, parent, children);
-    return { parent, children };
-  }, { timeout: MERGE_TIMEOUT_MS });
+  return db.$transaction(
+    async (tx) => {
+      const rows = await lockIssuesForMerge(tx, issueIds);
+      const parent = [...rows].sort((a, b) =>
+        b.eventCount > a.eventCount ? 1 : b.eventCount < a.eventCount ? -1 : a.id - b.id,
+      )[0].id;
+      const children = rows.map((r) => r.id).filter((id) => id !== parent);
+      if (children.length === 0) return { parent, children };
+      await moveIntoParent(tx, parent, children);
+      return { parent, children };
+    },
+    { timeout: MERGE_TIMEOUT_MS },
+  );
 }

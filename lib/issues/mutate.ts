@@ -17,13 +17,18 @@ export const BULK_MUTATION_LIMIT = 1000;
 /** Issues picked by `id=` (limited to the allowed projects) or else by the search filter. */
 export async function selectIssues(db: Db, ids: number[], filter: IssueFilter): Promise<Issue[]> {
   if (filter.projectIds.length === 0) return [];
-  if (ids.length > 0) return db.issue.findMany({ where: { id: { in: ids }, projectId: { in: filter.projectIds } }, orderBy: { id: 'asc' } });
+  if (ids.length > 0)
+    return db.issue.findMany({
+      where: { id: { in: ids }, projectId: { in: filter.projectIds } },
+      orderBy: { id: 'asc' },
+    });
   const found = await searchIssueIds(db, filter, 'date', 0, BULK_MUTATION_LIMIT);
   return found.length ? db.issue.findMany({ where: { id: { in: found } }, orderBy: { id: 'asc' } }) : [];
 }
 
 function requireOneProject(issues: Issue[], what: string) {
-  if (new Set(issues.map((i) => i.projectId)).size > 1) throw new InvalidError(null, `Cannot ${what} for multiple projects.`);
+  if (new Set(issues.map((i) => i.projectId)).size > 1)
+    throw new InvalidError(null, `Cannot ${what} for multiple projects.`);
 }
 
 type StatusResult = { status: string; statusDetails: Record<string, unknown> };
@@ -45,12 +50,21 @@ async function applyStatus(db: Db, orgId: number, issues: Issue[], c: IssueChang
     if (!release) throw new InvalidError('statusDetails.inRelease', `unable to find the release "${d.inRelease}"`);
     await db.issue.updateMany({
       where: { id: { in: ids } },
-      data: { status: 'resolved', resolvedAt: now, resolvedInRelease: d.inRelease, statusDetails: { inRelease: d.inRelease }, ...clearIgnore },
+      data: {
+        status: 'resolved',
+        resolvedAt: now,
+        resolvedInRelease: d.inRelease,
+        statusDetails: { inRelease: d.inRelease },
+        ...clearIgnore,
+      },
     });
     return { status: 'resolved', statusDetails: { inRelease: d.inRelease } };
   }
   if (c.status === 'resolved') {
-    await db.issue.updateMany({ where: { id: { in: ids } }, data: { status: 'resolved', resolvedAt: now, resolvedInRelease: null, statusDetails: {}, ...clearIgnore } });
+    await db.issue.updateMany({
+      where: { id: { in: ids } },
+      data: { status: 'resolved', resolvedAt: now, resolvedInRelease: null, statusDetails: {}, ...clearIgnore },
+    });
     return { status: 'resolved', statusDetails: {} };
   }
   if (c.status === 'ignored') {
@@ -61,7 +75,10 @@ async function applyStatus(db: Db, orgId: number, issues: Issue[], c: IssueChang
     } else if (d.ignoreDuration || d.ignoreUntil) {
       const until = d.ignoreDuration ? new Date(now.getTime() + d.ignoreDuration * 60_000) : new Date(d.ignoreUntil!);
       const stored = d.ignoreDuration ? { ignoreDuration: d.ignoreDuration } : { ignoreUntil: until.toISOString() };
-      await db.issue.updateMany({ where: { id: { in: ids } }, data: { ...base, ignoredUntil: until, statusDetails: stored } });
+      await db.issue.updateMany({
+        where: { id: { in: ids } },
+        data: { ...base, ignoredUntil: until, statusDetails: stored },
+      });
     } else {
       await db.issue.updateMany({ where: { id: { in: ids } }, data: { ...base, statusDetails: {} } });
     }
@@ -71,7 +88,14 @@ async function applyStatus(db: Db, orgId: number, issues: Issue[], c: IssueChang
   if (c.status === 'unresolved') {
     await db.issue.updateMany({
       where: { id: { in: ids } },
-      data: { status: 'unresolved', substatus: 'ongoing', statusDetails: {}, resolvedAt: null, resolvedInRelease: null, ...clearIgnore },
+      data: {
+        status: 'unresolved',
+        substatus: 'ongoing',
+        statusDetails: {},
+        resolvedAt: null,
+        resolvedInRelease: null,
+        ...clearIgnore,
+      },
     });
     return { status: 'unresolved', statusDetails: {} };
   }
@@ -91,17 +115,23 @@ async function applyAssignment(db: Db, orgId: number, issues: Issue[], raw: stri
   const value = raw.trim();
   const team = /^team:(\d{1,12})$/.exec(value);
   if (team) {
-    const t = await db.team.findFirst({ where: { id: Number(team[1]), orgId }, include: { projects: { select: { projectId: true } } } });
+    const t = await db.team.findFirst({
+      where: { id: Number(team[1]), orgId },
+      include: { projects: { select: { projectId: true } } },
+    });
     if (!t) throw new InvalidError('assignedTo', `unknown team "${value}"`);
     const reachable = new Set(t.projects.map((p) => p.projectId));
-    if (issues.some((i) => !reachable.has(i.projectId))) throw new InvalidError('assignedTo', 'the team has no access to the project');
+    if (issues.some((i) => !reachable.has(i.projectId)))
+      throw new InvalidError('assignedTo', 'the team has no access to the project');
     await db.issue.updateMany({ where: { id: { in: ids } }, data: { assignedTeamId: t.id, assignedUserId: null } });
     return teamActor(t);
   }
   const userId = /^(?:user:)?(\d{1,12})$/.exec(value);
   const user = await db.user.findFirst({
     where: {
-      ...(userId ? { id: Number(userId[1]) } : { OR: [{ email: { equals: value, mode: 'insensitive' } }, { username: value }] }),
+      ...(userId
+        ? { id: Number(userId[1]) }
+        : { OR: [{ email: { equals: value, mode: 'insensitive' } }, { username: value }] }),
       isActive: true,
       memberships: { some: { orgId } },
     },
@@ -127,7 +157,10 @@ export async function updateIssues(db: Db, orgId: number, issues: Issue[], c: Is
   if (status) Object.assign(out, status, { inbox: null });
   if (c.assignedTo !== undefined) out.assignedTo = await applyAssignment(db, orgId, issues, c.assignedTo);
   if (c.merge && issues.length > 1) {
-    const m: MergeResult = await mergeIssues(db, issues.map((i) => i.id));
+    const m: MergeResult = await mergeIssues(
+      db,
+      issues.map((i) => i.id),
+    );
     out.merge = { parent: String(m.parent), children: m.children.map(String) };
   }
   return out;
@@ -152,7 +185,12 @@ function bulkFilter(sel: BulkSelection): IssueFilter {
 }
 
 /** Bulk mutate: null when nothing matched (Sentry answers 204 then). */
-export async function bulkUpdateIssues(db: Db, orgId: number, sel: BulkSelection, changes: IssueChanges): Promise<MutationResult | null> {
+export async function bulkUpdateIssues(
+  db: Db,
+  orgId: number,
+  sel: BulkSelection,
+  changes: IssueChanges,
+): Promise<MutationResult | null> {
   const issues = await selectIssues(db, sel.ids, bulkFilter(sel));
   return issues.length ? updateIssues(db, orgId, issues, changes) : null;
 }

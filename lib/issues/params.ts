@@ -75,7 +75,13 @@ const statusDetailsInput = z.object({
 
 export interface IssueChanges {
   status?: 'resolved' | 'resolvedInNextRelease' | 'unresolved' | 'ignored';
-  statusDetails: { inNextRelease?: boolean; inRelease?: string; ignoreDuration?: number; ignoreCount?: number; ignoreUntil?: string };
+  statusDetails: {
+    inNextRelease?: boolean;
+    inRelease?: string;
+    ignoreDuration?: number;
+    ignoreCount?: number;
+    ignoreUntil?: string;
+  };
   /** null or '' clears the assignee. */
   assignedTo?: string | null;
   merge: boolean;
@@ -105,9 +111,11 @@ export const issueUpdateBody = z
     };
     if (b.discard) return fail('discard: not supported');
     const d = b.statusDetails ?? { ...b, ignoreDuration: b.ignoreDuration ?? b.snoozeDuration };
-    if ('inCommit' in d && d.inCommit != null) return fail('statusDetails.inCommit: resolving by commit is not supported');
+    if ('inCommit' in d && d.inCommit != null)
+      return fail('statusDetails.inCommit: resolving by commit is not supported');
     for (const k of ['ignoreWindow', 'ignoreUserCount', 'ignoreUserWindow'] as const) {
-      if (d[k] != null) return fail(`statusDetails.${k}: not supported (use ignoreDuration, ignoreUntil or ignoreCount)`);
+      if (d[k] != null)
+        return fail(`statusDetails.${k}: not supported (use ignoreDuration, ignoreUntil or ignoreCount)`);
     }
     const ignore = (['ignoreDuration', 'ignoreCount', 'ignoreUntil'] as const).filter((k) => d[k] != null);
     if (ignore.length > 1) return fail(`statusDetails: give one of ${ignore.join(', ')}`);

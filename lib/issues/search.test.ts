@@ -26,15 +26,27 @@ describe('parseSearch', () => {
     ['release:shop@2.0.0', [{ kind: 'tag', key: 'release', values: ['shop@2.0.0'], negated: false }]],
     ['environment:production', [{ kind: 'tag', key: 'environment', values: ['production'], negated: false }]],
     ['assigned:me', [{ kind: 'assigned', targets: [{ type: 'me' }], negated: false }]],
-    ['assigned:ops@example.com', [{ kind: 'assigned', targets: [{ type: 'user', value: 'ops@example.com' }], negated: false }]],
+    [
+      'assigned:ops@example.com',
+      [{ kind: 'assigned', targets: [{ type: 'user', value: 'ops@example.com' }], negated: false }],
+    ],
     ['assigned:#backend', [{ kind: 'assigned', targets: [{ type: 'team', slug: 'backend' }], negated: false }]],
-    ['assigned:[me, #backend]', [{ kind: 'assigned', targets: [{ type: 'me' }, { type: 'team', slug: 'backend' }], negated: false }]],
+    [
+      'assigned:[me, #backend]',
+      [{ kind: 'assigned', targets: [{ type: 'me' }, { type: 'team', slug: 'backend' }], negated: false }],
+    ],
     ['lastSeen:-24h', [{ kind: 'date', field: 'lastSeen', op: '>=', value: ago(24 * H) }]],
     ['firstSeen:+7d', [{ kind: 'date', field: 'firstSeen', op: '<=', value: ago(7 * 24 * H) }]],
     ['age:-30m', [{ kind: 'date', field: 'firstSeen', op: '>=', value: ago(30 * 60_000) }]],
     ['firstSeen:>2026-01-01', [{ kind: 'date', field: 'firstSeen', op: '>', value: new Date('2026-01-01T00:00:00Z') }]],
-    ['lastSeen:<=2026-01-01T10:30:00', [{ kind: 'date', field: 'lastSeen', op: '<=', value: new Date('2026-01-01T10:30:00Z') }]],
-    ['lastSeen:<2026-01-01T10:30:00+02:00', [{ kind: 'date', field: 'lastSeen', op: '<', value: new Date('2026-01-01T08:30:00Z') }]],
+    [
+      'lastSeen:<=2026-01-01T10:30:00',
+      [{ kind: 'date', field: 'lastSeen', op: '<=', value: new Date('2026-01-01T10:30:00Z') }],
+    ],
+    [
+      'lastSeen:<2026-01-01T10:30:00+02:00',
+      [{ kind: 'date', field: 'lastSeen', op: '<', value: new Date('2026-01-01T08:30:00Z') }],
+    ],
     [
       'firstSeen:2026-02-03',
       [
@@ -97,5 +109,7 @@ describe('parseShortId', () => {
     ['my-app-Z', { projectSlug: 'my-app', number: 35 }],
     ['SHOP-10', { projectSlug: 'shop', number: 36 }],
   ])('%s', (s, want) => expect(parseShortId(s)).toEqual(want));
-  it.each(['SHOP', 'SHOP-', '-1', 'SHOP-0', 'a b-1', 'no-such-thing-anywhere'])('not a short id: %s', (s) => expect(parseShortId(s)).toBeUndefined());
+  it.each(['SHOP', 'SHOP-', '-1', 'SHOP-0', 'a b-1', 'no-such-thing-anywhere'])('not a short id: %s', (s) =>
+    expect(parseShortId(s)).toBeUndefined(),
+  );
 });

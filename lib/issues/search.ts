@@ -7,7 +7,8 @@ export const DEFAULT_QUERY = 'is:unresolved';
 export type IssueStatusValue = 'unresolved' | 'resolved' | 'ignored';
 export type Comparison = '>' | '>=' | '<' | '<=' | '=';
 
-export type AssignTarget = { type: 'me' } | { type: 'user'; value: string } | { type: 'team'; slug: string } | { type: 'none' };
+export type AssignTarget =
+  { type: 'me' } | { type: 'user'; value: string } | { type: 'team'; slug: string } | { type: 'none' };
 
 export type SearchTerm =
   | { kind: 'status'; values: IssueStatusValue[]; negated: boolean }
@@ -116,7 +117,18 @@ export function tokenize(q: string): Token[] {
   return tokens;
 }
 
-const IS_VALUES = ['unresolved', 'resolved', 'ignored', 'muted', 'archived', 'assigned', 'unassigned', 'regressed', 'new', 'ongoing'];
+const IS_VALUES = [
+  'unresolved',
+  'resolved',
+  'ignored',
+  'muted',
+  'archived',
+  'assigned',
+  'unassigned',
+  'regressed',
+  'new',
+  'ongoing',
+];
 const STATUS_ALIASES: Record<string, IssueStatusValue> = {
   unresolved: 'unresolved',
   resolved: 'resolved',
@@ -124,7 +136,11 @@ const STATUS_ALIASES: Record<string, IssueStatusValue> = {
   muted: 'ignored',
   archived: 'ignored',
 };
-const DATE_KEYS: Record<string, 'firstSeen' | 'lastSeen'> = { firstseen: 'firstSeen', age: 'firstSeen', lastseen: 'lastSeen' };
+const DATE_KEYS: Record<string, 'firstSeen' | 'lastSeen'> = {
+  firstseen: 'firstSeen',
+  age: 'firstSeen',
+  lastseen: 'lastSeen',
+};
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
 
 function splitComparison(value: string): { op: Comparison | undefined; rest: string } {
@@ -189,9 +205,11 @@ function termFor(t: Token & { key: string }, now: Date): SearchTerm[] {
     const out: SearchTerm[] = [];
     for (const v of t.values) {
       const value = v.toLowerCase();
-      if (!IS_VALUES.includes(value)) throw new SearchError(`invalid value "${v}" for "is" (valid: ${IS_VALUES.join(', ')})`);
+      if (!IS_VALUES.includes(value))
+        throw new SearchError(`invalid value "${v}" for "is" (valid: ${IS_VALUES.join(', ')})`);
       if (STATUS_ALIASES[value]) statuses.push(STATUS_ALIASES[value]);
-      else if (value === 'assigned' || value === 'unassigned') out.push({ kind: 'hasAssignee', value: (value === 'assigned') !== t.negated });
+      else if (value === 'assigned' || value === 'unassigned')
+        out.push({ kind: 'hasAssignee', value: (value === 'assigned') !== t.negated });
       else out.push({ kind: 'substatus', value: value as 'new' | 'regressed' | 'ongoing', negated: t.negated });
     }
     return statuses.length ? [{ kind: 'status', values: statuses, negated: t.negated }, ...out] : out;
@@ -220,12 +238,18 @@ function termFor(t: Token & { key: string }, now: Date): SearchTerm[] {
     return [{ kind: 'timesSeen', op: op ?? '=', value: Number(rest) }];
   }
   const userField = USER_FIELDS[lower];
-  if (userField) return [{ kind: 'tag', key: 'user', values: t.values.map((v) => `${userField}:${v}`), negated: t.negated }];
+  if (userField)
+    return [{ kind: 'tag', key: 'user', values: t.values.map((v) => `${userField}:${v}`), negated: t.negated }];
   return [{ kind: 'tag', key, values: t.values, negated: t.negated }];
 }
 
 // The `user` tag holds the event user's identity as `id:…`, else `email:…`, `username:…`, `ip:…` (lib/events/user.ts).
-const USER_FIELDS: Record<string, string> = { 'user.id': 'id', 'user.email': 'email', 'user.username': 'username', 'user.ip': 'ip' };
+const USER_FIELDS: Record<string, string> = {
+  'user.id': 'id',
+  'user.email': 'email',
+  'user.username': 'username',
+  'user.ip': 'ip',
+};
 
 /**
  * Sentry joins all free text into one phrase matched against the message; quoted parts keep their spaces.

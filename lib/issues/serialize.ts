@@ -52,8 +52,10 @@ export function statusDetails(issue: Issue): StatusDetails {
 /** Sentry's substatus: null when resolved, archived_* when ignored, new turning ongoing after a week. */
 export function substatus(issue: Issue, now = new Date()): string | null {
   if (issue.status === 'resolved') return null;
-  if (issue.status === 'ignored') return issue.ignoredUntil || issue.ignoreUntilCount !== null ? 'archived_until_condition_met' : 'archived_forever';
-  if (issue.substatus === 'new' && now.getTime() - issue.firstSeen.getTime() > NEW_ISSUE_DAYS * 86_400_000) return 'ongoing';
+  if (issue.status === 'ignored')
+    return issue.ignoredUntil || issue.ignoreUntilCount !== null ? 'archived_until_condition_met' : 'archived_forever';
+  if (issue.substatus === 'new' && now.getTime() - issue.firstSeen.getTime() > NEW_ISSUE_DAYS * 86_400_000)
+    return 'ongoing';
   return issue.substatus;
 }
 
@@ -79,7 +81,11 @@ export interface SerializeOptions {
 
 export function serializeIssue(issue: IssueWithRelations, opts: SerializeOptions = {}): ApiIssue {
   const p = issue.project;
-  const assignedTo = issue.assignedUser ? userActor(issue.assignedUser) : issue.assignedTeam ? teamActor(issue.assignedTeam) : null;
+  const assignedTo = issue.assignedUser
+    ? userActor(issue.assignedUser)
+    : issue.assignedTeam
+      ? teamActor(issue.assignedTeam)
+      : null;
   const out: ApiIssue = {
     id: String(issue.id),
     shareId: null,

@@ -20,7 +20,14 @@ export function tagKeyLabel(key: string): string {
 }
 
 export function serializeTagValue(r: ValueRow): TagValue {
-  return { key: r.key, name: r.value, value: r.value, count: Number(r.count), firstSeen: r.firstSeen.toISOString(), lastSeen: r.lastSeen.toISOString() };
+  return {
+    key: r.key,
+    name: r.value,
+    value: r.value,
+    count: Number(r.count),
+    firstSeen: r.firstSeen.toISOString(),
+    lastSeen: r.lastSeen.toISOString(),
+  };
 }
 
 /** `totalValues` is Sentry's "events with this tag"; `uniqueValues` the distinct values. */
@@ -46,7 +53,14 @@ export async function issueTag(db: Db, issueId: number, key: string, limit: numb
   return { ...keySummary(keys[0]), topValues: (top.get(key) ?? []).map(serializeTagValue) };
 }
 
-export const TAG_VALUE_SORTS = { '-count': 'count', '-last_seen': 'lastSeen', '-first_seen': 'firstSeen', count: 'count', date: 'lastSeen', age: 'firstSeen' } as const;
+export const TAG_VALUE_SORTS = {
+  '-count': 'count',
+  '-last_seen': 'lastSeen',
+  '-first_seen': 'firstSeen',
+  count: 'count',
+  date: 'lastSeen',
+  age: 'firstSeen',
+} as const;
 export type TagValueSort = keyof typeof TAG_VALUE_SORTS;
 
 /** `/issues/{id}/tags/{key}/values/`: all values of a key, paginated. */
@@ -55,7 +69,12 @@ export async function issueTagValues(db: Db, url: URL, issueId: number, key: str
   if (!exists) throw new NotFoundError('Tag key not found');
   const column = TAG_VALUE_SORTS[sort];
   const page = await paginate(url, (offset, take) =>
-    db.issueTagValue.findMany({ where: { issueId, key }, orderBy: [{ [column]: 'desc' }, { value: 'asc' }], skip: offset, take }),
+    db.issueTagValue.findMany({
+      where: { issueId, key },
+      orderBy: [{ [column]: 'desc' }, { value: 'asc' }],
+      skip: offset,
+      take,
+    }),
   );
   return { rows: page.rows.map(serializeTagValue), headers: page.headers };
 }

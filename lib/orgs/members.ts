@@ -9,10 +9,11 @@ import { ldapSettings, type LdapSettings } from '../auth/ldap/settings.ts';
 import { serializeUser } from './serialize.ts';
 import type { Member } from './contract.ts';
 
-
 /** Include for membership queries: the user and their teams in the same organization. */
 const memberInclude = (orgId: number) =>
-  ({ user: { include: { teams: { where: { team: { orgId } }, include: { team: { select: { slug: true } } } } } } }) as const;
+  ({
+    user: { include: { teams: { where: { team: { orgId } }, include: { team: { select: { slug: true } } } } } },
+  }) as const;
 
 type MemberRow = Awaited<ReturnType<typeof findMember>>;
 
@@ -52,7 +53,11 @@ export function listMembers(db: Db, orgId: number, offset: number, take: number,
 /** A membership by id, or `me` for the caller's own; another org's membership is not found. */
 export async function findMember(db: Db, orgId: number, memberId: string, p?: Principal) {
   const where =
-    memberId === 'me' && p ? { orgId_userId: { orgId, userId: p.user.id } } : /^\d{1,12}$/.test(memberId) ? { id: Number(memberId) } : null;
+    memberId === 'me' && p
+      ? { orgId_userId: { orgId, userId: p.user.id } }
+      : /^\d{1,12}$/.test(memberId)
+        ? { id: Number(memberId) }
+        : null;
   const m = where ? await db.membership.findUnique({ where, include: memberInclude(orgId) }) : null;
   if (!m || m.orgId !== orgId) throw new NotFoundError();
   return m;
@@ -74,14 +79,18 @@ export function directoryManagedRole(org: Organization, user: { isManaged: boole
 
 function refuseDirectoryManaged(org: Organization, user: { isManaged: boolean }, what: string) {
   if (directoryManagedRole(org, user)) {
-    throw new InvalidError(what, `this member's role in ${org.slug} is set from LDAP groups at every sign-in (LDAP_GROUP_ROLE_MAPPING); change their groups instead`);
+    throw new InvalidError(
+      what,
+      `this member's role in ${org.slug} is set from LDAP groups at every sign-in (LDAP_GROUP_ROLE_MAPPING); change their groups instead`,
+    );
   }
 }
 
 /** Nobody grants (or changes someone holding) a role above their own; superusers may. */
 function checkGrant(actorRole: RoleName | null, p: Principal, role: RoleName) {
   if (p.user.isSuperuser) return;
-  if (!actorRole || !roleAtLeast(actorRole, role)) throw new ForbiddenError(`You cannot grant the ${role} role (yours is ${actorRole ?? 'none'}).`);
+  if (!actorRole || !roleAtLeast(actorRole, role))
+    throw new ForbiddenError(`You cannot grant the ${role} role (yours is ${actorRole ?? 'none'}).`);
 }
 
 async function keepAnOwner(db: Db, orgId: number, membershipId: number) {
@@ -95,14 +104,29 @@ async function setTeams(db: Db, orgId: number, userId: number, slugs: string[]) 
   if (missing.length) throw new InvalidError('teams', `no team ${missing.join(', ')} in this organization`);
   await db.$transaction([
     db.teamMember.deleteMany({ where: { userId, team: { orgId }, teamId: { notIn: teams.map((t) => t.id) } } }),
-    ...teams.map((t) => db.teamMember.upsert({ where: { teamId_userId: { teamId: t.id, userId } }, update: {}, create: { teamId: t.id, userId } })),
+    ...teams.map((t) =>
+      db.teamMember.upsert({
+        where: { teamId_userId: { teamId: t.id, userId } },
+        update: {},
+        create: { teamId: t.id, userId },
+      }),
+    ),
   ]);
 }
 
-export async function addMember(db: Db, org: Organization, actor: { p: Principal; role: RoleName | null }, opts: { email: string; role: RoleName; teams?: string[] }) {
+export async function addMember(
+  db: Db,
+  org: Organization,
+  actor: { p: Principal; role: RoleName | null },
+  opts: { email: string; role: RoleName; teams?: string[] },
+) {
   checkGrant(actor.role, actor.p, opts.role);
   const user = await db.user.findUnique({ where: { email: opts.email.trim().toLowerCase() } });
-  if (!user) throw new InvalidError('email', `no Faultline account has the email ${opts.email}; create it first (faultline createuser or /admin/users)`);
+  if (!user)
+    throw new InvalidError(
+      'email',
+      `no Faultline account has the email ${opts.email}; create it first (faultline createuser or /admin/users)`,
+    );
   if (await db.membership.findUnique({ where: { orgId_userId: { orgId: org.id, userId: user.id } } })) {
     throw new ConflictError(`${opts.email} is already a member of ${org.slug}`);
   }
@@ -111,7 +135,13 @@ export async function addMember(db: Db, org: Organization, actor: { p: Principal
   return findMember(db, org.id, String(m.id));
 }
 
-export async function updateMember(db: Db, org: Organization, actor: { p: Principal; role: RoleName | null }, m: MemberRow, changes: { role?: RoleName; teams?: string[] }) {
+export async function updateMember(
+  db: Db,
+  org: Organization,
+  actor: { p: Principal; role: RoleName | null },
+  m: MemberRow,
+  changes: { role?: RoleName; teams?: string[] },
+) {
   if (changes.role !== undefined && changes.role !== m.role) {
     refuseDirectoryManaged(org, m.user, 'role');
     checkGrant(actor.role, actor.p, m.role as RoleName);
@@ -123,7 +153,12 @@ export async function updateMember(db: Db, org: Organization, actor: { p: Princi
   return findMember(db, org.id, String(m.id));
 }
 
-export async function removeMember(db: Db, org: Organization, actor: { p: Principal; role: RoleName | null }, m: MemberRow) {
+export async function removeMember(
+  db: Db,
+  org: Organization,
+  actor: { p: Principal; role: RoleName | null },
+  m: MemberRow,
+) {
   refuseDirectoryManaged(org, m.user, 'membership');
   if (m.userId !== actor.p.user.id) checkGrant(actor.role, actor.p, m.role as RoleName);
   if (m.role === 'owner') await keepAnOwner(db, org.id, m.id);
@@ -134,13 +169,25 @@ export async function removeMember(db: Db, org: Organization, actor: { p: Princi
 }
 
 /** LDAP_TEAM_MAPPING teams of a directory user in the default organization are re-synced at every sign-in. */
-export function directoryManagedTeam(org: Organization, user: { isManaged: boolean }, teamSlug: string, s = settings()): boolean {
+export function directoryManagedTeam(
+  org: Organization,
+  user: { isManaged: boolean },
+  teamSlug: string,
+  s = settings(),
+): boolean {
   return directoryManagedRole(org, user, s) && !!s && teamSlug in s.teamMapping;
 }
 
 /** Throws invalid when the member's place in the team is set from LDAP groups (it would be undone at sign-in). */
-export function requireTeamNotDirectoryManaged(org: Organization, user: { isManaged: boolean }, teamSlug: string): void {
+export function requireTeamNotDirectoryManaged(
+  org: Organization,
+  user: { isManaged: boolean },
+  teamSlug: string,
+): void {
   if (directoryManagedTeam(org, user, teamSlug)) {
-    throw new InvalidError('team', `membership of ${teamSlug} is set from LDAP groups at every sign-in (LDAP_TEAM_MAPPING)`);
+    throw new InvalidError(
+      'team',
+      `membership of ${teamSlug} is set from LDAP groups at every sign-in (LDAP_TEAM_MAPPING)`,
+    );
   }
 }

@@ -27,5 +27,8 @@ export async function updateOrg(db: Db, orgId: number, changes: OrgChanges) {
     const taken = await db.organization.findUnique({ where: { slug: changes.slug } });
     if (taken && taken.id !== orgId) throw new ConflictError('slug: an organization with this slug already exists');
   }
-  return conflictOn(db.organization.update({ where: { id: orgId }, data: changes }), 'slug: an organization with this slug already exists');
+  return conflictOn(
+    db.organization.update({ where: { id: orgId }, data: changes }),
+    'slug: an organization with this slug already exists',
+  );
 }

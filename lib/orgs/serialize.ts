@@ -4,7 +4,19 @@ import type { RoleName } from '../auth/roles.ts';
 import { ROLE_SCOPES, SCOPES } from '../auth/scopes.ts';
 import type { Organization as ApiOrganization, OrganizationDetail, User as ApiUser } from './contract.ts';
 
-type UserFields = Pick<User, 'id' | 'email' | 'name' | 'username' | 'isActive' | 'isManaged' | 'isSuperuser' | 'isStaff' | 'createdAt' | 'lastLogin'> & {
+type UserFields = Pick<
+  User,
+  | 'id'
+  | 'email'
+  | 'name'
+  | 'username'
+  | 'isActive'
+  | 'isManaged'
+  | 'isSuperuser'
+  | 'isStaff'
+  | 'createdAt'
+  | 'lastLogin'
+> & {
   passwordHash?: string | null;
 };
 
@@ -30,7 +42,11 @@ export function serializeUser(u: UserFields): ApiUser {
 }
 
 /** The scopes a principal holds in an organization: the role's, cut down to the token's, all for superusers. */
-export function effectiveScopes(role: RoleName | null, isSuperuser: boolean, tokenScopes: ReadonlySet<string> | null): string[] {
+export function effectiveScopes(
+  role: RoleName | null,
+  isSuperuser: boolean,
+  tokenScopes: ReadonlySet<string> | null,
+): string[] {
   const base: readonly string[] = isSuperuser ? SCOPES : role ? [...ROLE_SCOPES[role]] : [];
   return base.filter((s) => !tokenScopes || tokenScopes.has(s)).sort();
 }

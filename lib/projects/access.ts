@@ -4,7 +4,12 @@ import { NotFoundError } from '../errors.ts';
 import { orgAccess, requireScopes, type Principal, type Scopes } from '../auth/access.ts';
 import { visibleProjectIds } from './visibility.ts';
 
-export async function projectAccess(p: Principal, orgSlug: string, projectSlug: string, scopes: Scopes = 'project:read') {
+export async function projectAccess(
+  p: Principal,
+  orgSlug: string,
+  projectSlug: string,
+  scopes: Scopes = 'project:read',
+) {
   const { org, role } = await orgAccess(p, orgSlug, 'org:read');
   const project = await db().project.findUnique({ where: { orgId_slug: { orgId: org.id, slug: projectSlug } } });
   if (!project || !(await visibleProjectIds(p, org.id, role)).includes(project.id)) throw new NotFoundError();

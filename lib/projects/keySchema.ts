@@ -5,7 +5,10 @@ import { z } from 'zod';
 export const rateLimitSchema = z
   .union([
     z.null(),
-    z.object({}).strict().transform(() => null),
+    z
+      .object({})
+      .strict()
+      .transform(() => null),
     z.object({ window: z.number().int().min(1).max(86_400), count: z.number().int().min(1).max(100_000_000) }),
   ])
   .describe('rateLimit');

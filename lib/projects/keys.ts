@@ -11,7 +11,13 @@ export async function createProjectKey(db: Pick<Db, 'projectKey'>, projectId: nu
 }
 
 /** A project's keys, oldest first, a page at a time. */
-export function listProjectKeys(db: Db, projectId: number, offset: number, take: number, status?: 'active' | 'inactive') {
+export function listProjectKeys(
+  db: Db,
+  projectId: number,
+  offset: number,
+  take: number,
+  status?: 'active' | 'inactive',
+) {
   return db.projectKey.findMany({
     where: { projectId, ...(status ? { isActive: status === 'active' } : {}) },
     orderBy: { id: 'asc' },

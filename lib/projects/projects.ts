@@ -11,7 +11,15 @@ import { SetupError, slugify, slugProblem } from '../slug.ts';
 const order = [{ slug: 'asc' as const }, { id: 'asc' as const }];
 
 /** A page of the org's projects the principal may see (only one team's with `teamId`). */
-export async function listOrgProjects(db: Db, p: Principal, orgId: number, role: RoleName | null, offset: number, take: number, teamId?: number) {
+export async function listOrgProjects(
+  db: Db,
+  p: Principal,
+  orgId: number,
+  role: RoleName | null,
+  offset: number,
+  take: number,
+  teamId?: number,
+) {
   const ids = await visibleProjectIds(p, orgId, role);
   return db.project.findMany({
     where: { id: { in: ids }, ...(teamId ? { teams: { some: { teamId } } } : {}) },
@@ -44,7 +52,10 @@ export async function getProject(db: Db, projectId: number, userId: number) {
   return db.project.findUniqueOrThrow({ where: { id: projectId }, include: projectInclude(userId) });
 }
 
-export async function createProject(db: Db, opts: { orgId: number; teamId: number; name: string; slug?: string; platform?: string | null }) {
+export async function createProject(
+  db: Db,
+  opts: { orgId: number; teamId: number; name: string; slug?: string; platform?: string | null },
+) {
   const slug = opts.slug ?? slugify(opts.name);
   const problem = slugProblem(slug);
   if (problem) throw new InvalidError('slug', `${problem}`);
@@ -52,7 +63,13 @@ export async function createProject(db: Db, opts: { orgId: number; teamId: numbe
   if (exists) throw new ConflictError('A project with this slug already exists.');
   try {
     return await conflictOn(
-      createProjectWithKey(db, { orgId: opts.orgId, teamId: opts.teamId, slug, name: opts.name, platform: opts.platform ?? null }),
+      createProjectWithKey(db, {
+        orgId: opts.orgId,
+        teamId: opts.teamId,
+        slug,
+        name: opts.name,
+        platform: opts.platform ?? null,
+      }),
       'A project with this slug already exists.',
     );
   } catch (e) {
@@ -61,14 +78,21 @@ export async function createProject(db: Db, opts: { orgId: number; teamId: numbe
   }
 }
 
-export async function updateProject(db: Db, project: { id: number; orgId: number }, changes: { name?: string; slug?: string; platform?: string | null }) {
+export async function updateProject(
+  db: Db,
+  project: { id: number; orgId: number },
+  changes: { name?: string; slug?: string; platform?: string | null },
+) {
   if (changes.slug !== undefined) {
     const problem = slugProblem(changes.slug);
     if (problem) throw new InvalidError('slug', `${problem}`);
     const taken = await db.project.findUnique({ where: { orgId_slug: { orgId: project.orgId, slug: changes.slug } } });
     if (taken && taken.id !== project.id) throw new ConflictError('A project with this slug already exists.');
   }
-  await conflictOn(db.project.update({ where: { id: project.id }, data: changes }), 'A project with this slug already exists.');
+  await conflictOn(
+    db.project.update({ where: { id: project.id }, data: changes }),
+    'A project with this slug already exists.',
+  );
 }
 
 /** Deletes the project with its keys, issues and events (cascades); its ingest keys stop within the key cache's lifetime. */
@@ -83,7 +107,11 @@ export async function findTeam(db: Db, orgId: number, teamSlug: string) {
 }
 
 export async function addProjectTeam(db: Db, projectId: number, teamId: number) {
-  await db.projectTeam.upsert({ where: { projectId_teamId: { projectId, teamId } }, update: {}, create: { projectId, teamId } });
+  await db.projectTeam.upsert({
+    where: { projectId_teamId: { projectId, teamId } },
+    update: {},
+    create: { projectId, teamId },
+  });
 }
 
 export async function removeProjectTeam(db: Db, projectId: number, teamId: number) {

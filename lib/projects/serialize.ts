@@ -4,7 +4,10 @@ import type { Organization, Project, Team } from '../generated/prisma/client.ts'
 import { projectStats, unresolvedCounts, type StatsPeriod } from './stats.ts';
 import type { Project as ApiProject, TeamRef } from './contract.ts';
 
-export type ProjectWithTeams = Project & { org: Organization; teams: { team: Team & { members?: { userId: number }[] } }[] };
+export type ProjectWithTeams = Project & {
+  org: Organization;
+  teams: { team: Team & { members?: { userId: number }[] } }[];
+};
 
 /** What serializing projects needs besides the rows; kept out of the rows so a page costs a fixed number of queries. */
 export interface ProjectExtras {
@@ -17,7 +20,13 @@ export interface ProjectExtras {
 
 /** Include for project queries so serializeProject has teams (with the caller's membership) and the org. */
 export const projectInclude = (userId: number) =>
-  ({ org: true, teams: { include: { team: { include: { members: { where: { userId }, select: { userId: true } } } } }, orderBy: { teamId: 'asc' } } }) as const;
+  ({
+    org: true,
+    teams: {
+      include: { team: { include: { members: { where: { userId }, select: { userId: true } } } } },
+      orderBy: { teamId: 'asc' },
+    },
+  }) as const;
 
 const teamRef = (t: Team): TeamRef => ({ id: String(t.id), slug: t.slug, name: t.name });
 
@@ -46,8 +55,17 @@ export function serializeProject(p: ProjectWithTeams, x: ProjectExtras): ApiProj
 }
 
 /** The extras for a page of projects: first event always; stats and unresolved counts with `statsPeriod`. */
-export async function projectExtras(db: Db, userId: number, ids: number[], statsPeriod?: StatsPeriod): Promise<ProjectExtras> {
-  const first = await db.issue.groupBy({ by: ['projectId'], where: { projectId: { in: ids } }, _min: { firstSeen: true } });
+export async function projectExtras(
+  db: Db,
+  userId: number,
+  ids: number[],
+  statsPeriod?: StatsPeriod,
+): Promise<ProjectExtras> {
+  const first = await db.issue.groupBy({
+    by: ['projectId'],
+    where: { projectId: { in: ids } },
+    _min: { firstSeen: true },
+  });
   const firstEvent = new Map<number, Date>();
   for (const r of first) if (r._min.firstSeen) firstEvent.set(r.projectId, r._min.firstSeen);
   if (!statsPeriod) return { userId, firstEvent };
@@ -55,7 +73,17 @@ export async function projectExtras(db: Db, userId: number, ids: number[], stats
   return { userId, firstEvent, stats, statsPeriod, unresolved };
 }
 
-export async function serializeProjects(db: Db, userId: number, rows: ProjectWithTeams[], statsPeriod?: StatsPeriod): Promise<ApiProject[]> {
-  const extras = await projectExtras(db, userId, rows.map((r) => r.id), statsPeriod);
+export async function serializeProjects(
+  db: Db,
+  userId: number,
+  rows: ProjectWithTeams[],
+  statsPeriod?: StatsPeriod,
+): Promise<ApiProject[]> {
+  const extras = await projectExtras(
+    db,
+    userId,
+    rows.map((r) => r.id),
+    statsPeriod,
+  );
   return rows.map((r) => serializeProject(r, extras));
 }

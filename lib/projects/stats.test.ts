@@ -28,7 +28,14 @@ describe('project stats buckets', () => {
   });
 
   it('sums hours into UTC days for 14d', () => {
-    const s = bucketize([{ hour: new Date('2026-03-10T01:00:00Z'), count: 1 }, { hour: new Date('2026-03-10T11:00:00Z'), count: 4 }], '14d', now);
+    const s = bucketize(
+      [
+        { hour: new Date('2026-03-10T01:00:00Z'), count: 1 },
+        { hour: new Date('2026-03-10T11:00:00Z'), count: 4 },
+      ],
+      '14d',
+      now,
+    );
     expect(s).toHaveLength(14);
     expect(s[13][1]).toBe(5);
   });

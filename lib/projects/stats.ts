@@ -23,7 +23,11 @@ export async function projectStats(db: Db, projectIds: number[], period: StatsPe
 
 /** Unresolved issues per project (the dashboard home shows it beside the chart). */
 export async function unresolvedCounts(db: Db, projectIds: number[]) {
-  const rows = await db.issue.groupBy({ by: ['projectId'], where: { projectId: { in: projectIds }, status: 'unresolved' }, _count: { _all: true } });
+  const rows = await db.issue.groupBy({
+    by: ['projectId'],
+    where: { projectId: { in: projectIds }, status: 'unresolved' },
+    _count: { _all: true },
+  });
   const m = new Map<number, number>(projectIds.map((id) => [id, 0]));
   for (const r of rows) m.set(r.projectId, r._count._all);
   return m;

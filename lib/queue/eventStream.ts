@@ -66,19 +66,48 @@ type RawEntry = [id: string, fields: string[] | null];
  * Takes over up to `count` messages another consumer (a dead worker) read but did not acknowledge for `idleMs`.
  * Entries trimmed away meanwhile have nothing left to store: they are acknowledged here and not returned.
  */
-export async function claimAbandoned(redis: Redis, consumer: string, idleMs: number, count: number): Promise<StreamMessage[]> {
-  const [, entries, deleted] = (await redis.xautoclaim(streamKey(), CONSUMER_GROUP, consumer, idleMs, '0', 'COUNT', count)) as [string, RawEntry[] | null, string[]?];
+export async function claimAbandoned(
+  redis: Redis,
+  consumer: string,
+  idleMs: number,
+  count: number,
+): Promise<StreamMessage[]> {
+  const [, entries, deleted] = (await redis.xautoclaim(
+    streamKey(),
+    CONSUMER_GROUP,
+    consumer,
+    idleMs,
+    '0',
+    'COUNT',
+    count,
+  )) as [string, RawEntry[] | null, string[]?];
   const gone = entries?.filter(([, f]) => !f).map(([id]) => id) ?? [];
   if (deleted?.length) gone.push(...deleted);
   await acknowledge(redis, gone);
-  return (entries ?? []).filter((e): e is [string, string[]] => !!e[1]).map(([id, fields]) => decodeMessage(id, fields));
+  return (entries ?? [])
+    .filter((e): e is [string, string[]] => !!e[1])
+    .map(([id, fields]) => decodeMessage(id, fields));
 }
 
 /** Reads up to `count` messages no consumer has seen yet, waiting up to `blockMs` for the first. */
-export async function readNew(redis: Redis, consumer: string, count: number, blockMs: number): Promise<StreamMessage[]> {
-  const res = (await redis.xreadgroup('GROUP', CONSUMER_GROUP, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', streamKey(), '>')) as
-    | [string, [string, string[]][]][]
-    | null;
+export async function readNew(
+  redis: Redis,
+  consumer: string,
+  count: number,
+  blockMs: number,
+): Promise<StreamMessage[]> {
+  const res = (await redis.xreadgroup(
+    'GROUP',
+    CONSUMER_GROUP,
+    consumer,
+    'COUNT',
+    count,
+    'BLOCK',
+    blockMs,
+    'STREAMS',
+    streamKey(),
+    '>',
+  )) as [string, [string, string[]][]][] | null;
   return (res?.[0]?.[1] ?? []).map(([id, fields]) => decodeMessage(id, fields));
 }
 
@@ -89,7 +118,12 @@ export async function acknowledge(redis: Redis, ids: string[]): Promise<void> {
 
 /** How often the group has delivered a pending message (1 if it is no longer pending). */
 export async function deliveryCount(redis: Redis, id: string): Promise<number> {
-  const pending = (await redis.xpending(streamKey(), CONSUMER_GROUP, id, id, 1)) as [id: string, consumer: string, idleMs: number, deliveries: number][];
+  const pending = (await redis.xpending(streamKey(), CONSUMER_GROUP, id, id, 1)) as [
+    id: string,
+    consumer: string,
+    idleMs: number,
+    deliveries: number,
+  ][];
   return pending[0]?.[3] ?? 1;
 }
 
@@ -100,7 +134,21 @@ export async function enqueueEvent(redis: Redis, event: QueuedEvent): Promise<vo
 
 /** Parks a message that cannot be stored, with its error, for an admin to see; then acknowledges it. */
 export async function deadLetter(redis: Redis, msg: StreamMessage, error: string, deliveries: number): Promise<void> {
-  await redis.xadd(deadLetterKey(), 'MAXLEN', '~', '10000', '*', 'e', msg.raw, 'error', error, 'id', msg.id, 'deliveries', String(deliveries));
+  await redis.xadd(
+    deadLetterKey(),
+    'MAXLEN',
+    '~',
+    '10000',
+    '*',
+    'e',
+    msg.raw,
+    'error',
+    error,
+    'id',
+    msg.id,
+    'deliveries',
+    String(deliveries),
+  );
   await acknowledge(redis, [msg.id]);
 }
 
@@ -152,7 +200,12 @@ export async function deadLetterCount(redis: Redis): Promise<number> {
  * last delivered id) and older than `retentionMs`. Stream ids start with their time in ms, so MINID does both.
  */
 export async function trimAcknowledged(redis: Redis, retentionMs: number): Promise<void> {
-  const summary = (await redis.xpending(streamKey(), CONSUMER_GROUP)) as [number, string | null, string | null, unknown];
+  const summary = (await redis.xpending(streamKey(), CONSUMER_GROUP)) as [
+    number,
+    string | null,
+    string | null,
+    unknown,
+  ];
   const groups = (await redis.xinfo('GROUPS', streamKey())) as unknown[][];
   const group = groups.map((g) => fieldMap(g)).find((g) => g.get('name') === CONSUMER_GROUP);
   const lastDelivered = String(group?.get('last-delivered-id') ?? '0-0');

@@ -33,7 +33,11 @@ export interface CommitInput {
 export async function commitsFromRefs(db: Db, orgId: number, refs: RefInput[]): Promise<StoredCommit[]> {
   const repos = await reposByName(db, orgId, [...new Set(refs.map((r) => r.repository))]);
   const unknown = [...new Set(refs.filter((r) => !repos.has(r.repository.toLowerCase())).map((r) => r.repository))];
-  if (unknown.length) throw new InvalidError('refs', `Invalid repository names: ${unknown.join(', ')} (add them with POST /api/0/organizations/{org}/repos/)`);
+  if (unknown.length)
+    throw new InvalidError(
+      'refs',
+      `Invalid repository names: ${unknown.join(', ')} (add them with POST /api/0/organizations/{org}/repos/)`,
+    );
   return refs.map((r) => ({
     id: r.commit,
     repository: repos.get(r.repository.toLowerCase())!.name,
@@ -69,14 +73,17 @@ export function storedCommits(json: unknown): StoredCommit[] {
 export function authorsOf(commits: StoredCommit[]) {
   const seen = new Map<string, { name: string; email: string }>();
   for (const c of commits) {
-    if (c.author_email && !seen.has(c.author_email)) seen.set(c.author_email, { name: c.author_name ?? c.author_email, email: c.author_email });
+    if (c.author_email && !seen.has(c.author_email))
+      seen.set(c.author_email, { name: c.author_name ?? c.author_email, email: c.author_email });
   }
   return [...seen.values()];
 }
 
 /** Sentry's commit shape for GET .../commits/ (sentry-cli's `releases info -C` reads `id`). */
 export async function serializeCommits(db: Db, orgId: number, commits: StoredCommit[], releaseCreated: Date) {
-  const repos = await reposByName(db, orgId, [...new Set(commits.map((c) => c.repository).filter((n): n is string => !!n))]);
+  const repos = await reposByName(db, orgId, [
+    ...new Set(commits.map((c) => c.repository).filter((n): n is string => !!n)),
+  ]);
   return commits.map((c) => {
     const repo = c.repository ? repos.get(c.repository.toLowerCase()) : undefined;
     return {

@@ -6,7 +6,6 @@ import { commitsFromList, commitsFromRefs, type CommitInput, type RefInput, type
 import { loadReleaseExtras } from './queries/extras.ts';
 import { releaseInclude, serializeRelease, type ReleaseRow } from './serialize.ts';
 
-
 /** Release fields a client may set. */
 export interface ReleaseFields {
   ref?: string | null;
@@ -24,7 +23,9 @@ export interface ReleaseFields {
 export async function resolveProjects(db: Db, orgId: number, visibleIds: number[], refs: (string | number)[]) {
   const slugs = refs.filter((r): r is string => typeof r === 'string');
   const ids = refs.filter((r): r is number => typeof r === 'number');
-  const rows = await db.project.findMany({ where: { orgId, id: { in: visibleIds }, OR: [{ slug: { in: slugs } }, { id: { in: ids } }] } });
+  const rows = await db.project.findMany({
+    where: { orgId, id: { in: visibleIds }, OR: [{ slug: { in: slugs } }, { id: { in: ids } }] },
+  });
   const missing = refs.filter((r) => !rows.some((p) => p.slug === r || p.id === r));
   if (missing.length) throw new InvalidError('projects', `Invalid project ids or slugs: ${missing.join(', ')}`);
   return rows;
@@ -73,12 +74,25 @@ export async function createRelease(db: Db, orgId: number, version: string, proj
       },
     });
   }
-  await db.releaseProject.createMany({ data: projectIds.map((projectId) => ({ releaseId: release.id, projectId })), skipDuplicates: true });
-  return { release: await db.release.findUniqueOrThrow({ where: { id: release.id }, include: releaseInclude }), created };
+  await db.releaseProject.createMany({
+    data: projectIds.map((projectId) => ({ releaseId: release.id, projectId })),
+    skipDuplicates: true,
+  });
+  return {
+    release: await db.release.findUniqueOrThrow({ where: { id: release.id }, include: releaseInclude }),
+    created,
+  };
 }
 
 /** Releases linked to any of `visibleIds` (or to one project), newest first; `query` matches the version. */
-export function listReleases(db: Db, orgId: number, visibleIds: number[], opts: { query?: string; projectIds?: number[] }, offset: number, take: number) {
+export function listReleases(
+  db: Db,
+  orgId: number,
+  visibleIds: number[],
+  opts: { query?: string; projectIds?: number[] },
+  offset: number,
+  take: number,
+) {
   const projects = opts.projectIds ? visibleIds.filter((id) => opts.projectIds!.includes(id)) : visibleIds;
   return db.release.findMany({
     where: {
@@ -96,7 +110,8 @@ export function listReleases(db: Db, orgId: number, visibleIds: number[], opts: 
 /** One release by version; a release none of whose projects the caller sees is not found. */
 export async function findRelease(db: Db, orgId: number, visibleIds: number[], version: string) {
   const r = await db.release.findUnique({ where: { orgId_version: { orgId, version } }, include: releaseInclude });
-  if (!r || (r.projects.length > 0 && !r.projects.some((p) => visibleIds.includes(p.projectId)))) throw new NotFoundError();
+  if (!r || (r.projects.length > 0 && !r.projects.some((p) => visibleIds.includes(p.projectId))))
+    throw new NotFoundError();
   return r;
 }
 
@@ -120,21 +135,45 @@ export async function updateRelease(db: Db, orgId: number, releaseId: number, f:
  * Deletes a release with its deploys. Like Sentry, a release that issues point at (it introduced or last saw
  * them) stays: deleting it would orphan their history.
  */
-export async function deleteRelease(db: Db, release: { id: number; version: string; projects: { projectId: number; newIssues: number }[] }) {
+export async function deleteRelease(
+  db: Db,
+  release: { id: number; version: string; projects: { projectId: number; newIssues: number }[] },
+) {
   const projectIds = release.projects.map((p) => p.projectId);
   const used =
     release.projects.some((p) => p.newIssues > 0) ||
     (projectIds.length > 0 &&
-      (await db.issue.count({ where: { projectId: { in: projectIds }, OR: [{ firstRelease: release.version }, { lastRelease: release.version }] }, take: 1 })) > 0);
+      (await db.issue.count({
+        where: {
+          projectId: { in: projectIds },
+          OR: [{ firstRelease: release.version }, { lastRelease: release.version }],
+        },
+        take: 1,
+      })) > 0);
   if (used) throw new InvalidError(null, 'This release is referenced by active issues and cannot be removed.');
   await db.release.delete({ where: { id: release.id } });
 }
 
 export function listDeploys(db: Db, releaseId: number, offset: number, take: number) {
-  return db.deploy.findMany({ where: { releaseId }, orderBy: [{ dateFinished: 'desc' }, { id: 'desc' }], skip: offset, take });
+  return db.deploy.findMany({
+    where: { releaseId },
+    orderBy: [{ dateFinished: 'desc' }, { id: 'desc' }],
+    skip: offset,
+    take,
+  });
 }
 
-export function createDeploy(db: Db, releaseId: number, d: { environment: string; name?: string | null; url?: string | null; dateStarted?: Date | null; dateFinished?: Date | null }) {
+export function createDeploy(
+  db: Db,
+  releaseId: number,
+  d: {
+    environment: string;
+    name?: string | null;
+    url?: string | null;
+    dateStarted?: Date | null;
+    dateFinished?: Date | null;
+  },
+) {
   return db.deploy.create({
     data: {
       releaseId,

@@ -22,12 +22,15 @@ export function listRepos(db: Db, orgId: number, offset: number, take: number) {
 
 export async function createRepo(db: Db, orgId: number, opts: { name: string; url?: string | null }) {
   const detail = `A repository named ${opts.name} already exists.`;
-  if (await db.repository.findUnique({ where: { orgId_name: { orgId, name: opts.name } } })) throw new ConflictError(detail);
+  if (await db.repository.findUnique({ where: { orgId_name: { orgId, name: opts.name } } }))
+    throw new ConflictError(detail);
   return conflictOn(db.repository.create({ data: { orgId, name: opts.name, url: opts.url ?? null } }), detail);
 }
 
 export async function deleteRepo(db: Db, orgId: number, repoId: string) {
-  const r = /^\d{1,12}$/.test(repoId) ? await db.repository.deleteMany({ where: { orgId, id: Number(repoId) } }) : { count: 0 };
+  const r = /^\d{1,12}$/.test(repoId)
+    ? await db.repository.deleteMany({ where: { orgId, id: Number(repoId) } })
+    : { count: 0 };
   if (r.count === 0) throw new NotFoundError();
 }
 

@@ -33,7 +33,10 @@ const fields = {
 export const newReleaseSchema = z.object({
   version: versionSchema,
   // sentry-cli sends numeric ids as numbers and slugs as strings.
-  projects: z.array(z.union([z.string().min(1).max(50), z.number().int().positive()])).min(1, 'at least one project is required').max(1000),
+  projects: z
+    .array(z.union([z.string().min(1).max(50), z.number().int().positive()]))
+    .min(1, 'at least one project is required')
+    .max(1000),
   ...fields,
 });
 
@@ -45,7 +48,12 @@ export const updateReleaseSchema = z.object({
 });
 
 export const newDeploySchema = z.object({
-  environment: z.string().trim().min(1).max(64).regex(/^[^/\n\r\t]+$/, 'must not contain slashes or line breaks'),
+  environment: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[^/\n\r\t]+$/, 'must not contain slashes or line breaks'),
   name: z.string().max(64).nullish(),
   url,
   dateStarted: date.nullish(),

@@ -5,10 +5,15 @@ import { authorsOf, storedCommits } from './commits.ts';
 import { shortVersion } from './version.ts';
 import type { Deploy as ApiDeploy, Release as ApiRelease } from './contract.ts';
 
-export type ReleaseRow = Release & { projects: (ReleaseProject & { project: Pick<Project, 'id' | 'slug' | 'name' | 'platform'> })[] };
+export type ReleaseRow = Release & {
+  projects: (ReleaseProject & { project: Pick<Project, 'id' | 'slug' | 'name' | 'platform'> })[];
+};
 
 export const releaseInclude = {
-  projects: { include: { project: { select: { id: true, slug: true, name: true, platform: true } } }, orderBy: { projectId: 'asc' } },
+  projects: {
+    include: { project: { select: { id: true, slug: true, name: true, platform: true } } },
+    orderBy: { projectId: 'asc' },
+  },
 } as const;
 
 export function serializeDeploy(d: Deploy): ApiDeploy {
@@ -47,7 +52,13 @@ export function serializeRelease(r: ReleaseRow, x: ReleaseExtras): ApiRelease {
     owner: null,
     newGroups: r.projects.reduce((s, p) => s + p.newIssues, 0),
     commitCount: commits.length,
-    lastCommit: commits[0] ? { id: commits[0].id, message: commits[0].message, dateCreated: commits[0].timestamp ?? r.createdAt.toISOString() } : null,
+    lastCommit: commits[0]
+      ? {
+          id: commits[0].id,
+          message: commits[0].message,
+          dateCreated: commits[0].timestamp ?? r.createdAt.toISOString(),
+        }
+      : null,
     deployCount: x.deployCount.get(r.id) ?? 0,
     lastDeploy: lastDeploy ? serializeDeploy(lastDeploy) : null,
     firstEvent: ev?.first ? new Date(ev.first).toISOString() : null,

@@ -13,7 +13,10 @@ export const teamInclude = (userId: number) =>
   ({
     members: { where: { userId }, select: { userId: true } },
     _count: { select: { members: true } },
-    projects: { include: { project: { select: { id: true, slug: true, name: true, platform: true } } }, orderBy: { projectId: 'asc' } },
+    projects: {
+      include: { project: { select: { id: true, slug: true, name: true, platform: true } } },
+      orderBy: { projectId: 'asc' },
+    },
   }) as const;
 
 export function serializeTeam(t: TeamWithCounts): ApiTeam {
@@ -28,6 +31,11 @@ export function serializeTeam(t: TeamWithCounts): ApiTeam {
     isPending: false,
     memberCount: t._count.members,
     avatar: { avatarType: 'letter_avatar', avatarUuid: null },
-    projects: t.projects.map(({ project: p }) => ({ id: String(p.id), slug: p.slug, name: p.name, platform: p.platform })),
+    projects: t.projects.map(({ project: p }) => ({
+      id: String(p.id),
+      slug: p.slug,
+      name: p.name,
+      platform: p.platform,
+    })),
   };
 }

@@ -7,7 +7,13 @@ import { teamInclude } from './serialize.ts';
 const TEAM_EXISTS = 'A team with this slug already exists.';
 
 export function listTeams(db: Db, orgId: number, userId: number, offset: number, take: number) {
-  return db.team.findMany({ where: { orgId }, include: teamInclude(userId), orderBy: [{ slug: 'asc' }, { id: 'asc' }], skip: offset, take });
+  return db.team.findMany({
+    where: { orgId },
+    include: teamInclude(userId),
+    orderBy: [{ slug: 'asc' }, { id: 'asc' }],
+    skip: offset,
+    take,
+  });
 }
 
 export async function getTeam(db: Db, orgId: number, slug: string, userId: number) {
@@ -29,14 +35,23 @@ export async function createTeam(db: Db, orgId: number, opts: { name?: string; s
   const isMember = await db.membership.findUnique({ where: { orgId_userId: { orgId, userId: creatorId } } });
   const team = await conflictOn(
     db.team.create({
-      data: { orgId, slug, name: opts.name ?? slug, ...(isMember ? { members: { create: { userId: creatorId } } } : {}) },
+      data: {
+        orgId,
+        slug,
+        name: opts.name ?? slug,
+        ...(isMember ? { members: { create: { userId: creatorId } } } : {}),
+      },
     }),
     TEAM_EXISTS,
   );
   return getTeam(db, orgId, team.slug, creatorId);
 }
 
-export async function updateTeam(db: Db, team: { id: number; orgId: number }, changes: { name?: string; slug?: string }) {
+export async function updateTeam(
+  db: Db,
+  team: { id: number; orgId: number },
+  changes: { name?: string; slug?: string },
+) {
   if (changes.slug !== undefined) {
     checkSlug(changes.slug);
     const taken = await db.team.findUnique({ where: { orgId_slug: { orgId: team.orgId, slug: changes.slug } } });

@@ -58,7 +58,15 @@ export async function listUsers(db: Db, opts: { afterId?: number; limit: number;
   return db.user.findMany({
     where: {
       ...(opts.afterId ? { id: { gt: opts.afterId } } : {}),
-      ...(q ? { OR: [{ email: { contains: q, mode: 'insensitive' } }, { username: { contains: q, mode: 'insensitive' } }, { name: { contains: q, mode: 'insensitive' } }] } : {}),
+      ...(q
+        ? {
+            OR: [
+              { email: { contains: q, mode: 'insensitive' } },
+              { username: { contains: q, mode: 'insensitive' } },
+              { name: { contains: q, mode: 'insensitive' } },
+            ],
+          }
+        : {}),
     },
     orderBy: { id: 'asc' },
     take: opts.limit,
@@ -67,7 +75,10 @@ export async function listUsers(db: Db, opts: { afterId?: number; limit: number;
 }
 
 /** A local account with a random temporary password, returned once for the admin to pass on. */
-export async function inviteUser(db: Db, opts: { email: string; name?: string; superuser?: boolean; org?: string; role?: RoleName }) {
+export async function inviteUser(
+  db: Db,
+  opts: { email: string; name?: string; superuser?: boolean; org?: string; role?: RoleName },
+) {
   const temporaryPassword = randomBytes(12).toString('base64url');
   const user = await createLocalUser(db, { ...opts, password: temporaryPassword });
   return { user, temporaryPassword };

@@ -8,7 +8,18 @@ test('a superuser sees a dead-lettered event with its error and discards it', as
   const marker = `broken-payload-${Date.now()}`;
   const r = new Redis(process.env.REDIS_URL!);
   try {
-    await r.xadd(`${process.env.REDIS_PREFIX}events`, '*', 'e', JSON.stringify({ projectId: 7, keyId: 1, eventId: 'e'.repeat(32), receivedAt: new Date().toISOString(), payload: `${marker} <b>not json</b>` }));
+    await r.xadd(
+      `${process.env.REDIS_PREFIX}events`,
+      '*',
+      'e',
+      JSON.stringify({
+        projectId: 7,
+        keyId: 1,
+        eventId: 'e'.repeat(32),
+        receivedAt: new Date().toISOString(),
+        payload: `${marker} <b>not json</b>`,
+      }),
+    );
   } finally {
     r.disconnect();
   }

@@ -54,14 +54,20 @@ test('create a channel, send a test message, create a rule, and get alerted', as
     await page.screenshot({ path: `${shots}/alerts-rule-form.png`, fullPage: true });
     await page.getByRole('button', { name: 'Create rule' }).click();
     const rule = page.getByTestId('rule-card').filter({ hasText: 'New production errors' });
-    await expect(rule).toContainText('level at least error and environment is production, notify Backend on-call group');
+    await expect(rule).toContainText(
+      'level at least error and environment is production, notify Backend on-call group',
+    );
     await expect(rule).toContainText('every 10 min');
     await page.screenshot({ path: `${shots}/alerts-rules.png`, fullPage: true });
 
     // Once the event worker evaluates rules, a real SDK error reaches the group.
     if (workerEvaluates()) {
       runSentryNode(p.dsn, "try { JSON.parse('{oops'); } catch (e) { Sentry.captureException(e); }");
-      await waitFor(async () => ding.received.length, (n) => n >= 2, 30_000);
+      await waitFor(
+        async () => ding.received.length,
+        (n) => n >= 2,
+        30_000,
+      );
       expect((ding.received[1].body.markdown as { text: string }).text).toContain('SyntaxError');
     }
   } finally {

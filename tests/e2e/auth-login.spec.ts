@@ -19,7 +19,11 @@ test.beforeAll(async () => {
     LDAP_TEAM_MAPPING: JSON.stringify({ backend: [ldapGroup('devs')] }),
   }));
   stack = ldap.stack;
-  await createLocalUser(ldap.prisma, { email: 'local.person@example.com', password: 'local password 1', name: 'Local Person' });
+  await createLocalUser(ldap.prisma, {
+    email: 'local.person@example.com',
+    password: 'local password 1',
+    name: 'Local Person',
+  });
 });
 
 test.afterAll(async () => {
@@ -41,7 +45,9 @@ test('the login page', async ({ page }) => {
 
 test('a wrong password shows an error on the page', async ({ page }) => {
   await signIn(page, 'alice', 'not-the-password');
-  await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText('Wrong username or password.');
+  await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText(
+    'Wrong username or password.',
+  );
   await expect(page).toHaveURL(/\/auth\/login/);
   await page.screenshot({ path: `${shots}/auth-login-wrong-password.png` });
 });

@@ -53,7 +53,10 @@ Sentry.captureMessage(${JSON.stringify(XSS)}, 'warning');
 async function shoot(page: Page, name: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const [w, h, label] of [[1280, 900, 'desktop'], [390, 844, 'phone']] as const) {
+    for (const [w, h, label] of [
+      [1280, 900, 'desktop'],
+      [390, 844, 'phone'],
+    ] as const) {
       await page.setViewportSize({ width: w, height: h });
       await page.waitForTimeout(150);
       await page.screenshot({ path: `${shots}/${name}-${label}-${scheme}.png`, fullPage: true });
@@ -138,7 +141,10 @@ test('the issue page shows the chart, the in-app stack frame, the user count and
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   // Failed requests are caught with their URL below (Chromium's console line has none, and its /favicon.ico miss is noise).
-  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()),
+  );
   page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
   await signIn(page, user.email, user.password, `/organizations/${org}/issues/`);
   await page.getByRole('link', { name: /card declined for order/ }).click();
@@ -200,7 +206,9 @@ test('the issue page unresolves, resolves in the next release, ignores for a tim
   expect(Math.abs(row.ignoredUntil!.getTime() - Date.now() - 2 * 3600_000)).toBeLessThan(120_000);
   const me = await db().user.findUniqueOrThrow({ where: { email: user.email } });
   await page.getByLabel('Assignee').selectOption(`user:${me.id}`);
-  await expect.poll(async () => (await db().issue.findUniqueOrThrow({ where: { id: cardIssueId } })).assignedUserId).toBe(me.id);
+  await expect
+    .poll(async () => (await db().issue.findUniqueOrThrow({ where: { id: cardIssueId } })).assignedUserId)
+    .toBe(me.id);
   await page.getByRole('button', { name: 'Stop ignoring' }).click();
   await expect(page.getByRole('button', { name: 'Resolve', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Resolve', exact: true }).click();
@@ -214,7 +222,9 @@ test('bulk ignore from the list', async ({ page }) => {
   await page.getByRole('toolbar', { name: 'Bulk actions' }).getByRole('button', { name: 'Ignore ▾' }).click();
   await page.getByRole('menuitem', { name: 'until 100 more events' }).click();
   await expect(row).toHaveCount(0);
-  const ignored = await db().issue.findFirstOrThrow({ where: { title: 'invoice queue stalled', project: { org: { slug: org } } } });
+  const ignored = await db().issue.findFirstOrThrow({
+    where: { title: 'invoice queue stalled', project: { org: { slug: org } } },
+  });
   expect(ignored.status).toBe('ignored');
 });
 
@@ -274,24 +284,66 @@ test('organization settings list members and teams', async ({ page }) => {
   await shoot(page, 'org-settings');
 });
 
-test('a 5 MB event opens quickly: long values are cut with an expand control, big lists are capped', async ({ page }) => {
+test('a 5 MB event opens quickly: long values are cut with an expand control, big lists are capped', async ({
+  page,
+}) => {
   const now = new Date();
   const issue = await db().issue.create({
-    data: { projectId, shortNumber: 900, hash: 'f'.repeat(32), title: 'RangeError: huge payload', metadataType: 'RangeError', metadataValue: 'huge payload', firstSeen: now, lastSeen: now, eventCount: 1n, userCount: 1 },
+    data: {
+      projectId,
+      shortNumber: 900,
+      hash: 'f'.repeat(32),
+      title: 'RangeError: huge payload',
+      metadataType: 'RangeError',
+      metadataValue: 'huge payload',
+      firstSeen: now,
+      lastSeen: now,
+      eventCount: 1n,
+      userCount: 1,
+    },
   });
   const frames = Array.from({ length: 300 }, (_, i) => ({
-    filename: `/app/deep/file${i}.js`, function: `level${i}`, lineno: i + 1, in_app: i % 3 === 0,
-    context_line: 'call();', pre_context: ['a();'], post_context: ['b();'], vars: { payload: 'v'.repeat(4000) },
+    filename: `/app/deep/file${i}.js`,
+    function: `level${i}`,
+    lineno: i + 1,
+    in_app: i % 3 === 0,
+    context_line: 'call();',
+    pre_context: ['a();'],
+    post_context: ['b();'],
+    vars: { payload: 'v'.repeat(4000) },
   }));
   const data = {
-    event_id: 'b'.repeat(32), timestamp: now.toISOString(), received: now.toISOString(), level: 'error', platform: 'node', environment: 'production', tags: [],
-    exception: { values: [{ type: 'RangeError', value: 'huge payload ' + 'y'.repeat(100_000), stacktrace: { frames } }] },
-    breadcrumbs: { values: Array.from({ length: 3000 }, (_, i) => ({ timestamp: now.toISOString(), category: 'log', message: `line ${i} ` + 'm'.repeat(500) })) },
+    event_id: 'b'.repeat(32),
+    timestamp: now.toISOString(),
+    received: now.toISOString(),
+    level: 'error',
+    platform: 'node',
+    environment: 'production',
+    tags: [],
+    exception: {
+      values: [{ type: 'RangeError', value: 'huge payload ' + 'y'.repeat(100_000), stacktrace: { frames } }],
+    },
+    breadcrumbs: {
+      values: Array.from({ length: 3000 }, (_, i) => ({
+        timestamp: now.toISOString(),
+        category: 'log',
+        message: `line ${i} ` + 'm'.repeat(500),
+      })),
+    },
     extra: { blob: 'b'.repeat(2_000_000) },
   };
   const size = JSON.stringify(data).length;
   expect(size).toBeGreaterThan(5_000_000);
-  await db().event.create({ data: { projectId, issueId: issue.id, eventId: 'b'.repeat(32), timestamp: now, title: 'RangeError: huge payload', data } });
+  await db().event.create({
+    data: {
+      projectId,
+      issueId: issue.id,
+      eventId: 'b'.repeat(32),
+      timestamp: now,
+      title: 'RangeError: huge payload',
+      data,
+    },
+  });
 
   await signIn(page, user.email, user.password);
   const started = Date.now();
@@ -299,7 +351,13 @@ test('a 5 MB event opens quickly: long values are cut with an expand control, bi
   await expect(page.getByTestId('frame').first()).toBeVisible({ timeout: 15_000 });
   const elapsed = Date.now() - started;
   // The main thread answers promptly once it is shown: nothing is still rendering megabytes of text.
-  const frameGap = await page.evaluate(() => new Promise<number>((r) => { const t = performance.now(); requestAnimationFrame(() => r(performance.now() - t)); }));
+  const frameGap = await page.evaluate(
+    () =>
+      new Promise<number>((r) => {
+        const t = performance.now();
+        requestAnimationFrame(() => r(performance.now() - t));
+      }),
+  );
   console.log(`5 MB event: shown in ${elapsed} ms, next frame after ${frameGap.toFixed(0)} ms`);
   expect(elapsed).toBeLessThan(5000);
   expect(frameGap).toBeLessThan(500);

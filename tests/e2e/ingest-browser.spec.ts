@@ -49,7 +49,9 @@ test.afterAll(async () => {
   testRedis().disconnect();
 });
 
-test('an uncaught error on a cross-origin page reaches Faultline (200 with CORS headers, event on the stream)', async ({ page }) => {
+test('an uncaught error on a cross-origin page reaches Faultline (200 with CORS headers, event on the stream)', async ({
+  page,
+}) => {
   const consoleErrors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   // The SDK also sends a session envelope (answered `{}`); wait for the one that carried the event.

@@ -8,13 +8,19 @@ test('Next and Previous walk the pages of the issue list', async ({ page }) => {
   const p = await makeProject({ org: uniqueSlug('pages'), project: uniqueSlug('api') });
   const u = await makeUser({ org: p.org.slug, role: 'member' });
   for (let i = 0; i < 30; i++) {
-    const r = await fetch(`${process.env.FAULTLINE_TEST_URL}/api/${p.project.id}/store/?sentry_key=${p.key.publicKey}`, {
-      method: 'POST',
-      body: JSON.stringify({ message: `distinct problem ${i}`, fingerprint: [`problem-${i}`], level: 'error' }),
-    });
+    const r = await fetch(
+      `${process.env.FAULTLINE_TEST_URL}/api/${p.project.id}/store/?sentry_key=${p.key.publicKey}`,
+      {
+        method: 'POST',
+        body: JSON.stringify({ message: `distinct problem ${i}`, fingerprint: [`problem-${i}`], level: 'error' }),
+      },
+    );
     expect(r.status).toBe(200);
   }
-  await waitFor(() => db().issue.count({ where: { projectId: p.project.id } }), (n) => n === 30);
+  await waitFor(
+    () => db().issue.count({ where: { projectId: p.project.id } }),
+    (n) => n === 30,
+  );
 
   await signIn(page, u.email, u.password, `/organizations/${p.org.slug}/issues/?project=${p.project.id}`);
   const rows = page.getByTestId('issue-row');

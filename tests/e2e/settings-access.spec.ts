@@ -31,7 +31,10 @@ test('an owner changes a role, creates a team and grants and revokes its project
   await expect.poll(linked).toBe(1);
   await page.screenshot({ path: `${shots}/settings-access-project.png`, fullPage: true });
 
-  await access.locator('li', { hasText: `#${team}` }).getByRole('button', { name: 'Remove' }).click();
+  await access
+    .locator('li', { hasText: `#${team}` })
+    .getByRole('button', { name: 'Remove' })
+    .click();
   await expect.poll(linked).toBe(0);
 });
 

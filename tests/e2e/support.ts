@@ -23,13 +23,20 @@ Sentry.init({ dsn: process.argv[1], ${init}, defaultIntegrations: false });
 ${body}
 await Sentry.flush(5000);
 `;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, dsn], { cwd: projectRoot, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, dsn], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   if (r.status !== 0) throw new Error(`@sentry/node script failed: ${r.stderr}`);
 }
 
 /** Like the harness's waitFor, but a browser test fails right there when the condition never holds. */
 export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
   const v = await poll(fn, ok, ms, 250);
-  if (!ok(v)) throw new Error(`condition not met within ${ms} ms (last value ${JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x))})`);
+  if (!ok(v))
+    throw new Error(
+      `condition not met within ${ms} ms (last value ${JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x))})`,
+    );
   return v;
 }

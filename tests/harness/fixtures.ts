@@ -29,7 +29,13 @@ export async function makeProject(opts: { org?: string; project?: string; platfo
 export async function makeUser(opts: { org?: string; role?: RoleName; superuser?: boolean; password?: string } = {}) {
   const email = `${uniqueSlug('user')}@example.com`;
   const password = opts.password ?? 'correct horse battery';
-  const user = await createLocalUser(db(), { email, password, org: opts.org, role: opts.role, superuser: opts.superuser });
+  const user = await createLocalUser(db(), {
+    email,
+    password,
+    org: opts.org,
+    role: opts.role,
+    superuser: opts.superuser,
+  });
   return { user, email, password };
 }
 

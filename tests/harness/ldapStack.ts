@@ -36,7 +36,10 @@ export interface LdapStack {
 }
 
 /** `env(url)` gives the stack's LDAP environment for the slapd's address (default: fixtureDirectoryEnv). */
-export async function startLdapStack(name: string, env: (url: string) => Record<string, string> = fixtureDirectoryEnv): Promise<LdapStack> {
+export async function startLdapStack(
+  name: string,
+  env: (url: string) => Record<string, string> = fixtureDirectoryEnv,
+): Promise<LdapStack> {
   if (!slapdAvailable()) throw new Error('slapd is not installed: apt-get install -y slapd ldap-utils');
   const slapd = await startSlapd(fixtureLdif());
   let stack: Stack;

@@ -46,7 +46,9 @@ async function waitForHealth(url: string, child: ChildProcess, ms = 60_000) {
   throw new Error(`Faultline at ${url} did not become healthy in ${ms} ms`);
 }
 
-export async function startStack(opts: { name?: string; env?: Record<string, string | undefined>; workers?: number } = {}): Promise<Stack> {
+export async function startStack(
+  opts: { name?: string; env?: Record<string, string | undefined>; workers?: number } = {},
+): Promise<Stack> {
   const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = `faultline_test_${opts.name ?? 'run'}_${Date.now()}_${process.pid}`;
   const u = new URL(base);

@@ -41,19 +41,49 @@ afterAll(async () => {
 describe('a new issue through every channel type', () => {
   it('sends signed, well-formed messages with the issue details and logs each reply', async () => {
     const channels = [
-      await channel(p, 'dingtalk', { webhookUrl: `${ding.url}/robot/send?access_token=tok-ding`, secret: 'SECdingtalk-signing-secret', keyword: 'Faultline', atMobiles: ['13800000000'] }),
-      await channel(p, 'feishu', { webhookUrl: `${feishu.url}/open-apis/bot/v2/hook/abc`, secret: 'feishu-signing-secret', keyword: 'alert' }),
+      await channel(p, 'dingtalk', {
+        webhookUrl: `${ding.url}/robot/send?access_token=tok-ding`,
+        secret: 'SECdingtalk-signing-secret',
+        keyword: 'Faultline',
+        atMobiles: ['13800000000'],
+      }),
+      await channel(p, 'feishu', {
+        webhookUrl: `${feishu.url}/open-apis/bot/v2/hook/abc`,
+        secret: 'feishu-signing-secret',
+        keyword: 'alert',
+      }),
       await channel(p, 'wecom', { webhookUrl: `${wecom.url}/cgi-bin/webhook/send?key=k1` }),
       await channel(p, 'slack', { webhookUrl: `${slack.url}/services/T/B/X` }),
       await channel(p, 'webhook', { url: `${hook.url}/faultline`, secret: 'hook-secret' }),
-      await channel(p, 'email', { recipients: ['oncall@example.com'], smtpHost: '127.0.0.1', smtpPort: smtp.port, smtpUser: 'mailer', smtpPassword: 's3cret-pass', from: 'alerts@example.com' }),
+      await channel(p, 'email', {
+        recipients: ['oncall@example.com'],
+        smtpHost: '127.0.0.1',
+        smtpPort: smtp.port,
+        smtpUser: 'mailer',
+        smtpPassword: 's3cret-pass',
+        from: 'alerts@example.com',
+      }),
     ];
-    const r = await rule(p, { name: 'New production errors', trigger: 'new_issue', channels: channels.map((c) => c.id) });
+    const r = await rule(p, {
+      name: 'New production errors',
+      trigger: 'new_issue',
+      channels: channels.map((c) => c.id),
+    });
     runSentryNode(sdkScript, p.dsn);
-    const stored = await waitFor(() => db().event.findMany({ where: { projectId: p.project.id } }), (e) => e.length === 1);
-    await settle(p, stored.map((e) => e.eventId));
+    const stored = await waitFor(
+      () => db().event.findMany({ where: { projectId: p.project.id } }),
+      (e) => e.length === 1,
+    );
+    await settle(
+      p,
+      stored.map((e) => e.eventId),
+    );
 
-    const all = await waitFor(() => deliveries({ ruleId: r.id }), (d) => d.length === 6 && d.every((x) => x.status !== 'pending'), 30_000);
+    const all = await waitFor(
+      () => deliveries({ ruleId: r.id }),
+      (d) => d.length === 6 && d.every((x) => x.status !== 'pending'),
+      30_000,
+    );
     expect(all.map((d) => [d.status, d.error])).toEqual(all.map(() => ['sent', null]));
     const issue = await db().issue.findFirstOrThrow({ where: { projectId: p.project.id } });
     const link = `${process.env.FAULTLINE_URL}/organizations/${p.org.slug}/issues/${issue.id}/`;
@@ -79,7 +109,9 @@ describe('a new issue through every channel type', () => {
 
     // Generic webhook: the signature is the HMAC of the exact body; the body carries the issue.
     const h = hook.received[0];
-    expect(h.headers['x-faultline-signature']).toBe('sha256=' + createHmac('sha256', 'hook-secret').update(h.raw).digest('hex'));
+    expect(h.headers['x-faultline-signature']).toBe(
+      'sha256=' + createHmac('sha256', 'hook-secret').update(h.raw).digest('hex'),
+    );
     expect(Number(h.headers['x-faultline-timestamp'])).toBeGreaterThan(Date.now() / 1000 - 120);
     expect((h.body.data as { issue: { id: number } }).issue.id).toBe(issue.id);
 
@@ -90,7 +122,15 @@ describe('a new issue through every channel type', () => {
     expect(mail.to).toEqual(['oncall@example.com']);
     expect(mail.from).toBe('alerts@example.com');
     expect(mail.subject).toContain('New issue');
-    for (const s of ["TypeError: Cannot read properties of undefined (reading 'code')", 'applyCoupon', 'Users affected: 1', 'Events: 1', 'Environment: production', 'Release: shop@3.1.0', link]) {
+    for (const s of [
+      "TypeError: Cannot read properties of undefined (reading 'code')",
+      'applyCoupon',
+      'Users affected: 1',
+      'Events: 1',
+      'Environment: production',
+      'Release: shop@3.1.0',
+      link,
+    ]) {
       expect(mail.text).toContain(s);
     }
     expect(mail.html).toContain('<pre');
@@ -106,13 +146,25 @@ describe('a new issue through every channel type', () => {
   it('logs DingTalk and Feishu rejections (wrong secret, missing keyword) as failures with their reply', async () => {
     const zh = await feishuReceiver({ keyword: '告警' });
     try {
-      const badDing = await channel(p, 'dingtalk', { webhookUrl: `${ding.url}/robot/send?access_token=tok-ding`, secret: 'SECwrong-secret', keyword: 'Faultline' });
-      const badFeishu = await channel(p, 'feishu', { webhookUrl: `${feishu.url}/open-apis/bot/v2/hook/abc`, secret: 'wrong', keyword: 'alert' });
+      const badDing = await channel(p, 'dingtalk', {
+        webhookUrl: `${ding.url}/robot/send?access_token=tok-ding`,
+        secret: 'SECwrong-secret',
+        keyword: 'Faultline',
+      });
+      const badFeishu = await channel(p, 'feishu', {
+        webhookUrl: `${feishu.url}/open-apis/bot/v2/hook/abc`,
+        secret: 'wrong',
+        keyword: 'alert',
+      });
       const noKeyword = await channel(p, 'feishu', { webhookUrl: `${zh.url}/open-apis/bot/v2/hook/abc` });
-      const withKeyword = await channel(p, 'feishu', { webhookUrl: `${zh.url}/open-apis/bot/v2/hook/abc`, keyword: '告警' });
+      const withKeyword = await channel(p, 'feishu', {
+        webhookUrl: `${zh.url}/open-apis/bot/v2/hook/abc`,
+        keyword: '告警',
+      });
       const { sendTestMessage } = await import('../../lib/alerts/delivery.ts');
       const { redis } = await import('../../lib/redis.ts');
-      const send = (c: typeof badDing) => sendTestMessage(db(), redis(), { ...c, orgSlug: p.org.slug }, 'tester@example.com');
+      const send = (c: typeof badDing) =>
+        sendTestMessage(db(), redis(), { ...c, orgSlug: p.org.slug }, 'tester@example.com');
       const d1 = await send(badDing);
       expect(d1.status).toBe('failed');
       expect(d1.error).toContain('errcode 310000');

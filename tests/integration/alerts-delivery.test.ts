@@ -17,11 +17,18 @@ afterAll(async () => ding?.close());
 describe('alert delivery', () => {
   it('retries with backoff through a throttling (errcode 130101) and a failing receiver, then delivers', async () => {
     const p = await makeProject();
-    const ch = await channel(p, 'dingtalk', { webhookUrl: `${ding.url}/robot/send?access_token=tok`, secret: 'SECretry-secret' });
+    const ch = await channel(p, 'dingtalk', {
+      webhookUrl: `${ding.url}/robot/send?access_token=tok`,
+      secret: 'SECretry-secret',
+    });
     const r = await rule(p, { trigger: 'new_issue', channels: [ch.id] });
     ding.failNext.push('throttle', 'http500', 'drop');
     await settle(p, [await sendEvent(p, exceptionEvent('flaky receiver'))]);
-    const [d] = await waitFor(() => deliveries({ ruleId: r.id }), (x) => x[0]?.status === 'sent', 30_000);
+    const [d] = await waitFor(
+      () => deliveries({ ruleId: r.id }),
+      (x) => x[0]?.status === 'sent',
+      30_000,
+    );
     expect(d.status).toBe('sent');
     expect(d.attempts).toBe(4);
     expect(d.response).toContain('"errcode":0');
@@ -39,7 +46,11 @@ describe('alert delivery', () => {
     const ch = await channel(p, 'webhook', { url: `http://127.0.0.1:${port}/hook` });
     const r = await rule(p, { trigger: 'new_issue', channels: [ch.id] });
     await settle(p, [await sendEvent(p, exceptionEvent('nobody listens'))]);
-    const [d] = await waitFor(() => deliveries({ ruleId: r.id }), (x) => x[0]?.status === 'failed', 40_000);
+    const [d] = await waitFor(
+      () => deliveries({ ruleId: r.id }),
+      (x) => x[0]?.status === 'failed',
+      40_000,
+    );
     expect(d.status).toBe('failed');
     expect(d.attempts).toBe(5);
     expect(d.error).toMatch(/ECONNREFUSED.*gave up after 5 attempts/);
@@ -49,13 +60,24 @@ describe('alert delivery', () => {
     const burst = await dingtalkReceiver({ token: 'burst', secret: 'SECburst' });
     try {
       const p = await makeProject();
-      const ch = await channel(p, 'dingtalk', { webhookUrl: `${burst.url}/robot/send?access_token=burst`, secret: 'SECburst' });
+      const ch = await channel(p, 'dingtalk', {
+        webhookUrl: `${burst.url}/robot/send?access_token=burst`,
+        secret: 'SECburst',
+      });
       const r = await rule(p, { trigger: 'new_issue', channels: [ch.id] });
-      const ids = await Promise.all(Array.from({ length: 100 }, (_, i) => sendEvent(p, exceptionEvent(`burst issue ${i}`))));
+      const ids = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => sendEvent(p, exceptionEvent(`burst issue ${i}`))),
+      );
       await settle(p, ids);
       // Issues named in each message (a single alert names its issue in the title and the stack excerpt).
       const mentioned = () =>
-        burst.received.flatMap((m) => [...new Set([...String((m.body.markdown as { text: string }).text).matchAll(/burst issue (\d+)/g)].map((x) => Number(x[1])))]);
+        burst.received.flatMap((m) => [
+          ...new Set(
+            [...String((m.body.markdown as { text: string }).text).matchAll(/burst issue (\d+)/g)].map((x) =>
+              Number(x[1]),
+            ),
+          ),
+        ]);
       await waitFor(mentioned, (m) => m.length >= 100, 150_000, 500);
       const got = mentioned();
       expect(got.sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i));
@@ -72,7 +94,12 @@ describe('alert delivery', () => {
       expect(digests.length).toBeGreaterThan(0);
       expect(digests.every((d) => d.status === 'sent')).toBe(true);
       const merged = digests.flatMap((d) => (d.payload as { deliveryIds: string[] }).deliveryIds);
-      expect(merged.sort()).toEqual(rows.filter((d) => d.status === 'digested').map((d) => String(d.id)).sort());
+      expect(merged.sort()).toEqual(
+        rows
+          .filter((d) => d.status === 'digested')
+          .map((d) => String(d.id))
+          .sort(),
+      );
     } finally {
       await burst.close();
     }

@@ -31,10 +31,14 @@ interface HttpReceiver {
 }
 
 function listen(server: net.Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
+  );
 }
 
-function httpReceiver(handle: (r: Received, reply: (status: number, body: unknown) => void, self: HttpReceiver, mode: Mode) => void): Promise<HttpReceiver> {
+function httpReceiver(
+  handle: (r: Received, reply: (status: number, body: unknown) => void, self: HttpReceiver, mode: Mode) => void,
+): Promise<HttpReceiver> {
   const self = { received: [], log: [], failNext: [], mode: 'ok' } as unknown as HttpReceiver;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -78,18 +82,25 @@ function httpReceiver(handle: (r: Received, reply: (status: number, body: unknow
 export async function dingtalkReceiver(opts: { token: string; secret?: string; keyword?: string }) {
   const sent: number[] = [];
   return httpReceiver((r, reply, self, mode) => {
-    if (r.path !== '/robot/send' || r.query.get('access_token') !== opts.token) return reply(200, { errcode: 300001, errmsg: 'token is not exist' });
+    if (r.path !== '/robot/send' || r.query.get('access_token') !== opts.token)
+      return reply(200, { errcode: 300001, errmsg: 'token is not exist' });
     if (opts.secret) {
       const ts = Number(r.query.get('timestamp'));
-      const expected = createHmac('sha256', opts.secret).update(`${r.query.get('timestamp')}\n${opts.secret}`).digest('base64');
-      if (!ts || Math.abs(Date.now() - ts) > 3_600_000) return reply(200, { errcode: 310000, errmsg: 'invalid timestamp' });
+      const expected = createHmac('sha256', opts.secret)
+        .update(`${r.query.get('timestamp')}\n${opts.secret}`)
+        .digest('base64');
+      if (!ts || Math.abs(Date.now() - ts) > 3_600_000)
+        return reply(200, { errcode: 310000, errmsg: 'invalid timestamp' });
       if (r.query.get('sign') !== expected) return reply(200, { errcode: 310000, errmsg: 'sign not match' });
     }
     const md = (r.body.markdown ?? {}) as { title?: string; text?: string };
-    if (r.body.msgtype !== 'markdown' || !md.title || !md.text) return reply(200, { errcode: 40035, errmsg: 'missing parameter' });
-    if (opts.keyword && !`${md.title}${md.text}`.includes(opts.keyword)) return reply(200, { errcode: 310000, errmsg: 'keywords not in content' });
+    if (r.body.msgtype !== 'markdown' || !md.title || !md.text)
+      return reply(200, { errcode: 40035, errmsg: 'missing parameter' });
+    if (opts.keyword && !`${md.title}${md.text}`.includes(opts.keyword))
+      return reply(200, { errcode: 310000, errmsg: 'keywords not in content' });
     while (sent.length && sent[0] < r.at - 60_000) sent.shift();
-    if (mode === 'throttle' || sent.length >= 20) return reply(200, { errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' });
+    if (mode === 'throttle' || sent.length >= 20)
+      return reply(200, { errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' });
     sent.push(r.at);
     self.received.push(r);
     reply(200, { errcode: 0, errmsg: 'ok' });
@@ -101,12 +112,19 @@ export async function feishuReceiver(opts: { secret?: string; keyword?: string }
   return httpReceiver((r, reply, self, mode) => {
     if (opts.secret) {
       const ts = Number(r.body.timestamp);
-      const expected = createHmac('sha256', `${String(r.body.timestamp)}\n${opts.secret}`).update('').digest('base64');
+      const expected = createHmac('sha256', `${String(r.body.timestamp)}\n${opts.secret}`)
+        .update('')
+        .digest('base64');
       if (!ts || Math.abs(Date.now() / 1000 - ts) > 3600 || r.body.sign !== expected) {
-        return reply(200, { code: 19021, data: {}, msg: 'sign match fail or timestamp is not within one hour from current time' });
+        return reply(200, {
+          code: 19021,
+          data: {},
+          msg: 'sign match fail or timestamp is not within one hour from current time',
+        });
       }
     }
-    if (opts.keyword && !r.raw.includes(opts.keyword)) return reply(200, { code: 19024, data: {}, msg: 'Key Words Not Found' });
+    if (opts.keyword && !r.raw.includes(opts.keyword))
+      return reply(200, { code: 19024, data: {}, msg: 'Key Words Not Found' });
     if (mode === 'throttle') return reply(200, { code: 11232, data: {}, msg: 'frequency limited' });
     self.received.push(r);
     reply(200, { code: 0, data: {}, msg: 'success' });
@@ -143,7 +161,9 @@ function decodePart(headers: string, body: string): string {
 
 function decodeWords(s: string): string {
   return s.replace(/=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, kind: string, data: string) =>
-    kind.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeURIComponent(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, '%$1')),
+    kind.toUpperCase() === 'B'
+      ? Buffer.from(data, 'base64').toString('utf8')
+      : decodeURIComponent(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, '%$1')),
   );
 }
 
@@ -160,7 +180,10 @@ export function parseMail(raw: string): Pick<Mail, 'subject' | 'text' | 'html'> 
       const i = part.search(/\r?\n\r?\n/);
       if (i < 0) continue;
       const h = part.slice(0, i);
-      const b = part.slice(i).replace(/^\r?\n\r?\n/, '').replace(/\r?\n$/, '');
+      const b = part
+        .slice(i)
+        .replace(/^\r?\n\r?\n/, '')
+        .replace(/\r?\n$/, '');
       if (/content-type:\s*text\/plain/i.test(h)) text = decodePart(h, b);
       if (/content-type:\s*text\/html/i.test(h)) html = decodePart(h, b);
     }
@@ -197,7 +220,9 @@ export async function smtpReceiver(auth?: { user: string; pass: string }) {
     },
   });
   const port = await new Promise<number>((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve(((server as unknown as { server: net.Server }).server.address() as net.AddressInfo).port)),
+    server.listen(0, '127.0.0.1', () =>
+      resolve(((server as unknown as { server: net.Server }).server.address() as net.AddressInfo).port),
+    ),
   );
   return {
     port,

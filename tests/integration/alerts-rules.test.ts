@@ -27,7 +27,8 @@ async function setup(ruleInput: Record<string, unknown>) {
   return { p, ch, r };
 }
 
-const reasons = async (ruleId: number) => (await deliveries({ ruleId })).map((d) => (d.payload as { reason: string }).reason);
+const reasons = async (ruleId: number) =>
+  (await deliveries({ ruleId })).map((d) => (d.payload as { reason: string }).reason);
 
 describe('triggers', () => {
   it('new issue: fires once per new issue, not for later events of it', async () => {
@@ -38,8 +39,14 @@ describe('triggers', () => {
     const c = await sendEvent(p, exceptionEvent('second bug'));
     await settle(p, [b, c]);
     expect(await reasons(r.id)).toEqual(['New issue', 'New issue']);
-    const received = await waitFor(() => hook.received.filter((x) => x.path === `/${p.project.slug}`), (x) => x.length === 2);
-    expect(received.map((x) => (x.body.data as { issue: { title: string } }).issue.title).sort()).toEqual(['TypeError: first bug', 'TypeError: second bug']);
+    const received = await waitFor(
+      () => hook.received.filter((x) => x.path === `/${p.project.slug}`),
+      (x) => x.length === 2,
+    );
+    expect(received.map((x) => (x.body.data as { issue: { title: string } }).issue.title).sort()).toEqual([
+      'TypeError: first bug',
+      'TypeError: second bug',
+    ]);
   });
 
   it('regression: fires when a resolved issue is seen again', async () => {
@@ -47,7 +54,10 @@ describe('triggers', () => {
     const a = await sendEvent(p, exceptionEvent('comes back'));
     await settle(p, [a]);
     expect(await reasons(r.id)).toEqual([]);
-    await db().issue.updateMany({ where: { projectId: p.project.id }, data: { status: 'resolved', resolvedAt: new Date() } });
+    await db().issue.updateMany({
+      where: { projectId: p.project.id },
+      data: { status: 'resolved', resolvedAt: new Date() },
+    });
     const b = await sendEvent(p, exceptionEvent('comes back'));
     await settle(p, [b], { regression: true });
     expect(await reasons(r.id)).toEqual(['Regression']);
@@ -85,10 +95,30 @@ type FilterCase = [string, RuleFilter, Record<string, unknown>, Record<string, u
 describe('filters (each with a matching and a non-matching event)', () => {
   it.each<FilterCase>([
     ['level at least error', { type: 'level', op: 'gte', value: 'error' }, { level: 'fatal' }, { level: 'warning' }],
-    ['environment', { type: 'environment', op: 'eq', value: 'production' }, { environment: 'production' }, { environment: 'staging' }],
-    ['release', { type: 'release', op: 'eq', value: 'shop@2.0.0' }, { release: 'shop@2.0.0' }, { release: 'shop@1.9.0' }],
-    ['tag equals', { type: 'tag', key: 'tier', op: 'eq', value: 'gold' }, { tags: { tier: 'gold' } }, { tags: { tier: 'golden' } }],
-    ['tag contains', { type: 'tag', key: 'tier', op: 'contains', value: 'GOLD' }, { tags: { tier: 'rose-gold' } }, { tags: { tier: 'silver' } }],
+    [
+      'environment',
+      { type: 'environment', op: 'eq', value: 'production' },
+      { environment: 'production' },
+      { environment: 'staging' },
+    ],
+    [
+      'release',
+      { type: 'release', op: 'eq', value: 'shop@2.0.0' },
+      { release: 'shop@2.0.0' },
+      { release: 'shop@1.9.0' },
+    ],
+    [
+      'tag equals',
+      { type: 'tag', key: 'tier', op: 'eq', value: 'gold' },
+      { tags: { tier: 'gold' } },
+      { tags: { tier: 'golden' } },
+    ],
+    [
+      'tag contains',
+      { type: 'tag', key: 'tier', op: 'contains', value: 'GOLD' },
+      { tags: { tier: 'rose-gold' } },
+      { tags: { tier: 'silver' } },
+    ],
   ])('%s', async (_name, filter, matching, other) => {
     const { p, r } = await setup({ trigger: 'new_issue', filters: [filter] });
     const yes = await sendEvent(p, exceptionEvent('matching event', matching));
@@ -102,13 +132,29 @@ describe('filters (each with a matching and a non-matching event)', () => {
     const p = await makeProject();
     const { user } = await makeUser({ org: p.org.slug, role: 'member' });
     const ch = await channel(p, 'webhook', { url: `${hook.url}/${p.project.slug}` });
-    const toUser = await rule(p, { trigger: 'every_event', throttleMinutes: 0, channels: [ch.id], filters: [{ type: 'assignee', value: `user:${user.id}` }] });
-    const unassigned = await rule(p, { trigger: 'every_event', throttleMinutes: 0, channels: [ch.id], filters: [{ type: 'assignee', value: 'unassigned' }] });
+    const toUser = await rule(p, {
+      trigger: 'every_event',
+      throttleMinutes: 0,
+      channels: [ch.id],
+      filters: [{ type: 'assignee', value: `user:${user.id}` }],
+    });
+    const unassigned = await rule(p, {
+      trigger: 'every_event',
+      throttleMinutes: 0,
+      channels: [ch.id],
+      filters: [{ type: 'assignee', value: 'unassigned' }],
+    });
     await settle(p, [await sendEvent(p, exceptionEvent('owned bug'))]);
-    expect([(await deliveries({ ruleId: toUser.id })).length, (await deliveries({ ruleId: unassigned.id })).length]).toEqual([0, 1]);
+    expect([
+      (await deliveries({ ruleId: toUser.id })).length,
+      (await deliveries({ ruleId: unassigned.id })).length,
+    ]).toEqual([0, 1]);
     await db().issue.updateMany({ where: { projectId: p.project.id }, data: { assignedUserId: user.id } });
     await settle(p, [await sendEvent(p, exceptionEvent('owned bug'))]);
-    expect([(await deliveries({ ruleId: toUser.id })).length, (await deliveries({ ruleId: unassigned.id })).length]).toEqual([1, 1]);
+    expect([
+      (await deliveries({ ruleId: toUser.id })).length,
+      (await deliveries({ ruleId: unassigned.id })).length,
+    ]).toEqual([1, 1]);
   });
 });
 
@@ -127,7 +173,19 @@ describe('throttle', () => {
     const id = await sendEvent(p, exceptionEvent('race'));
     await settle(p, [id]);
     const ev = await db().event.findFirstOrThrow({ where: { projectId: p.project.id, eventId: id } });
-    const stored = { projectId: p.project.id, issueId: ev.issueId, eventId: id, isNewIssue: false, isRegression: false, level: 'error', environment: ev.environment ?? '', release: null, tags: [] as [string, string][], userKey: null, timestamp: ev.timestamp.toISOString() };
+    const stored = {
+      projectId: p.project.id,
+      issueId: ev.issueId,
+      eventId: id,
+      isNewIssue: false,
+      isRegression: false,
+      level: 'error',
+      environment: ev.environment ?? '',
+      release: null,
+      tags: [] as [string, string][],
+      userKey: null,
+      timestamp: ev.timestamp.toISOString(),
+    };
     await db().alertFire.deleteMany({ where: { ruleId: r.id } });
     await db().alertDelivery.deleteMany({ where: { ruleId: r.id } });
     await Promise.all(Array.from({ length: 8 }, () => evaluateAlerts(db(), [stored])));
@@ -139,15 +197,25 @@ describe('notify the assignee', () => {
   it('emails the assigned user besides the channel recipients', async () => {
     const p = await makeProject();
     const { user, email } = await makeUser({ org: p.org.slug, role: 'member' });
-    const mail = await channel(p, 'email', { recipients: ['team-inbox@example.com'], smtpHost: '127.0.0.1', smtpPort: smtp.port });
+    const mail = await channel(p, 'email', {
+      recipients: ['team-inbox@example.com'],
+      smtpHost: '127.0.0.1',
+      smtpPort: smtp.port,
+    });
     const r = await rule(p, { trigger: 'every_event', throttleMinutes: 0, channels: [mail.id], notifyAssignee: true });
     const first = await sendEvent(p, exceptionEvent('assigned bug'));
     await settle(p, [first]);
     await db().issue.updateMany({ where: { projectId: p.project.id }, data: { assignedUserId: user.id } });
     await settle(p, [await sendEvent(p, exceptionEvent('assigned bug'))]);
-    const got = await waitFor(() => deliveries({ ruleId: r.id }), (d) => d.length === 3 && d.every((x) => x.status === 'sent'));
+    const got = await waitFor(
+      () => deliveries({ ruleId: r.id }),
+      (d) => d.length === 3 && d.every((x) => x.status === 'sent'),
+    );
     expect(got.map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
-    const mine = await waitFor(() => smtp.mails.filter((m) => m.to.includes(email)), (m) => m.length === 1);
+    const mine = await waitFor(
+      () => smtp.mails.filter((m) => m.to.includes(email)),
+      (m) => m.length === 1,
+    );
     expect(mine).toHaveLength(1);
     expect(mine[0].subject).toContain('assigned bug');
     expect(smtp.mails.filter((m) => m.to.includes('team-inbox@example.com'))).toHaveLength(2);

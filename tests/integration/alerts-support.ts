@@ -38,8 +38,20 @@ export function exceptionEvent(message: string, extra: Record<string, unknown> =
           value: message,
           stacktrace: {
             frames: [
-              { function: 'processTicksAndRejections', filename: 'node:internal/process/task_queues', lineno: 95, in_app: false },
-              { function: fn, filename: '/app/src/checkout.js', lineno: 42, colno: 11, in_app: true, context_line: '    const total = cart.items.reduce(sum);' },
+              {
+                function: 'processTicksAndRejections',
+                filename: 'node:internal/process/task_queues',
+                lineno: 95,
+                in_app: false,
+              },
+              {
+                function: fn,
+                filename: '/app/src/checkout.js',
+                lineno: 42,
+                colno: 11,
+                in_app: true,
+                context_line: '    const total = cart.items.reduce(sum);',
+              },
             ],
           },
         },
@@ -51,13 +63,19 @@ export function exceptionEvent(message: string, extra: Record<string, unknown> =
 
 /** Runs a script with the real @sentry/node SDK against a DSN. */
 export function runSentryNode(script: string, dsn: string) {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, dsn], { cwd: projectRoot, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, dsn], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   if (r.status !== 0) throw new Error(`@sentry/node script failed: ${r.stderr}`);
 }
 
 /** True once the worker process calls evaluateAlerts itself after each stored batch (workers/main.ts or eventWorker.ts). */
 export const workerEvaluates = () =>
-  ['main.ts', 'eventWorker.ts'].some((f) => /import\s*\{[^}]*\bevaluateAlerts\b/.test(readFileSync(`${projectRoot}/workers/${f}`, 'utf8')));
+  ['main.ts', 'eventWorker.ts'].some((f) =>
+    /import\s*\{[^}]*\bevaluateAlerts\b/.test(readFileSync(`${projectRoot}/workers/${f}`, 'utf8')),
+  );
 
 /**
  * Waits until the worker stored these events; then, if the worker does not evaluate alerts itself yet,
@@ -65,14 +83,19 @@ export const workerEvaluates = () =>
  */
 export async function settle(p: Project, eventIds: string[], opts: { regression?: boolean } = {}): Promise<void> {
   const rows = await waitFor(
-    () => db().event.findMany({ where: { projectId: p.project.id, eventId: { in: eventIds } }, orderBy: { id: 'asc' } }),
+    () =>
+      db().event.findMany({ where: { projectId: p.project.id, eventId: { in: eventIds } }, orderBy: { id: 'asc' } }),
     (r) => r.length === eventIds.length,
     30_000,
   );
   if (rows.length !== eventIds.length) throw new Error(`only ${rows.length} of ${eventIds.length} events were stored`);
   // The worker evaluates right after the batch commits; give it that moment (expected counts are then exact).
   if (workerEvaluates()) return void (await new Promise((r) => setTimeout(r, 1500)));
-  const firsts = await db().event.groupBy({ by: ['issueId'], where: { issueId: { in: [...new Set(rows.map((r) => r.issueId))] } }, _min: { id: true } });
+  const firsts = await db().event.groupBy({
+    by: ['issueId'],
+    where: { issueId: { in: [...new Set(rows.map((r) => r.issueId))] } },
+    _min: { id: true },
+  });
   const first = new Map(firsts.map((f) => [f.issueId, f._min.id]));
   const stored: StoredEvent[] = rows.map((r) => ({
     projectId: r.projectId,

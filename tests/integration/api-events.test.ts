@@ -55,17 +55,31 @@ beforeAll(async () => {
     { event_id: seq[0], message: 'payment gateway slow', timestamp: ago(3 * HOUR), tags: { region: 'eu' } },
     { event_id: seq[1], message: 'payment gateway slow', timestamp: ago(2 * HOUR), tags: { region: 'eu' } },
     { event_id: seq[2], message: 'payment gateway slow', timestamp: ago(HOUR), tags: { region: 'us' } },
-    ...['free', 'pro', 'team', 'enterprise', 'pro'].map((plan, i) => ({ event_id: i === 0 ? plans : hex(), message: 'plan check failed', tags: { plan }, timestamp: ago(MIN) })),
+    ...['free', 'pro', 'team', 'enterprise', 'pro'].map((plan, i) => ({
+      event_id: i === 0 ? plans : hex(),
+      message: 'plan check failed',
+      tags: { plan },
+      timestamp: ago(MIN),
+    })),
   ]);
   const before = await db().event.count({ where: { projectId: a.project.id } });
   const dir = mkdtempSync(path.join(tmpdir(), 'faultline-sdk-'));
   writeFileSync(path.join(dir, 'shop.mjs'), sdkScript);
   const sdk = pathToFileURL(createRequire(path.join(projectRoot, 'package.json')).resolve('@sentry/node')).href;
-  const r = spawnSync(process.execPath, [path.join(dir, 'shop.mjs'), a.dsn, sdk], { cwd: projectRoot, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, [path.join(dir, 'shop.mjs'), a.dsn, sdk], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   rmSync(dir, { recursive: true, force: true });
   expect(r.status, r.stderr).toBe(0);
-  await waitFor(() => db().event.count({ where: { projectId: a.project.id } }), (n) => n > before);
-  const sdkEvent = await db().event.findFirstOrThrow({ where: { projectId: a.project.id, title: { startsWith: 'SyntaxError' } } });
+  await waitFor(
+    () => db().event.count({ where: { projectId: a.project.id } }),
+    (n) => n > before,
+  );
+  const sdkEvent = await db().event.findFirstOrThrow({
+    where: { projectId: a.project.id, title: { startsWith: 'SyntaxError' } },
+  });
   const other = await makeProject();
   const otherId = hex();
   await storeEvents(other.project, other.key.publicKey, [{ event_id: otherId, message: 'elsewhere' }]);
@@ -90,10 +104,18 @@ describe('issue events', () => {
     const r = await get(`/api/0/issues/${w.seqIssue}/events/`);
     expect(r.status).toBe(200);
     expect(r.body.map((e: { eventID: string }) => e.eventID)).toEqual([w.seq[2], w.seq[1], w.seq[0]]);
-    expect(r.body[0]).toMatchObject({ id: w.seq[2], groupID: String(w.seqIssue), projectID: String(w.projectId), title: 'payment gateway slow', 'event.type': 'default' });
+    expect(r.body[0]).toMatchObject({
+      id: w.seq[2],
+      groupID: String(w.seqIssue),
+      projectID: String(w.projectId),
+      title: 'payment gateway slow',
+      'event.type': 'default',
+    });
     expect(r.body[0]).not.toHaveProperty('entries');
     const full = await get(`/api/0/issues/${w.seqIssue}/events/?full=true`);
-    expect(full.body[0].entries).toEqual([{ type: 'message', data: { formatted: 'payment gateway slow', message: null, params: null } }]);
+    expect(full.body[0].entries).toEqual([
+      { type: 'message', data: { formatted: 'payment gateway slow', message: null, params: null } },
+    ]);
   });
 
   it('pages through events by cursor', async () => {
@@ -127,7 +149,13 @@ describe('issue events', () => {
     const r = await get(`/api/0/issues/${w.sdkIssue}/events/latest/`);
     expect(r.status).toBe(200);
     const e = r.body;
-    expect(e).toMatchObject({ eventID: w.sdkEventId, platform: 'node', release: { version: 'api@3.1.0' }, environment: 'production', type: 'error' });
+    expect(e).toMatchObject({
+      eventID: w.sdkEventId,
+      platform: 'node',
+      release: { version: 'api@3.1.0' },
+      environment: 'production',
+      type: 'error',
+    });
     expect(e.user).toMatchObject({ id: 'u-7', email: 'u7@example.com' });
     expect(e.tags).toContainEqual({ key: 'customer', value: 'acme' });
     expect(e.sdk.name).toBe('sentry.javascript.node');
@@ -135,7 +163,12 @@ describe('issue events', () => {
     expect(JSON.stringify(e)).not.toContain('do-not-show');
     const exc = e.entries.find((x: { type: string }) => x.type === 'exception');
     expect(exc.data.values[0].type).toBe('SyntaxError');
-    const frames = exc.data.values[0].stacktrace.frames as Array<{ function: string; inApp: boolean; context: [number, string][]; lineNo: number }>;
+    const frames = exc.data.values[0].stacktrace.frames as Array<{
+      function: string;
+      inApp: boolean;
+      context: [number, string][];
+      lineNo: number;
+    }>;
     const parse = frames.find((f) => f.function === 'parseOrder');
     expect(parse).toBeDefined();
     expect(parse!.inApp).toBe(true);
@@ -162,9 +195,14 @@ describe('issue tags', () => {
     expect(r.status).toBe(200);
     const region = r.body.find((t: { key: string }) => t.key === 'region');
     expect(region).toMatchObject({ key: 'region', name: 'Region', totalValues: 3, uniqueValues: 2 });
-    expect(region.topValues.map((v: { value: string; count: number }) => [v.value, v.count])).toEqual([['eu', 2], ['us', 1]]);
+    expect(region.topValues.map((v: { value: string; count: number }) => [v.value, v.count])).toEqual([
+      ['eu', 2],
+      ['us', 1],
+    ]);
     expect(region.topValues[0]).toMatchObject({ key: 'region', name: 'eu', value: 'eu' });
-    expect(new Date(region.topValues[0].lastSeen).getTime()).toBeGreaterThan(new Date(region.topValues[0].firstSeen).getTime());
+    expect(new Date(region.topValues[0].lastSeen).getTime()).toBeGreaterThan(
+      new Date(region.topValues[0].firstSeen).getTime(),
+    );
     expect(r.body.map((t: { key: string }) => t.key)).toContain('level');
   });
 
@@ -192,7 +230,11 @@ describe('issue hashes', () => {
     expect(r.status).toBe(200);
     const issue = await db().issue.findUniqueOrThrow({ where: { id: w.seqIssue } });
     expect(r.body).toHaveLength(1);
-    expect(r.body[0]).toMatchObject({ id: issue.hash, components: { variant: 'message', values: ['payment gateway slow'] }, latestEvent: { eventID: w.seq[2] } });
+    expect(r.body[0]).toMatchObject({
+      id: issue.hash,
+      components: { variant: 'message', values: ['payment gateway slow'] },
+      latestEvent: { eventID: w.seq[2] },
+    });
     const sdk = await get(`/api/0/issues/${w.sdkIssue}/hashes/`);
     expect(sdk.body[0].components.variant).toBe('stacktrace');
     expect(sdk.body[0].components.values.join(' ')).toContain('parseOrder');

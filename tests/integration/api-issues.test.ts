@@ -36,23 +36,67 @@ beforeAll(async () => {
   const b = await makeProject();
   const ids = { db1: hex(), type2: hex(), disk3: hex(), cache4: hex(), other5: hex(), b: hex() };
   await storeEvents(a.project, a.key.publicKey, [
-    { event_id: ids.db1, message: 'database timeout on orders', level: 'error', timestamp: ago(3 * HOUR), release: 'shop@1.0', environment: 'production', tags: { customer: 'acme' }, user: { id: 'u1' } },
-    { message: 'database timeout on orders', level: 'error', timestamp: ago(2 * HOUR), release: 'shop@1.0', environment: 'production', tags: { customer: 'acme' }, user: { id: 'u2' } },
-    { message: 'database timeout on orders', level: 'error', timestamp: ago(5 * MIN), release: 'shop@1.0', environment: 'production', tags: { customer: 'acme' }, user: { id: 'u3' } },
+    {
+      event_id: ids.db1,
+      message: 'database timeout on orders',
+      level: 'error',
+      timestamp: ago(3 * HOUR),
+      release: 'shop@1.0',
+      environment: 'production',
+      tags: { customer: 'acme' },
+      user: { id: 'u1' },
+    },
+    {
+      message: 'database timeout on orders',
+      level: 'error',
+      timestamp: ago(2 * HOUR),
+      release: 'shop@1.0',
+      environment: 'production',
+      tags: { customer: 'acme' },
+      user: { id: 'u2' },
+    },
+    {
+      message: 'database timeout on orders',
+      level: 'error',
+      timestamp: ago(5 * MIN),
+      release: 'shop@1.0',
+      environment: 'production',
+      tags: { customer: 'acme' },
+      user: { id: 'u3' },
+    },
     {
       event_id: ids.type2,
       level: 'warning',
       timestamp: ago(30 * MIN),
       environment: 'staging',
       tags: { customer: 'globex' },
-      exception: { values: [{ type: 'TypeError', value: 'x is undefined', stacktrace: { frames: [{ filename: 'app.js', function: 'render', lineno: 3, in_app: true }] } }] },
+      exception: {
+        values: [
+          {
+            type: 'TypeError',
+            value: 'x is undefined',
+            stacktrace: { frames: [{ filename: 'app.js', function: 'render', lineno: 3, in_app: true }] },
+          },
+        ],
+      },
     },
     { event_id: ids.disk3, message: 'disk full', level: 'fatal', timestamp: ago(2 * DAY), user: { id: 'u1' } },
     { message: 'disk full', level: 'fatal', timestamp: ago(2 * DAY), user: { id: 'u1' } },
-    ...[1, 2, 3, 4, 5].map((i) => ({ event_id: i === 1 ? ids.cache4 : hex(), message: 'cache miss', level: 'info', timestamp: ago(10 * MIN), user: { id: `c${i}` }, tags: { plan: `p${i}` } })),
+    ...[1, 2, 3, 4, 5].map((i) => ({
+      event_id: i === 1 ? ids.cache4 : hex(),
+      message: 'cache miss',
+      level: 'info',
+      timestamp: ago(10 * MIN),
+      user: { id: `c${i}` },
+      tags: { plan: `p${i}` },
+    })),
   ]);
-  await storeEvents(p2.project, p2.key.publicKey, [{ event_id: ids.other5, message: 'queue stalled', timestamp: ago(MIN) }]);
-  await storeEvents(b.project, b.key.publicKey, [{ event_id: ids.b, message: 'other org secret', timestamp: ago(MIN) }]);
+  await storeEvents(p2.project, p2.key.publicKey, [
+    { event_id: ids.other5, message: 'queue stalled', timestamp: ago(MIN) },
+  ]);
+  await storeEvents(b.project, b.key.publicKey, [
+    { event_id: ids.b, message: 'other org secret', timestamp: ago(MIN) },
+  ]);
   w = {
     org: a.org.slug,
     project: a.project.slug,
@@ -116,7 +160,11 @@ describe('project issue list', () => {
     const [lastTs] = issue.stats['24h'][23];
     expect(lastTs).toBe(Math.floor(Date.now() / HOUR) * 3600);
     const err = r.body.find((i: { id: string }) => Number(i.id) === w.type2);
-    expect(err).toMatchObject({ type: 'error', metadata: { type: 'TypeError', value: 'x is undefined' }, title: 'TypeError: x is undefined' });
+    expect(err).toMatchObject({
+      type: 'error',
+      metadata: { type: 'TypeError', value: 'x is undefined' },
+      title: 'TypeError: x is undefined',
+    });
   });
 
   it('defaults to is:unresolved like Sentry when no query is given', async () => {
@@ -216,7 +264,13 @@ describe('organization issue list', () => {
   it('spans the projects the principal sees and narrows by project=', async () => {
     expect(ids((await orgList('query=')).body).sort()).toEqual([w.db1, w.type2, w.disk3, w.cache4, w.other5].sort());
     expect(ids((await orgList(`query=&project=${w.project2Id}`)).body)).toEqual([w.other5]);
-    expect(ids((await orgList(`query=&project=${w.project2Id}&project=${w.projectId}&sort=freq`)).body)).toEqual([w.cache4, w.db1, w.disk3, w.other5, w.type2]);
+    expect(ids((await orgList(`query=&project=${w.project2Id}&project=${w.projectId}&sort=freq`)).body)).toEqual([
+      w.cache4,
+      w.db1,
+      w.disk3,
+      w.other5,
+      w.type2,
+    ]);
     expect(ids((await orgList('query=&project=-1')).body)).toHaveLength(5);
   });
 
@@ -237,11 +291,19 @@ describe('issue detail', () => {
   it('adds 24h and 30d stats, tag keys, releases and participants', async () => {
     const r = await api(w.token, 'GET', `/api/0/issues/${w.db1}/`);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ id: String(w.db1), count: '3', userCount: 3, firstRelease: { version: 'shop@1.0' }, participants: [] });
+    expect(r.body).toMatchObject({
+      id: String(w.db1),
+      count: '3',
+      userCount: 3,
+      firstRelease: { version: 'shop@1.0' },
+      participants: [],
+    });
     expect(r.body.stats['24h']).toHaveLength(24);
     expect(r.body.stats['30d']).toHaveLength(30);
     expect(r.body.stats['30d'].reduce((s: number, [, c]: [number, number]) => s + c, 0)).toBe(3);
-    const keys = Object.fromEntries(r.body.tags.map((t: { key: string; totalValues: number; uniqueValues: number }) => [t.key, t]));
+    const keys = Object.fromEntries(
+      r.body.tags.map((t: { key: string; totalValues: number; uniqueValues: number }) => [t.key, t]),
+    );
     expect(keys.customer).toEqual({ key: 'customer', name: 'Customer', totalValues: 3, uniqueValues: 1 });
     expect(keys.user).toMatchObject({ totalValues: 3, uniqueValues: 3 });
     expect(keys.release).toMatchObject({ totalValues: 3 });
@@ -285,7 +347,13 @@ describe('bulk and single mutations', () => {
     await storeEvents(a.project, a.key.publicKey, [
       ...messages.map((msg, i) => {
         first[msg] = hex();
-        return { event_id: first[msg], message: `${msg} failed`, level: i === 3 ? 'fatal' : 'error', release: 'app@1', timestamp: ago(HOUR) };
+        return {
+          event_id: first[msg],
+          message: `${msg} failed`,
+          level: i === 3 ? 'fatal' : 'error',
+          release: 'app@1',
+          timestamp: ago(HOUR),
+        };
       }),
       // Merge material: foxtrot 3 events (users a, b), golf 2 (user b, 26 hours ago), hotel 1 (no user).
       { message: 'foxtrot failed', timestamp: ago(2 * HOUR), user: { id: 'a' }, tags: { k: 'v1' }, release: 'app@1' },
@@ -313,7 +381,8 @@ describe('bulk and single mutations', () => {
     };
   });
 
-  const bulk = (method: string, q: string, body?: unknown, token = m.ownerToken) => api(token, method, `/api/0/projects/${m.org}/${m.project}/issues/?${q}`, body);
+  const bulk = (method: string, q: string, body?: unknown, token = m.ownerToken) =>
+    api(token, method, `/api/0/projects/${m.org}/${m.project}/issues/?${q}`, body);
   const row = (id: number) => db().issue.findUniqueOrThrow({ where: { id } });
 
   it('resolves issues by id and answers the applied change', async () => {
@@ -337,7 +406,9 @@ describe('bulk and single mutations', () => {
     const i = await row(m.issue.charlie);
     expect(i.status).toBe('resolved');
     expect(i.statusDetails).toEqual({ inNextRelease: true, currentRelease: 'app@1' });
-    expect((await api(m.ownerToken, 'GET', `/api/0/issues/${m.issue.charlie}/`)).body.statusDetails).toEqual({ inNextRelease: true });
+    expect((await api(m.ownerToken, 'GET', `/api/0/issues/${m.issue.charlie}/`)).body.statusDetails).toEqual({
+      inNextRelease: true,
+    });
   });
 
   it('resolves in a release that exists, and refuses one that does not', async () => {
@@ -346,7 +417,10 @@ describe('bulk and single mutations', () => {
     expect(r.body).toMatchObject({ status: 'resolved', statusDetails: { inRelease: 'app@2' } });
     const i = await row(m.issue.charlie);
     expect([i.resolvedInRelease, i.statusDetails]).toEqual(['app@2', { inRelease: 'app@2' }]);
-    const bad = await bulk('PUT', `id=${m.issue.charlie}`, { status: 'resolved', statusDetails: { inRelease: 'nope@9' } });
+    const bad = await bulk('PUT', `id=${m.issue.charlie}`, {
+      status: 'resolved',
+      statusDetails: { inRelease: 'nope@9' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.detail).toMatch(/inRelease/);
   });
@@ -367,7 +441,11 @@ describe('bulk and single mutations', () => {
     const c = await bulk('PUT', `id=${m.issue.delta}`, { status: 'ignored', statusDetails: { ignoreCount: 5 } });
     expect(c.body.statusDetails).toEqual({ ignoreCount: 5 });
     i = await row(m.issue.delta);
-    expect([i.ignoredUntil, i.ignoreUntilCount, i.statusDetails]).toEqual([null, i.eventCount + 5n, { ignoreCount: 5 }]);
+    expect([i.ignoredUntil, i.ignoreUntilCount, i.statusDetails]).toEqual([
+      null,
+      i.eventCount + 5n,
+      { ignoreCount: 5 },
+    ]);
 
     await bulk('PUT', `id=${m.issue.delta}`, { status: 'ignored' });
     i = await row(m.issue.delta);
@@ -381,7 +459,15 @@ describe('bulk and single mutations', () => {
     expect(r.body).toMatchObject({ status: 'unresolved', statusDetails: {} });
     for (const id of [m.issue.delta, m.issue.charlie]) {
       const i = await row(id);
-      expect([i.status, i.substatus, i.statusDetails, i.resolvedAt, i.resolvedInRelease, i.ignoredUntil, i.ignoreUntilCount]).toEqual(['unresolved', 'ongoing', {}, null, null, null, null]);
+      expect([
+        i.status,
+        i.substatus,
+        i.statusDetails,
+        i.resolvedAt,
+        i.resolvedInRelease,
+        i.ignoredUntil,
+        i.ignoreUntilCount,
+      ]).toEqual(['unresolved', 'ongoing', {}, null, null, null, null]);
     }
   });
 
@@ -406,7 +492,9 @@ describe('bulk and single mutations', () => {
     expect((await row(m.issue.echo)).assignedUserId).toBe(m.member.id);
     const mine = await api(m.memberToken, 'GET', `/api/0/projects/${m.org}/${m.project}/issues/?query=assigned:me`);
     expect(ids(mine.body)).toEqual([m.issue.echo]);
-    expect(ids((await bulk('GET', `query=${encodeURIComponent(`assigned:${m.member.email}`)}`)).body)).toEqual([m.issue.echo]);
+    expect(ids((await bulk('GET', `query=${encodeURIComponent(`assigned:${m.member.email}`)}`)).body)).toEqual([
+      m.issue.echo,
+    ]);
 
     await db().user.update({ where: { id: m.member.id }, data: { username: `u${m.member.id}` } });
     await bulk('PUT', `id=${m.issue.alpha}`, { assignedTo: `u${m.member.id}` });
@@ -418,8 +506,13 @@ describe('bulk and single mutations', () => {
     const team = await db().team.findUniqueOrThrow({ where: { id: m.teamId } });
     expect(t.body.assignedTo).toEqual({ type: 'team', id: String(m.teamId), name: team.slug });
     expect(await row(m.issue.alpha)).toMatchObject({ assignedTeamId: m.teamId, assignedUserId: null });
-    expect(ids((await bulk('GET', `query=${encodeURIComponent(`assigned:#${team.slug}`)}`)).body)).toEqual([m.issue.alpha]);
-    expect((await bulk('GET', `query=&sort=date`)).body.find((i: { id: string }) => Number(i.id) === m.issue.alpha).assignedTo).toEqual(t.body.assignedTo);
+    expect(ids((await bulk('GET', `query=${encodeURIComponent(`assigned:#${team.slug}`)}`)).body)).toEqual([
+      m.issue.alpha,
+    ]);
+    expect(
+      (await bulk('GET', `query=&sort=date`)).body.find((i: { id: string }) => Number(i.id) === m.issue.alpha)
+        .assignedTo,
+    ).toEqual(t.body.assignedTo);
 
     const cleared = await bulk('PUT', `id=${m.issue.alpha}&id=${m.issue.bravo}`, { assignedTo: '' });
     expect(cleared.body.assignedTo).toBeNull();
@@ -453,23 +546,45 @@ describe('bulk and single mutations', () => {
     expect(await db().event.count({ where: { issueId: fox } })).toBe(6);
     expect(await db().issueHash.count({ where: { issueId: fox } })).toBe(3);
     const k = await db().issueTagValue.findMany({ where: { issueId: fox, key: 'k' }, orderBy: { value: 'asc' } });
-    expect(k.map((t) => [t.value, Number(t.count)])).toEqual([['v1', 2], ['v2', 1]]);
+    expect(k.map((t) => [t.value, Number(t.count)])).toEqual([
+      ['v1', 2],
+      ['v2', 1],
+    ]);
     const hourly = await db().issueHourlyCount.aggregate({ where: { issueId: fox }, _sum: { count: true } });
     expect(hourly._sum.count).toBe(6);
     const hashes = await api(m.ownerToken, 'GET', `/api/0/issues/${fox}/hashes/`);
-    expect(hashes.body.map((h: { components: { values: string[] } }) => h.components.values.join(' ')).sort()).toEqual(['foxtrot failed', 'golf failed', 'hotel failed']);
+    expect(hashes.body.map((h: { components: { values: string[] } }) => h.components.values.join(' ')).sort()).toEqual([
+      'foxtrot failed',
+      'golf failed',
+      'hotel failed',
+    ]);
     // A new event of a merged-away issue now lands in the parent.
     await storeEvents({ id: m.projectId }, m.key, [{ message: 'golf failed' }]);
     expect((await row(fox)).eventCount).toBe(7n);
   });
 
   it('refuses to merge across projects (org-wide) and lets a member update but not delete', async () => {
-    const r = await api(m.ownerToken, 'PUT', `/api/0/organizations/${m.org}/issues/?id=${m.issue.echo}&id=${m.issue.india}`, { merge: 1 });
+    const r = await api(
+      m.ownerToken,
+      'PUT',
+      `/api/0/organizations/${m.org}/issues/?id=${m.issue.echo}&id=${m.issue.india}`,
+      { merge: 1 },
+    );
     expect(r.status).toBe(400);
     expect(r.body.detail).toMatch(/multiple projects/);
-    const next = await api(m.ownerToken, 'PUT', `/api/0/organizations/${m.org}/issues/?id=${m.issue.echo}&id=${m.issue.india}`, { status: 'resolvedInNextRelease' });
+    const next = await api(
+      m.ownerToken,
+      'PUT',
+      `/api/0/organizations/${m.org}/issues/?id=${m.issue.echo}&id=${m.issue.india}`,
+      { status: 'resolvedInNextRelease' },
+    );
     expect(next.status).toBe(400);
-    const both = await api(m.ownerToken, 'PUT', `/api/0/organizations/${m.org}/issues/?id=${m.issue.echo}&id=${m.issue.india}`, { status: 'resolved' });
+    const both = await api(
+      m.ownerToken,
+      'PUT',
+      `/api/0/organizations/${m.org}/issues/?id=${m.issue.echo}&id=${m.issue.india}`,
+      { status: 'resolved' },
+    );
     expect(both.status).toBe(200);
     expect((await row(m.issue.india)).status).toBe('resolved');
     expect((await bulk('PUT', `id=${m.issue.echo}`, { status: 'unresolved' }, m.memberToken)).status).toBe(200);
@@ -480,7 +595,13 @@ describe('bulk and single mutations', () => {
   it('ignores ids of other organizations and rejects bad bodies with a detail', async () => {
     expect((await bulk('PUT', `id=${w.db1}`, { status: 'resolved' })).status).toBe(204);
     expect((await row(w.db1)).status).toBe('unresolved');
-    for (const body of [{ status: 'sleeping' }, { status: 'ignored', statusDetails: { ignoreUserCount: 3 } }, { status: 'ignored', statusDetails: { ignoreCount: 2, ignoreDuration: 5 } }, { assignedTo: 7 }, { discard: true }]) {
+    for (const body of [
+      { status: 'sleeping' },
+      { status: 'ignored', statusDetails: { ignoreUserCount: 3 } },
+      { status: 'ignored', statusDetails: { ignoreCount: 2, ignoreDuration: 5 } },
+      { assignedTo: 7 },
+      { discard: true },
+    ]) {
       const r = await bulk('PUT', `id=${m.issue.echo}`, body);
       expect([JSON.stringify(body), r.status]).toEqual([JSON.stringify(body), 400]);
       expect(typeof r.body.detail).toBe('string');
@@ -490,11 +611,20 @@ describe('bulk and single mutations', () => {
   });
 
   it('updates one issue through /issues/{id}/ and answers its new state', async () => {
-    const r = await api(m.ownerToken, 'PUT', `/api/0/issues/${m.issue.echo}/`, { status: 'ignored', statusDetails: { ignoreDuration: 60 } });
+    const r = await api(m.ownerToken, 'PUT', `/api/0/issues/${m.issue.echo}/`, {
+      status: 'ignored',
+      statusDetails: { ignoreDuration: 60 },
+    });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ id: String(m.issue.echo), status: 'ignored', substatus: 'archived_until_condition_met' });
+    expect(r.body).toMatchObject({
+      id: String(m.issue.echo),
+      status: 'ignored',
+      substatus: 'archived_until_condition_met',
+    });
     expect(r.body.statusDetails.ignoreUntil).toBeTruthy();
-    const o = await api(m.ownerToken, 'PUT', `/api/0/organizations/${m.org}/issues/${m.issue.echo}/`, { status: 'unresolved' });
+    const o = await api(m.ownerToken, 'PUT', `/api/0/organizations/${m.org}/issues/${m.issue.echo}/`, {
+      status: 'unresolved',
+    });
     expect(o.body.status).toBe('unresolved');
   });
 

@@ -53,7 +53,12 @@ describe('organizations', () => {
     const all = await allPages(token, '/api/0/organizations/?per_page=1');
     expect(all.map((o) => o.slug).sort()).toEqual([a.org.slug, b.org.slug].sort());
     expect(all.map((o) => o.slug)).not.toContain(other.org.slug);
-    expect(all[0]).toMatchObject({ isEarlyAdopter: false, require2FA: false, requireEmailVerification: false, features: [] });
+    expect(all[0]).toMatchObject({
+      isEarlyAdopter: false,
+      require2FA: false,
+      requireEmailVerification: false,
+      features: [],
+    });
     expect(typeof all[0].id).toBe('string');
     expect(Date.parse(all[0].dateCreated)).not.toBeNaN();
   });
@@ -87,10 +92,18 @@ describe('organizations', () => {
     const member = await makeUser({ org: a.org.slug, role: 'member' });
     const token = await makeToken(owner.user.id, [...SCOPES]);
     const newSlug = uniqueSlug('renamed');
-    const r = await api(token, 'PUT', `/api/0/organizations/${a.org.slug}/`, { name: 'Renamed Org', slug: newSlug, openMembership: false });
+    const r = await api(token, 'PUT', `/api/0/organizations/${a.org.slug}/`, {
+      name: 'Renamed Org',
+      slug: newSlug,
+      openMembership: false,
+    });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ name: 'Renamed Org', slug: newSlug, openMembership: false });
-    expect(await db().organization.findUniqueOrThrow({ where: { id: a.org.id } })).toMatchObject({ name: 'Renamed Org', slug: newSlug, openMembership: false });
+    expect(await db().organization.findUniqueOrThrow({ where: { id: a.org.id } })).toMatchObject({
+      name: 'Renamed Org',
+      slug: newSlug,
+      openMembership: false,
+    });
 
     for (const [body, status] of [
       [{ slug: 'Not A Slug' }, 400],
@@ -103,7 +116,9 @@ describe('organizations', () => {
       expect([JSON.stringify(body), bad.status]).toEqual([JSON.stringify(body), status]);
       expect(bad.body.detail).toBeTruthy();
     }
-    const denied = await api(await makeToken(member.user.id, [...SCOPES]), 'PUT', `/api/0/organizations/${newSlug}/`, { name: 'x' });
+    const denied = await api(await makeToken(member.user.id, [...SCOPES]), 'PUT', `/api/0/organizations/${newSlug}/`, {
+      name: 'x',
+    });
     expect(denied.status).toBe(403);
     expect((await db().organization.findUniqueOrThrow({ where: { id: a.org.id } })).name).toBe('Renamed Org');
   });
@@ -117,18 +132,31 @@ describe('teams', () => {
     const base = `/api/0/organizations/${a.org.slug}/teams/`;
     const r = await api(token, 'POST', base, { name: 'Payments Team' });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ slug: 'payments-team', name: 'Payments Team', isMember: true, memberCount: 1, projects: [] });
-    const team = await db().team.findUniqueOrThrow({ where: { orgId_slug: { orgId: a.org.id, slug: 'payments-team' } }, include: { members: true } });
+    expect(r.body).toMatchObject({
+      slug: 'payments-team',
+      name: 'Payments Team',
+      isMember: true,
+      memberCount: 1,
+      projects: [],
+    });
+    const team = await db().team.findUniqueOrThrow({
+      where: { orgId_slug: { orgId: a.org.id, slug: 'payments-team' } },
+      include: { members: true },
+    });
     expect(team.members.map((m) => m.userId)).toEqual([owner.user.id]);
     expect((await api(token, 'POST', base, { slug: 'payments-team' })).status).toBe(409);
-    for (const body of [{}, { slug: 'Bad Slug' }, { name: '' }]) expect((await api(token, 'POST', base, body)).status).toBe(400);
+    for (const body of [{}, { slug: 'Bad Slug' }, { name: '' }])
+      expect((await api(token, 'POST', base, body)).status).toBe(400);
 
     const list = await allPages(token, base);
     const def = list.find((t) => t.slug === a.team.slug);
     expect(def.projects.map((p: { slug: string }) => p.slug)).toEqual([a.project.slug]);
     expect(list.map((t) => t.slug)).toContain('payments-team');
 
-    const put = await api(token, 'PUT', `/api/0/teams/${a.org.slug}/payments-team/`, { name: 'Billing', slug: 'billing' });
+    const put = await api(token, 'PUT', `/api/0/teams/${a.org.slug}/payments-team/`, {
+      name: 'Billing',
+      slug: 'billing',
+    });
     expect(put.body).toMatchObject({ name: 'Billing', slug: 'billing' });
     expect((await db().team.findUniqueOrThrow({ where: { id: team.id } })).slug).toBe('billing');
     expect((await api(token, 'PUT', `/api/0/teams/${a.org.slug}/billing/`, { slug: a.team.slug })).status).toBe(409);
@@ -148,7 +176,11 @@ describe('teams', () => {
     const r = await api(token, 'GET', `/api/0/teams/${a.org.slug}/${a.team.slug}/members/`);
     expect(r.status).toBe(200);
     expect(r.body.map((m: { email: string }) => m.email)).toEqual([u1.email]);
-    expect(r.body[0]).toMatchObject({ role: 'member', teams: [a.team.slug], user: { id: String(u1.user.id), email: u1.email } });
+    expect(r.body[0]).toMatchObject({
+      role: 'member',
+      teams: [a.team.slug],
+      user: { id: String(u1.user.id), email: u1.email },
+    });
   });
 });
 
@@ -156,7 +188,9 @@ describe('members', () => {
   async function org() {
     const a = await makeProject();
     const owner = await makeUser({ org: a.org.slug, role: 'owner' });
-    const ownerMembership = await db().membership.findUniqueOrThrow({ where: { orgId_userId: { orgId: a.org.id, userId: owner.user.id } } });
+    const ownerMembership = await db().membership.findUniqueOrThrow({
+      where: { orgId_userId: { orgId: a.org.id, userId: owner.user.id } },
+    });
     return { a, owner, ownerMembership, token: await makeToken(owner.user.id, [...SCOPES]) };
   }
 
@@ -165,13 +199,25 @@ describe('members', () => {
     const base = `/api/0/organizations/${a.org.slug}/members/`;
     const list = await api(token, 'GET', base);
     expect(list.status).toBe(200);
-    expect(list.body[0]).toMatchObject({ email: owner.email, role: 'owner', orgRole: 'owner', pending: false, user: { email: owner.email } });
+    expect(list.body[0]).toMatchObject({
+      email: owner.email,
+      role: 'owner',
+      orgRole: 'owner',
+      pending: false,
+      user: { email: owner.email },
+    });
 
     const outsider = await makeUser();
-    const added = await api(token, 'POST', base, { email: outsider.email.toUpperCase(), orgRole: 'admin', teams: [a.team.slug] });
+    const added = await api(token, 'POST', base, {
+      email: outsider.email.toUpperCase(),
+      orgRole: 'admin',
+      teams: [a.team.slug],
+    });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ email: outsider.email, role: 'admin', teams: [a.team.slug] });
-    const m = await db().membership.findUniqueOrThrow({ where: { orgId_userId: { orgId: a.org.id, userId: outsider.user.id } } });
+    const m = await db().membership.findUniqueOrThrow({
+      where: { orgId_userId: { orgId: a.org.id, userId: outsider.user.id } },
+    });
     expect(m.role).toBe('admin');
     expect(added.body.id).toBe(String(m.id));
     expect(await db().teamMember.count({ where: { userId: outsider.user.id, teamId: a.team.id } })).toBe(1);
@@ -181,7 +227,9 @@ describe('members', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.detail).toContain('no Faultline account');
     expect((await api(token, 'POST', base, { email: (await makeUser()).email, role: 'emperor' })).status).toBe(400);
-    expect((await api(token, 'POST', base, { email: (await makeUser()).email, teams: ['no-such-team'] })).status).toBe(400);
+    expect((await api(token, 'POST', base, { email: (await makeUser()).email, teams: ['no-such-team'] })).status).toBe(
+      400,
+    );
   });
 
   it('changes roles within the caller’s own rank and keeps the last owner', async () => {
@@ -189,7 +237,9 @@ describe('members', () => {
     const manager = await makeUser({ org: a.org.slug, role: 'manager' });
     const managerToken = await makeToken(manager.user.id, [...SCOPES]);
     const target = await makeUser({ org: a.org.slug, role: 'member' });
-    const tm = await db().membership.findUniqueOrThrow({ where: { orgId_userId: { orgId: a.org.id, userId: target.user.id } } });
+    const tm = await db().membership.findUniqueOrThrow({
+      where: { orgId_userId: { orgId: a.org.id, userId: target.user.id } },
+    });
     const url = `/api/0/organizations/${a.org.slug}/members/${tm.id}/`;
 
     expect((await api(managerToken, 'PUT', url, { role: 'admin' })).body.role).toBe('admin');
@@ -198,7 +248,10 @@ describe('members', () => {
     expect((await db().membership.findUniqueOrThrow({ where: { id: tm.id } })).role).toBe('admin');
     expect((await api(token, 'PUT', url, { role: 'owner' })).status).toBe(200);
     // Now two owners: the first may step down, the second (last) may not.
-    expect((await api(token, 'PUT', `/api/0/organizations/${a.org.slug}/members/${ownerMembership.id}/`, { role: 'member' })).status).toBe(200);
+    expect(
+      (await api(token, 'PUT', `/api/0/organizations/${a.org.slug}/members/${ownerMembership.id}/`, { role: 'member' }))
+        .status,
+    ).toBe(200);
     const targetToken = await makeToken(target.user.id, [...SCOPES]);
     const last = await api(targetToken, 'PUT', url, { role: 'member' });
     expect(last.status).toBe(400);
@@ -213,7 +266,9 @@ describe('members', () => {
   it('removes members (and their team memberships), lets people leave, never removes the last owner', async () => {
     const { a, ownerMembership, token } = await org();
     const gone = await makeUser({ org: a.org.slug, role: 'member' });
-    const gm = await db().membership.findUniqueOrThrow({ where: { orgId_userId: { orgId: a.org.id, userId: gone.user.id } } });
+    const gm = await db().membership.findUniqueOrThrow({
+      where: { orgId_userId: { orgId: a.org.id, userId: gone.user.id } },
+    });
     expect(await db().teamMember.count({ where: { userId: gone.user.id } })).toBe(1);
     const member = await makeUser({ org: a.org.slug, role: 'member' });
     const memberToken = await makeToken(member.user.id, [...SCOPES]);
@@ -234,7 +289,9 @@ describe('members', () => {
     const { a, token } = await org();
     const team = await db().team.create({ data: { orgId: a.org.id, slug: uniqueSlug('t'), name: 'T' } });
     const u = await makeUser({ org: a.org.slug, role: 'member' });
-    const um = await db().membership.findUniqueOrThrow({ where: { orgId_userId: { orgId: a.org.id, userId: u.user.id } } });
+    const um = await db().membership.findUniqueOrThrow({
+      where: { orgId_userId: { orgId: a.org.id, userId: u.user.id } },
+    });
     const url = `/api/0/organizations/${a.org.slug}/members/${um.id}/teams/${team.slug}/`;
     const add = await api(token, 'POST', url);
     expect(add.status).toBe(201);
@@ -245,9 +302,13 @@ describe('members', () => {
     expect(await db().teamMember.count({ where: { teamId: team.id } })).toBe(0);
 
     const self = await makeToken(u.user.id, [...SCOPES]);
-    expect((await api(self, 'POST', `/api/0/organizations/${a.org.slug}/members/me/teams/${team.slug}/`)).status).toBe(201);
+    expect((await api(self, 'POST', `/api/0/organizations/${a.org.slug}/members/me/teams/${team.slug}/`)).status).toBe(
+      201,
+    );
     await db().organization.update({ where: { id: a.org.id }, data: { openMembership: false } });
-    expect((await api(self, 'DELETE', `/api/0/organizations/${a.org.slug}/members/me/teams/${team.slug}/`)).status).toBe(403);
+    expect(
+      (await api(self, 'DELETE', `/api/0/organizations/${a.org.slug}/members/me/teams/${team.slug}/`)).status,
+    ).toBe(403);
     expect(await db().teamMember.count({ where: { teamId: team.id } })).toBe(1);
   });
 });

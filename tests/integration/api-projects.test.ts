@@ -52,8 +52,22 @@ describe('project lists', () => {
         { projectId: a.project.id, hour: new Date(hour.getTime() - 30 * 3_600_000), count: 50 },
       ],
     });
-    for (const [n, status] of [[1, 'unresolved'], [2, 'unresolved'], [3, 'resolved']] as const) {
-      await db().issue.create({ data: { projectId: a.project.id, shortNumber: n, hash: uniqueSlug('h'), title: 't', firstSeen: hour, lastSeen: hour, status } });
+    for (const [n, status] of [
+      [1, 'unresolved'],
+      [2, 'unresolved'],
+      [3, 'resolved'],
+    ] as const) {
+      await db().issue.create({
+        data: {
+          projectId: a.project.id,
+          shortNumber: n,
+          hash: uniqueSlug('h'),
+          title: 't',
+          firstSeen: hour,
+          lastSeen: hour,
+          status,
+        },
+      });
     }
     const r = await api(token, 'GET', `/api/0/organizations/${a.org.slug}/projects/?statsPeriod=24h`);
     expect(r.status).toBe(200);
@@ -70,7 +84,11 @@ describe('project lists', () => {
   it('paginates with Link cursors and shows members only their teams’ projects in closed orgs', async () => {
     const a = await makeProject();
     await db().organization.update({ where: { id: a.org.id }, data: { openMembership: false } });
-    const hidden = await ensureProject(db(), { org: a.org.slug, project: uniqueSlug('hidden'), team: uniqueSlug('other') });
+    const hidden = await ensureProject(db(), {
+      org: a.org.slug,
+      project: uniqueSlug('hidden'),
+      team: uniqueSlug('other'),
+    });
     await ensureProject(db(), { org: a.org.slug, project: uniqueSlug('third'), team: a.team.slug });
     const owner = await ownerOf(a.org.slug);
     const page1 = await api(owner, 'GET', `/api/0/organizations/${a.org.slug}/projects/?per_page=2`);
@@ -107,24 +125,40 @@ describe('project create, update, delete', () => {
   it('creates a project under a team with its first DSN key', async () => {
     const a = await makeProject();
     const token = await ownerOf(a.org.slug);
-    const r = await api(token, 'POST', `/api/0/teams/${a.org.slug}/${a.team.slug}/projects/`, { name: 'Checkout Service', platform: 'python' });
+    const r = await api(token, 'POST', `/api/0/teams/${a.org.slug}/${a.team.slug}/projects/`, {
+      name: 'Checkout Service',
+      platform: 'python',
+    });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ slug: 'checkout-service', name: 'Checkout Service', platform: 'python', teams: [{ slug: a.team.slug }] });
-    const stored = await db().project.findUniqueOrThrow({ where: { id: Number(r.body.id) }, include: { keys: true, teams: true } });
+    expect(r.body).toMatchObject({
+      slug: 'checkout-service',
+      name: 'Checkout Service',
+      platform: 'python',
+      teams: [{ slug: a.team.slug }],
+    });
+    const stored = await db().project.findUniqueOrThrow({
+      where: { id: Number(r.body.id) },
+      include: { keys: true, teams: true },
+    });
     expect(stored.orgId).toBe(a.org.id);
     expect(stored.keys).toHaveLength(1);
     expect(stored.teams.map((t) => t.teamId)).toEqual([a.team.id]);
     const keys = await api(token, 'GET', `/api/0/projects/${a.org.slug}/checkout-service/keys/`);
     expect(keys.body.map((k: { public: string }) => k.public)).toEqual([stored.keys[0].publicKey]);
 
-    const dup = await api(token, 'POST', `/api/0/teams/${a.org.slug}/${a.team.slug}/projects/`, { name: 'Other', slug: 'checkout-service' });
+    const dup = await api(token, 'POST', `/api/0/teams/${a.org.slug}/${a.team.slug}/projects/`, {
+      name: 'Other',
+      slug: 'checkout-service',
+    });
     expect(dup.status).toBe(409);
     for (const body of [{}, { name: '' }, { name: 'x', slug: 'Bad Slug' }, { name: 5 }]) {
       const bad = await api(token, 'POST', `/api/0/teams/${a.org.slug}/${a.team.slug}/projects/`, body);
       expect([JSON.stringify(body), bad.status]).toEqual([JSON.stringify(body), 400]);
       expect(bad.body.detail).toBeTruthy();
     }
-    expect((await api(token, 'POST', `/api/0/teams/${a.org.slug}/no-such-team/projects/`, { name: 'x' })).status).toBe(404);
+    expect((await api(token, 'POST', `/api/0/teams/${a.org.slug}/no-such-team/projects/`, { name: 'x' })).status).toBe(
+      404,
+    );
     expect(await db().project.count({ where: { orgId: a.org.id } })).toBe(2);
   });
 
@@ -132,7 +166,9 @@ describe('project create, update, delete', () => {
     const a = await makeProject();
     const member = await makeUser({ org: a.org.slug, role: 'member' });
     const token = await makeToken(member.user.id, [...SCOPES]);
-    expect((await api(token, 'POST', `/api/0/teams/${a.org.slug}/${a.team.slug}/projects/`, { name: 'nope' })).status).toBe(403);
+    expect(
+      (await api(token, 'POST', `/api/0/teams/${a.org.slug}/${a.team.slug}/projects/`, { name: 'nope' })).status,
+    ).toBe(403);
     expect((await api(token, 'DELETE', `/api/0/projects/${a.org.slug}/${a.project.slug}/`)).status).toBe(403);
     expect(await db().project.count({ where: { orgId: a.org.id } })).toBe(1);
   });
@@ -142,15 +178,29 @@ describe('project create, update, delete', () => {
     const other = await ensureProject(db(), { org: a.org.slug, project: uniqueSlug('other') });
     const token = await ownerOf(a.org.slug);
     const slug = uniqueSlug('moved');
-    const r = await api(token, 'PUT', `/api/0/projects/${a.org.slug}/${a.project.slug}/`, { name: 'Renamed', slug, platform: 'go' });
+    const r = await api(token, 'PUT', `/api/0/projects/${a.org.slug}/${a.project.slug}/`, {
+      name: 'Renamed',
+      slug,
+      platform: 'go',
+    });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ name: 'Renamed', slug, platform: 'go' });
-    expect(await db().project.findUniqueOrThrow({ where: { id: a.project.id } })).toMatchObject({ name: 'Renamed', slug, platform: 'go' });
-    expect((await api(token, 'PUT', `/api/0/projects/${a.org.slug}/${slug}/`, { slug: other.project.slug })).status).toBe(409);
+    expect(await db().project.findUniqueOrThrow({ where: { id: a.project.id } })).toMatchObject({
+      name: 'Renamed',
+      slug,
+      platform: 'go',
+    });
+    expect(
+      (await api(token, 'PUT', `/api/0/projects/${a.org.slug}/${slug}/`, { slug: other.project.slug })).status,
+    ).toBe(409);
     expect((await api(token, 'PUT', `/api/0/projects/${a.org.slug}/${slug}/`, { slug: 'NO' })).status).toBe(400);
     expect((await api(token, 'PUT', `/api/0/projects/${a.org.slug}/${slug}/`, { name: '' })).status).toBe(400);
 
-    const keyToken = await makeToken((await makeUser({ org: a.org.slug, role: 'owner' })).user.id, ['project:read', 'project:write', 'org:read']);
+    const keyToken = await makeToken((await makeUser({ org: a.org.slug, role: 'owner' })).user.id, [
+      'project:read',
+      'project:write',
+      'org:read',
+    ]);
     expect((await api(keyToken, 'DELETE', `/api/0/projects/${a.org.slug}/${slug}/`)).status).toBe(403);
     const del = await api(token, 'DELETE', `/api/0/projects/${a.org.slug}/${slug}/`);
     expect(del.status).toBe(204);
@@ -169,7 +219,9 @@ describe('project create, update, delete', () => {
     expect(await db().projectTeam.count({ where: { projectId: a.project.id } })).toBe(2);
     const del = await api(token, 'DELETE', `/api/0/projects/${a.org.slug}/${a.project.slug}/teams/${team.slug}/`);
     expect(del.status).toBe(200);
-    expect(await db().projectTeam.findMany({ where: { projectId: a.project.id } })).toEqual([{ projectId: a.project.id, teamId: a.team.id }]);
+    expect(await db().projectTeam.findMany({ where: { projectId: a.project.id } })).toEqual([
+      { projectId: a.project.id, teamId: a.team.id },
+    ]);
     expect((await api(token, 'POST', `/api/0/projects/${a.org.slug}/${a.project.slug}/teams/nope/`)).status).toBe(404);
   });
 });
@@ -211,9 +263,15 @@ describe('project keys', () => {
     expect(row).toMatchObject({ projectId: a.project.id, label: 'CI', rateLimitPerMin: 10, isActive: true });
     expect((await sendEvent(a.project.id, id)).status).toBe(200);
 
-    const renamed = await api(token, 'PUT', `${base}${id}/`, { name: 'Deploys', rateLimit: { window: 60, count: 100 } });
+    const renamed = await api(token, 'PUT', `${base}${id}/`, {
+      name: 'Deploys',
+      rateLimit: { window: 60, count: 100 },
+    });
     expect(renamed.body).toMatchObject({ name: 'Deploys', rateLimit: { window: 60, count: 100 } });
-    expect(await db().projectKey.findUniqueOrThrow({ where: { publicKey: id } })).toMatchObject({ label: 'Deploys', rateLimitPerMin: 100 });
+    expect(await db().projectKey.findUniqueOrThrow({ where: { publicKey: id } })).toMatchObject({
+      label: 'Deploys',
+      rateLimitPerMin: 100,
+    });
     const cleared = await api(token, 'PUT', `${base}${id}/`, { rateLimit: null });
     expect(cleared.body.rateLimit).toBeNull();
 

@@ -9,7 +9,11 @@ import { allPages, api, nextLink } from './api-support.ts';
 async function setup() {
   const a = await makeProject({ platform: 'node' });
   const owner = await makeUser({ org: a.org.slug, role: 'owner' });
-  return { a, token: await makeToken(owner.user.id, [...SCOPES]), base: `/api/0/organizations/${a.org.slug}/releases/` };
+  return {
+    a,
+    token: await makeToken(owner.user.id, [...SCOPES]),
+    base: `/api/0/organizations/${a.org.slug}/releases/`,
+  };
 }
 
 const enc = encodeURIComponent;
@@ -20,7 +24,13 @@ describe('releases', () => {
     const second = await ensureProject(db(), { org: a.org.slug, project: uniqueSlug('second') });
     const version = `shop@1.2.3+${uniqueSlug('b')}`;
     const started = '2026-01-02T03:04:05.123456789Z';
-    const r = await api(token, 'POST', base, { version, projects: [a.project.slug], ref: 'abc123', url: 'https://ci.example.com/1', dateStarted: started });
+    const r = await api(token, 'POST', base, {
+      version,
+      projects: [a.project.slug],
+      ref: 'abc123',
+      url: 'https://ci.example.com/1',
+      dateStarted: started,
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({
       version,
@@ -38,14 +48,19 @@ describe('releases', () => {
       authors: [],
       projects: [{ id: a.project.id, slug: a.project.slug, name: a.project.name, platform: 'node', newGroups: 0 }],
     });
-    const row = await db().release.findUniqueOrThrow({ where: { orgId_version: { orgId: a.org.id, version } }, include: { projects: true } });
+    const row = await db().release.findUniqueOrThrow({
+      where: { orgId_version: { orgId: a.org.id, version } },
+      include: { projects: true },
+    });
     expect(row.dateStarted?.toISOString()).toBe('2026-01-02T03:04:05.123Z');
     expect(row.projects.map((p) => p.projectId)).toEqual([a.project.id]);
 
     // sentry-cli sends numeric project ids as numbers.
     const again = await api(token, 'POST', base, { version, projects: [second.project.id] });
     expect(again.status).toBe(208);
-    expect(again.body.projects.map((p: { slug: string }) => p.slug).sort()).toEqual([a.project.slug, second.project.slug].sort());
+    expect(again.body.projects.map((p: { slug: string }) => p.slug).sort()).toEqual(
+      [a.project.slug, second.project.slug].sort(),
+    );
     expect(await db().releaseProject.count({ where: { releaseId: row.id } })).toBe(2);
     expect(await db().release.count({ where: { orgId: a.org.id, version } })).toBe(1);
   });
@@ -57,11 +72,27 @@ describe('releases', () => {
     await db().releaseProject.create({ data: { releaseId: rel.id, projectId: a.project.id, newIssues: 2 } });
     const first = new Date('2026-02-01T10:00:00Z');
     const last = new Date('2026-02-03T12:00:00Z');
-    const issue = await db().issue.create({ data: { projectId: a.project.id, shortNumber: 1, hash: uniqueSlug('h'), title: 't', firstSeen: first, lastSeen: last } });
-    await db().issueTagValue.create({ data: { issueId: issue.id, key: 'release', value: version, count: 3n, firstSeen: first, lastSeen: last } });
+    const issue = await db().issue.create({
+      data: {
+        projectId: a.project.id,
+        shortNumber: 1,
+        hash: uniqueSlug('h'),
+        title: 't',
+        firstSeen: first,
+        lastSeen: last,
+      },
+    });
+    await db().issueTagValue.create({
+      data: { issueId: issue.id, key: 'release', value: version, count: 3n, firstSeen: first, lastSeen: last },
+    });
     const r = await api(token, 'POST', base, { version, projects: [a.project.slug], ref: 'main' });
     expect(r.status).toBe(208);
-    expect(r.body).toMatchObject({ newGroups: 2, ref: 'main', firstEvent: first.toISOString(), lastEvent: last.toISOString() });
+    expect(r.body).toMatchObject({
+      newGroups: 2,
+      ref: 'main',
+      firstEvent: first.toISOString(),
+      lastEvent: last.toISOString(),
+    });
     expect((await db().release.findUniqueOrThrow({ where: { id: rel.id } })).ref).toBe('main');
   });
 
@@ -96,7 +127,11 @@ describe('releases', () => {
     const fin = await api(token, 'PUT', url, { dateReleased: '2026-03-04T05:06:07Z', url: 'https://example.com/r' });
     expect(fin.status).toBe(200);
     expect(fin.body).toMatchObject({ dateReleased: '2026-03-04T05:06:07.000Z', url: 'https://example.com/r' });
-    expect((await db().release.findUniqueOrThrow({ where: { orgId_version: { orgId: a.org.id, version } } })).dateReleased?.toISOString()).toBe('2026-03-04T05:06:07.000Z');
+    expect(
+      (
+        await db().release.findUniqueOrThrow({ where: { orgId_version: { orgId: a.org.id, version } } })
+      ).dateReleased?.toISOString(),
+    ).toBe('2026-03-04T05:06:07.000Z');
     expect((await api(token, 'PUT', url, { dateReleased: 'soon' })).status).toBe(400);
     expect((await api(token, 'PUT', url, { status: 'archived' })).status).toBe(400);
 
@@ -104,7 +139,9 @@ describe('releases', () => {
     const bOwner = await makeUser({ org: b.org.slug, role: 'owner' });
     const bToken = await makeToken(bOwner.user.id, [...SCOPES]);
     expect((await api(bToken, 'GET', `/api/0/organizations/${a.org.slug}/releases/${enc(version)}/`)).status).toBe(404);
-    expect((await api(bToken, 'DELETE', `/api/0/organizations/${a.org.slug}/releases/${enc(version)}/`)).status).toBe(404);
+    expect((await api(bToken, 'DELETE', `/api/0/organizations/${a.org.slug}/releases/${enc(version)}/`)).status).toBe(
+      404,
+    );
     expect((await api(token, 'GET', `${base}${enc('no-such')}/`)).status).toBe(404);
     // A literal % in a version survives the round trip (decoded exactly once).
     expect((await api(token, 'POST', base, { version: '100%-done', projects: [a.project.slug] })).status).toBe(201);
@@ -120,7 +157,17 @@ describe('releases', () => {
     const version = uniqueSlug('used');
     await api(token, 'POST', base, { version, projects: [a.project.slug] });
     const now = new Date();
-    await db().issue.create({ data: { projectId: a.project.id, shortNumber: 1, hash: uniqueSlug('h'), title: 't', firstSeen: now, lastSeen: now, firstRelease: version } });
+    await db().issue.create({
+      data: {
+        projectId: a.project.id,
+        shortNumber: 1,
+        hash: uniqueSlug('h'),
+        title: 't',
+        firstSeen: now,
+        lastSeen: now,
+        firstRelease: version,
+      },
+    });
     const r = await api(token, 'DELETE', `${base}${enc(version)}/`);
     expect(r.status).toBe(400);
     expect(r.body.detail).toContain('referenced by active issues');
@@ -139,9 +186,19 @@ describe('releases', () => {
     const page = await api(token, 'GET', `${base}?per_page=2`);
     expect(page.body.map((r: { version: string }) => r.version)).toEqual(['secret-1', '2.0.0']);
     expect(nextLink(page.headers)!.results).toBe(true);
-    expect((await allPages(token, `${base}?per_page=2`)).map((r) => r.version)).toEqual(['secret-1', '2.0.0', '1.1.0', '1.0.0']);
-    expect((await api(token, 'GET', `${base}?query=1.`)).body.map((r: { version: string }) => r.version)).toEqual(['1.1.0', '1.0.0']);
-    expect((await api(token, 'GET', `${base}?project=${hidden.project.id}`)).body.map((r: { version: string }) => r.version)).toEqual(['secret-1']);
+    expect((await allPages(token, `${base}?per_page=2`)).map((r) => r.version)).toEqual([
+      'secret-1',
+      '2.0.0',
+      '1.1.0',
+      '1.0.0',
+    ]);
+    expect((await api(token, 'GET', `${base}?query=1.`)).body.map((r: { version: string }) => r.version)).toEqual([
+      '1.1.0',
+      '1.0.0',
+    ]);
+    expect(
+      (await api(token, 'GET', `${base}?project=${hidden.project.id}`)).body.map((r: { version: string }) => r.version),
+    ).toEqual(['secret-1']);
     expect((await api(token, 'GET', `${base}?project=abc`)).status).toBe(400);
     const projectList = await api(token, 'GET', `/api/0/projects/${a.org.slug}/${a.project.slug}/releases/`);
     expect(projectList.body.map((r: { version: string }) => r.version)).toEqual(['2.0.0', '1.1.0', '1.0.0']);
@@ -160,13 +217,32 @@ describe('deploys', () => {
   it('creates and lists deploys; the release shows the count and the last one', async () => {
     const { a, token, base } = await setup();
     await api(token, 'POST', base, { version: '5.0.0', projects: [a.project.slug] });
-    const d1 = await api(token, 'POST', `${base}5.0.0/deploys/`, { environment: 'staging', dateFinished: '2026-04-01T00:00:00Z' });
+    const d1 = await api(token, 'POST', `${base}5.0.0/deploys/`, {
+      environment: 'staging',
+      dateFinished: '2026-04-01T00:00:00Z',
+    });
     expect(d1.status).toBe(201);
-    expect(d1.body).toMatchObject({ environment: 'staging', name: null, dateFinished: '2026-04-01T00:00:00.000Z', dateStarted: null });
-    const d2 = await api(token, 'POST', `${base}5.0.0/deploys/`, { environment: 'prod', name: 'blue', url: 'https://ci/2', dateStarted: '2026-04-02T00:00:00Z' });
+    expect(d1.body).toMatchObject({
+      environment: 'staging',
+      name: null,
+      dateFinished: '2026-04-01T00:00:00.000Z',
+      dateStarted: null,
+    });
+    const d2 = await api(token, 'POST', `${base}5.0.0/deploys/`, {
+      environment: 'prod',
+      name: 'blue',
+      url: 'https://ci/2',
+      dateStarted: '2026-04-02T00:00:00Z',
+    });
     expect(d2.status).toBe(201);
-    const rows = await db().deploy.findMany({ where: { release: { orgId: a.org.id, version: '5.0.0' } }, orderBy: { id: 'asc' } });
-    expect(rows.map((d) => [d.environment, d.name])).toEqual([['staging', null], ['prod', 'blue']]);
+    const rows = await db().deploy.findMany({
+      where: { release: { orgId: a.org.id, version: '5.0.0' } },
+      orderBy: { id: 'asc' },
+    });
+    expect(rows.map((d) => [d.environment, d.name])).toEqual([
+      ['staging', null],
+      ['prod', 'blue'],
+    ]);
     const list = await api(token, 'GET', `${base}5.0.0/deploys/`);
     expect(list.body.map((d: { environment: string }) => d.environment)).toEqual(['prod', 'staging']);
     const rel = await api(token, 'GET', `${base}5.0.0/`);
@@ -194,17 +270,38 @@ describe('commits and repositories', () => {
     expect(bad.body.detail).toContain('acme/unknown');
 
     const sha = 'a'.repeat(40);
-    const set = await api(token, 'PUT', `${base}6.0.0/`, { refs: [{ repository: 'ACME/shop', commit: sha, previousCommit: 'b'.repeat(40) }] });
+    const set = await api(token, 'PUT', `${base}6.0.0/`, {
+      refs: [{ repository: 'ACME/shop', commit: sha, previousCommit: 'b'.repeat(40) }],
+    });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ commitCount: 1, lastCommit: { id: sha } });
-    const stored = (await db().release.findUniqueOrThrow({ where: { orgId_version: { orgId: a.org.id, version: '6.0.0' } } })).commits;
-    expect(stored).toEqual([{ id: sha, repository: 'acme/shop', message: null, author_name: null, author_email: null, timestamp: null, previousCommit: 'b'.repeat(40) }]);
+    const stored = (
+      await db().release.findUniqueOrThrow({ where: { orgId_version: { orgId: a.org.id, version: '6.0.0' } } })
+    ).commits;
+    expect(stored).toEqual([
+      {
+        id: sha,
+        repository: 'acme/shop',
+        message: null,
+        author_name: null,
+        author_email: null,
+        timestamp: null,
+        previousCommit: 'b'.repeat(40),
+      },
+    ]);
     const commits = await api(token, 'GET', `${base}6.0.0/commits/`);
     expect(commits.body).toMatchObject([{ id: sha, repository: { name: 'acme/shop' } }]);
 
     const list = await api(token, 'PUT', `${base}6.0.0/`, {
       commits: [
-        { id: 'c2', repository: 'acme/other', message: 'fix checkout', author_name: 'Ada', author_email: 'ada@example.com', timestamp: '2026-05-01T00:00:00+00:00' },
+        {
+          id: 'c2',
+          repository: 'acme/other',
+          message: 'fix checkout',
+          author_name: 'Ada',
+          author_email: 'ada@example.com',
+          timestamp: '2026-05-01T00:00:00+00:00',
+        },
         { id: 'c1', repository: 'acme/other', message: 'start', author_name: 'Ada', author_email: 'ada@example.com' },
       ],
     });

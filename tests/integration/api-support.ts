@@ -7,7 +7,12 @@ export interface Answer<T = any> {
   headers: Headers;
 }
 
-export async function api<T = any>(token: string | null, method: string, path: string, body?: unknown): Promise<Answer<T>> {
+export async function api<T = any>(
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Answer<T>> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';

@@ -32,7 +32,10 @@ describe('local sign-in', () => {
     const u = await makeUser();
     const c = client();
     expect(await c.signIn(u.email, 'wrong password!')).toMatchObject({ ok: false, error: 'CredentialsSignin' });
-    expect(await c.signIn('nobody-here@example.com', u.password)).toMatchObject({ ok: false, error: 'CredentialsSignin' });
+    expect(await c.signIn('nobody-here@example.com', u.password)).toMatchObject({
+      ok: false,
+      error: 'CredentialsSignin',
+    });
     expect(await c.session()).toBeNull();
   });
 
@@ -56,7 +59,8 @@ describe('local sign-in', () => {
 
   it('rate-limits failures per username with a clear error, even for the right password', async () => {
     const u = await makeUser();
-    for (let i = 0; i < 10; i++) expect((await client().signIn(u.email, `wrong-${i}-password`)).error).toBe('CredentialsSignin');
+    for (let i = 0; i < 10; i++)
+      expect((await client().signIn(u.email, `wrong-${i}-password`)).error).toBe('CredentialsSignin');
     expect(await client().signIn(u.email, u.password)).toMatchObject({ ok: false, error: 'RateLimited' });
   });
 });
@@ -84,13 +88,23 @@ describe('pages', () => {
 describe('/api/0/api-tokens/', () => {
   it('creates a sntryu_ token shown once, lists it by its last characters, and revokes it', async () => {
     const { c } = await signedIn();
-    const created = await c.api('POST', '/api/0/api-tokens/', { name: 'ci', scopes: ['project:read', 'project:releases'] });
+    const created = await c.api('POST', '/api/0/api-tokens/', {
+      name: 'ci',
+      scopes: ['project:read', 'project:releases'],
+    });
     expect(created.status).toBe(201);
     const { token, id } = created.body as { token: string; id: string };
     expect(token).toMatch(/^sntryu_[0-9a-f]{64}$/);
 
     const list = await c.api('GET', '/api/0/api-tokens/');
-    expect(list.body).toEqual([expect.objectContaining({ id, name: 'ci', scopes: ['project:read', 'project:releases'], tokenLastCharacters: token.slice(-4) })]);
+    expect(list.body).toEqual([
+      expect.objectContaining({
+        id,
+        name: 'ci',
+        scopes: ['project:read', 'project:releases'],
+        tokenLastCharacters: token.slice(-4),
+      }),
+    ]);
     expect(JSON.stringify(list.body)).not.toContain(token);
 
     // The token authenticates (403: token management needs a session), then stops working once revoked.
@@ -128,7 +142,9 @@ describe('/api/0/api-tokens/', () => {
 
   it('answers 401 without a session and for a made-up token', async () => {
     expect((await fetch(`${baseUrl()}/api/0/api-tokens/`)).status).toBe(401);
-    const r = await fetch(`${baseUrl()}/api/0/api-tokens/`, { headers: { authorization: 'Bearer sntryu_' + '0'.repeat(64) } });
+    const r = await fetch(`${baseUrl()}/api/0/api-tokens/`, {
+      headers: { authorization: 'Bearer sntryu_' + '0'.repeat(64) },
+    });
     expect(r.status).toBe(401);
     expect(await r.json()).toEqual({ detail: 'Invalid token' });
   });
@@ -143,7 +159,10 @@ describe('/api/0/users/ (superuser administration)', () => {
     const { temporaryPassword, id } = r.body as { temporaryPassword: string; id: string };
     expect(temporaryPassword.length).toBeGreaterThanOrEqual(12);
     expect((await client().signIn(email, temporaryPassword)).ok).toBe(true);
-    const list = (await admin.c.api('GET', `/api/0/users/?query=${encodeURIComponent(email)}`)).body as { id: string; email: string }[];
+    const list = (await admin.c.api('GET', `/api/0/users/?query=${encodeURIComponent(email)}`)).body as {
+      id: string;
+      email: string;
+    }[];
     expect(list).toEqual([expect.objectContaining({ id, email, isManaged: false, isActive: true })]);
     expect(JSON.stringify(list)).not.toMatch(/passwordHash|scrypt/);
   });
@@ -151,10 +170,14 @@ describe('/api/0/users/ (superuser administration)', () => {
   it('disables a user: sign-in refused and the existing session ends; enabling restores it', async () => {
     const admin = await signedIn({ superuser: true });
     const victim = await signedIn();
-    const token = (await victim.c.api('POST', '/api/0/api-tokens/', { scopes: ['org:read'] })).body as { token: string };
+    const token = (await victim.c.api('POST', '/api/0/api-tokens/', { scopes: ['org:read'] })).body as {
+      token: string;
+    };
     expect((await admin.c.api('PUT', `/api/0/users/${victim.user.id}/`, { isActive: false })).status).toBe(200);
     expect((await victim.c.api('GET', '/api/0/api-tokens/')).status).toBe(401);
-    const viaToken = await fetch(`${baseUrl()}/api/0/api-tokens/`, { headers: { authorization: `Bearer ${token.token}` } });
+    const viaToken = await fetch(`${baseUrl()}/api/0/api-tokens/`, {
+      headers: { authorization: `Bearer ${token.token}` },
+    });
     expect(viaToken.status).toBe(401);
     expect((await client().signIn(victim.email, victim.password)).error).toBe('CredentialsSignin');
     expect((await admin.c.api('PUT', `/api/0/users/${victim.user.id}/`, { isActive: true })).status).toBe(200);

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { baseUrl } from '../harness/fixtures.ts';
 
 describe('malformed URL paths', () => {
-  it.each(['/api/0/projects/%E0%A4%A/x/', '/api/0/issues/%ZZ/', '/organizations/%E0%A4%A/issues/', '/api/1/store/%E0%A4%A', '/api/1/envelope/%'])('%s → 400', async (path) => {
+  it.each([
+    '/api/0/projects/%E0%A4%A/x/',
+    '/api/0/issues/%ZZ/',
+    '/organizations/%E0%A4%A/issues/',
+    '/api/1/store/%E0%A4%A',
+    '/api/1/envelope/%',
+  ])('%s → 400', async (path) => {
     const r = await fetch(baseUrl() + path);
     expect(r.status).toBe(400);
     expect(r.headers.get('content-type')).toContain('application/json');

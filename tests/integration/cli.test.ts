@@ -48,9 +48,22 @@ describe('faultline command', () => {
     const org = uniqueSlug('cliorg');
     expect(faultline('createuser', '--email', email, '--password', '').code).toBe(2);
     expect(faultline('createuser', '--email', email, '--password', 'short').stderr).toContain('at least 8');
-    const ok = faultline('createuser', '--email', email, '--password', 'a-good-password', '--org', org, '--role', 'admin');
+    const ok = faultline(
+      'createuser',
+      '--email',
+      email,
+      '--password',
+      'a-good-password',
+      '--org',
+      org,
+      '--role',
+      'admin',
+    );
     expect(ok.code, ok.stderr).toBe(0);
-    const user = await db().user.findUniqueOrThrow({ where: { email }, include: { memberships: { include: { org: true } } } });
+    const user = await db().user.findUniqueOrThrow({
+      where: { email },
+      include: { memberships: { include: { org: true } } },
+    });
     expect(user.passwordHash).not.toContain('a-good-password');
     expect(await verifyPassword('a-good-password', user.passwordHash)).toBe(true);
     expect(user.memberships.map((m) => [m.org.slug, m.role])).toEqual([[org, 'admin']]);
@@ -63,7 +76,10 @@ describe('faultline command', () => {
     const org = uniqueSlug('dsnorg');
     const r = faultline('createproject', '--org', org, '--project', 'backend', '--platform', 'python');
     expect(r.code, r.stderr).toBe(0);
-    const project = await db().project.findFirstOrThrow({ where: { slug: 'backend', org: { slug: org } }, include: { keys: true } });
+    const project = await db().project.findFirstOrThrow({
+      where: { slug: 'backend', org: { slug: org } },
+      include: { keys: true },
+    });
     expect(project.platform).toBe('python');
     const base = new URL(process.env.FAULTLINE_URL!);
     expect(r.last).toBe(`http://${project.keys[0].publicKey}@${base.host}/${project.id}`);
@@ -84,7 +100,11 @@ describe('faultline command', () => {
   it('run web refuses to start without SECRET_KEY', () => {
     const env = { ...process.env };
     delete env.SECRET_KEY;
-    const r = spawnSync(process.execPath, [bin, 'run', 'web', '--port', '1'], { env, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [bin, 'run', 'web', '--port', '1'], {
+      env,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('SECRET_KEY must be set');
   });

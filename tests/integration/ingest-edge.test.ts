@@ -19,9 +19,17 @@ afterAll(() => testRedis().disconnect());
 
 const hex = () => randomBytes(16).toString('hex');
 const url = (path: string, key?: string) => `${baseUrl()}${path}${key ? `?sentry_version=7&sentry_key=${key}` : ''}`;
-const eventEnvelope = (eventId = hex()) => envelope({ event_id: eventId }, [{ type: 'event' }, JSON.stringify({ event_id: eventId, message: 'hello from the edge test' })]);
+const eventEnvelope = (eventId = hex()) =>
+  envelope({ event_id: eventId }, [
+    { type: 'event' },
+    JSON.stringify({ event_id: eventId, message: 'hello from the edge test' }),
+  ]);
 
-async function post(path: string, body: string | Uint8Array, init: { key?: string; headers?: Record<string, string> } = {}) {
+async function post(
+  path: string,
+  body: string | Uint8Array,
+  init: { key?: string; headers?: Record<string, string> } = {},
+) {
   const r = await fetch(url(path, init.key), { method: 'POST', body: asBody(body), headers: init.headers });
   const text = await r.text();
   return { status: r.status, headers: r.headers, json: text ? JSON.parse(text) : null, text };
@@ -32,7 +40,10 @@ describe('DSN key auth', () => {
     const key = p.key.publicKey;
     const path = `/api/${p.project.id}/envelope/`;
     const ways = [
-      () => post(path, eventEnvelope(), { headers: { 'x-sentry-auth': `Sentry sentry_key=${key}, sentry_version=7, sentry_client=test/1` } }),
+      () =>
+        post(path, eventEnvelope(), {
+          headers: { 'x-sentry-auth': `Sentry sentry_key=${key}, sentry_version=7, sentry_client=test/1` },
+        }),
       () => post(path, eventEnvelope(), { headers: { authorization: `Sentry sentry_key=${key}, sentry_version=7` } }),
       () => post(path, eventEnvelope(), { key }),
       () => post(path, envelope({ dsn: p.dsn }, [{ type: 'event' }, '{"message":"dsn in header"}'])),
@@ -81,7 +92,9 @@ describe('events reach the Redis stream', () => {
   it('a 200 means the event is on `${REDIS_PREFIX}events` with its raw payload', async () => {
     const id = hex();
     const payload = JSON.stringify({ event_id: id, message: 'on the stream', extra: { n: 1 } });
-    const r = await post(`/api/${p.project.id}/envelope/`, envelope({ event_id: id }, [{ type: 'event' }, payload]), { key: p.key.publicKey });
+    const r = await post(`/api/${p.project.id}/envelope/`, envelope({ event_id: id }, [{ type: 'event' }, payload]), {
+      key: p.key.publicKey,
+    });
     expect(r.json).toEqual({ id });
     const entry = await findOnStream(id);
     expect(entry).toMatchObject({ projectId: p.project.id, keyId: p.key.id, eventId: id, payload });
@@ -90,14 +103,20 @@ describe('events reach the Redis stream', () => {
 
   it('normalizes a dashed envelope event_id and uses it when the payload has none', async () => {
     const dashed = '30011660-4b97-4a42-a5c3-' + hex().slice(0, 12).toUpperCase();
-    const r = await post(`/api/${p.project.id}/envelope`, envelope({ event_id: dashed }, [{ type: 'event' }, '{"message":"no id"}']), { key: p.key.publicKey });
+    const r = await post(
+      `/api/${p.project.id}/envelope`,
+      envelope({ event_id: dashed }, [{ type: 'event' }, '{"message":"no id"}']),
+      { key: p.key.publicKey },
+    );
     const want = dashed.replaceAll('-', '').toLowerCase();
     expect(r.json).toEqual({ id: want });
     expect((await findOnStream(want))?.payload).toBe('{"message":"no id"}');
   });
 
   it('generates an id when nobody gave one', async () => {
-    const r = await post(`/api/${p.project.id}/envelope/`, envelope({}, [{ type: 'event', length: 2 }, '{}']), { key: p.key.publicKey });
+    const r = await post(`/api/${p.project.id}/envelope/`, envelope({}, [{ type: 'event', length: 2 }, '{}']), {
+      key: p.key.publicKey,
+    });
     expect(r.json.id).toMatch(/^[0-9a-f]{32}$/);
     expect(await findOnStream(r.json.id)).toBeDefined();
   });
@@ -105,7 +124,11 @@ describe('events reach the Redis stream', () => {
   it('legacy /store/: gzip JSON with X-Sentry-Auth, and base64+zlib from very old clients', async () => {
     const auth = { 'x-sentry-auth': `Sentry sentry_key=${p.key.publicKey}, sentry_version=6` };
     const id1 = hex();
-    const r1 = await post(`/api/${p.project.id}/store/`, zlib.gzipSync(JSON.stringify({ event_id: id1, message: 'store gzip' })), { headers: { ...auth, 'content-encoding': 'gzip' } });
+    const r1 = await post(
+      `/api/${p.project.id}/store/`,
+      zlib.gzipSync(JSON.stringify({ event_id: id1, message: 'store gzip' })),
+      { headers: { ...auth, 'content-encoding': 'gzip' } },
+    );
     expect(r1.json).toEqual({ id: id1 });
     const id2 = hex();
     const old = zlib.deflateSync(JSON.stringify({ event_id: id2, message: 'store b64' })).toString('base64');
@@ -141,18 +164,26 @@ describe('CORS', () => {
   it('answers the preflight', async () => {
     const r = await fetch(url(`/api/${p.project.id}/envelope/`), {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-sentry-auth' },
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, x-sentry-auth',
+      },
     });
     expect(r.status).toBe(200);
     expect(r.headers.get('access-control-allow-origin')).toBe(origin);
     expect(r.headers.get('access-control-allow-methods')).toContain('POST');
-    for (const h of ['x-sentry-auth', 'content-type', 'content-encoding', 'sentry-trace', 'baggage']) expect(r.headers.get('access-control-allow-headers')).toContain(h);
+    for (const h of ['x-sentry-auth', 'content-type', 'content-encoding', 'sentry-trace', 'baggage'])
+      expect(r.headers.get('access-control-allow-headers')).toContain(h);
   });
 
   it('every answer carries the CORS headers: 200, 401, 403, 400, 405', async () => {
     const path = `/api/${p.project.id}/envelope/`;
     const answers = [
-      await post(path, eventEnvelope(), { key: p.key.publicKey, headers: { origin, 'content-type': 'text/plain;charset=UTF-8' } }),
+      await post(path, eventEnvelope(), {
+        key: p.key.publicKey,
+        headers: { origin, 'content-type': 'text/plain;charset=UTF-8' },
+      }),
       await post(path, eventEnvelope(), { headers: { origin } }),
       await post(path, eventEnvelope(), { key: hex(), headers: { origin } }),
       await post(path, 'garbage', { key: p.key.publicKey, headers: { origin } }),
@@ -173,7 +204,10 @@ describe('CORS', () => {
     await db().project.update({ where: { id: q.project.id }, data: { allowedDomains: ['*.example.test'] } });
     const path = `/api/${q.project.id}/envelope/`;
     const ok = await post(path, eventEnvelope(), { key: q.key.publicKey, headers: { origin } });
-    const refused = await post(path, eventEnvelope(), { key: q.key.publicKey, headers: { origin: 'https://evil.test' } });
+    const refused = await post(path, eventEnvelope(), {
+      key: q.key.publicKey,
+      headers: { origin: 'https://evil.test' },
+    });
     expect(ok.status).toBe(200);
     expect(refused.status).toBe(403);
     expect(refused.json.detail).toMatch(/origin https:\/\/evil.test is not among the project's allowed domains/);
@@ -185,7 +219,11 @@ describe('rate limit per key', () => {
   it('answers 429 with Retry-After and X-Sentry-Rate-Limits once the per-minute limit is used up', async () => {
     const k = await createProjectKey(db(), p.project.id, 'limited');
     await db().projectKey.update({ where: { id: k.id }, data: { rateLimitPerMin: 2 } });
-    const send = () => post(`/api/${p.project.id}/envelope/`, eventEnvelope(), { key: k.publicKey, headers: { origin: 'http://x.test' } });
+    const send = () =>
+      post(`/api/${p.project.id}/envelope/`, eventEnvelope(), {
+        key: k.publicKey,
+        headers: { origin: 'http://x.test' },
+      });
     const statuses = [];
     let last;
     for (let i = 0; i < 3; i++) {
@@ -205,7 +243,10 @@ describe('rate limit per key', () => {
     expect(last!.headers.get('access-control-allow-origin')).toBe('http://x.test');
     expect(last!.json.detail).toMatch(/rate limit of 2 events per minute/);
     // Envelopes without events do not count and still pass.
-    expect((await post(`/api/${p.project.id}/envelope/`, envelope({}, [{ type: 'session' }, '{}']), { key: k.publicKey })).status).toBe(200);
+    expect(
+      (await post(`/api/${p.project.id}/envelope/`, envelope({}, [{ type: 'session' }, '{}']), { key: k.publicKey }))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -217,7 +258,10 @@ describe('paths that are not (yet) ingest', () => {
     ['POST', 'otlp/v1/traces', /OpenTelemetry/],
     ['GET', 'nonsense/deeper/path', /no API endpoint/],
   ])('%s /api/<id>/%s → JSON 404', async (method, rest, detail) => {
-    const r = await fetch(`${baseUrl()}/api/${p.project.id}/${rest}`, { method, body: method === 'POST' ? '{}' : undefined });
+    const r = await fetch(`${baseUrl()}/api/${p.project.id}/${rest}`, {
+      method,
+      body: method === 'POST' ? '{}' : undefined,
+    });
     expect(r.status).toBe(404);
     expect(r.headers.get('content-type')).toBe('application/json');
     expect((await r.json()).detail).toMatch(detail);

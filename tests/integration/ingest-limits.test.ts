@@ -23,17 +23,35 @@ async function post(to: string, body: string | Uint8Array, headers: Record<strin
 }
 
 describe('malformed bodies → 400 naming the problem', () => {
-  const good = envelope({ event_id: 'a'.repeat(32) }, [{ type: 'event', length: 40 }, JSON.stringify({ message: 'x'.repeat(26) })]);
+  const good = envelope({ event_id: 'a'.repeat(32) }, [
+    { type: 'event', length: 40 },
+    JSON.stringify({ message: 'x'.repeat(26) }),
+  ]);
   it.each([
     ['0-byte body', Buffer.alloc(0), {}, /empty body/],
     ['bad gzip', Buffer.from('definitely not gzip'), { 'content-encoding': 'gzip' }, /not valid gzip/],
     ['truncated gzip', zlib.gzipSync(good).subarray(0, 30), { 'content-encoding': 'gzip' }, /not valid gzip/],
-    ['truncated envelope', good.subarray(0, good.length - 20), {}, /truncated envelope: item 1 \(event\) declares length 40/],
+    [
+      'truncated envelope',
+      good.subarray(0, good.length - 20),
+      {},
+      /truncated envelope: item 1 \(event\) declares length 40/,
+    ],
     ['item length past the end', envelope({}, [{ type: 'event', length: 5000 }, '{}']), {}, /item length past the end/],
     ['invalid envelope header JSON', Buffer.from('{"event_id": nope}\n'), {}, /envelope header is not valid JSON/],
     ['invalid item header JSON', Buffer.from('{}\n{type: event}\n{}\n'), {}, /item 1 header is not valid JSON/],
-    ['invalid event JSON', envelope({}, [{ type: 'event' }, '{"message": "unterminated']), {}, /event payload \(item 1\) is not valid JSON/],
-    ['event that is not an object', envelope({}, [{ type: 'event' }, '[1,2,3]']), {}, /event payload \(item 1\) is not a JSON object/],
+    [
+      'invalid event JSON',
+      envelope({}, [{ type: 'event' }, '{"message": "unterminated']),
+      {},
+      /event payload \(item 1\) is not valid JSON/,
+    ],
+    [
+      'event that is not an object',
+      envelope({}, [{ type: 'event' }, '[1,2,3]']),
+      {},
+      /event payload \(item 1\) is not a JSON object/,
+    ],
   ])('%s', async (_name, body, headers, detail) => {
     const r = await post(path, body, headers);
     expect(r.status).toBe(400);
@@ -61,10 +79,14 @@ describe('keep-alive after an early refusal', () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const send = (to: string, body: Buffer, headers: Record<string, string | number> = {}) =>
       new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
-        const req = http.request(`${baseUrl()}${to}`, { method: 'POST', agent, headers: { 'content-length': body.length, ...headers } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
-        });
+        const req = http.request(
+          `${baseUrl()}${to}`,
+          { method: 'POST', agent, headers: { 'content-length': body.length, ...headers } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
@@ -81,9 +103,13 @@ describe('keep-alive after an early refusal', () => {
 
 describe('size caps → 413', () => {
   it('Content-Length over the cap is refused before the body is read', async () => {
-    const r = await rawPost(path, { 'content-length': 200 * MB, 'content-type': 'application/x-sentry-envelope' }, (req) => {
-      req.write('{}\n'); // and never the rest
-    });
+    const r = await rawPost(
+      path,
+      { 'content-length': 200 * MB, 'content-type': 'application/x-sentry-envelope' },
+      (req) => {
+        req.write('{}\n'); // and never the rest
+      },
+    );
     expect(r.status).toBe(413);
     expect(JSON.parse(r.body).detail).toMatch(/request body is larger than the limit of 104857600 bytes/);
     const gz = await rawPost(path, { 'content-length': 21 * MB, 'content-encoding': 'gzip' }, (req) => {
@@ -125,9 +151,17 @@ describe('size caps → 413', () => {
     const zeros = Buffer.alloc(200 * MB);
     const bombs = [
       // Envelope whose attachment line never ends: streamed and counted up to the 100 MB envelope cap.
-      [path, zlib.gzipSync(Buffer.concat([Buffer.from('{}\n{"type":"attachment"}\n'), zeros]), { level: 9 }), /decompressed body is larger than the limit of 104857600/],
+      [
+        path,
+        zlib.gzipSync(Buffer.concat([Buffer.from('{}\n{"type":"attachment"}\n'), zeros]), { level: 9 }),
+        /decompressed body is larger than the limit of 104857600/,
+      ],
       // An event without length: cut at the 1 MB event cap.
-      [path, zlib.gzipSync(Buffer.concat([Buffer.from('{}\n{"type":"event"}\n'), zeros]), { level: 9 }), /item 1 \(event\) is larger than the limit of 1048576/],
+      [
+        path,
+        zlib.gzipSync(Buffer.concat([Buffer.from('{}\n{"type":"event"}\n'), zeros]), { level: 9 }),
+        /item 1 \(event\) is larger than the limit of 1048576/,
+      ],
       // The legacy store endpoint: the whole body is one event, capped at 1 MB.
       [storePath, zlib.gzipSync(zeros, { level: 9 }), /decompressed body is larger than the limit of 1048576/],
     ] as const;

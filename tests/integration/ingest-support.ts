@@ -17,14 +17,23 @@ export interface RawAnswer {
  * A POST over node:http that resolves as soon as the answer arrives, even while the body is still being sent
  * (fetch would fail with EPIPE when the server refuses a body early). `write` may stop early or throw.
  */
-export function rawPost(path: string, headers: Record<string, string | number>, write: (req: http.ClientRequest) => Promise<void> | void): Promise<RawAnswer> {
+export function rawPost(
+  path: string,
+  headers: Record<string, string | number>,
+  write: (req: http.ClientRequest) => Promise<void> | void,
+): Promise<RawAnswer> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const req = http.request(`${baseUrl()}${path}`, { method: 'POST', headers, agent: false }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => parts.push(c));
       res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString(), ms: Date.now() - started });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(parts).toString(),
+          ms: Date.now() - started,
+        });
         req.destroy();
       });
     });

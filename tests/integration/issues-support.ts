@@ -7,13 +7,23 @@ import { waitFor } from '../harness/wait.ts';
 export { waitFor };
 
 /** Posts events to the legacy store endpoint (raw JSON, exact timestamps and tags) and waits until all are stored. */
-export async function storeEvents(project: { id: number }, publicKey: string, events: Record<string, unknown>[]): Promise<void> {
+export async function storeEvents(
+  project: { id: number },
+  publicKey: string,
+  events: Record<string, unknown>[],
+): Promise<void> {
   const before = await db().event.count({ where: { projectId: project.id } });
   for (const e of events) {
-    const r = await fetch(`${baseUrl()}/api/${project.id}/store/?sentry_key=${publicKey}&sentry_version=7`, { method: 'POST', body: JSON.stringify(e) });
+    const r = await fetch(`${baseUrl()}/api/${project.id}/store/?sentry_key=${publicKey}&sentry_version=7`, {
+      method: 'POST',
+      body: JSON.stringify(e),
+    });
     if (r.status !== 200) throw new Error(`store answered ${r.status}: ${await r.text()}`);
   }
-  const n = await waitFor(() => db().event.count({ where: { projectId: project.id } }), (c) => c >= before + events.length);
+  const n = await waitFor(
+    () => db().event.count({ where: { projectId: project.id } }),
+    (c) => c >= before + events.length,
+  );
   if (n < before + events.length) throw new Error(`only ${n - before} of ${events.length} events were stored`);
 }
 

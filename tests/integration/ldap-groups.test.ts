@@ -69,7 +69,10 @@ describe('LDAP_GROUP_TYPE', () => {
     expect(await groupsOf('bob', settings({ groupType: 'posixGroup' }))).toEqual([group('shell')]);
   });
   it('memberOf reads the entry’s memberOf attribute', async () => {
-    expect(await groupsOf('bob', settings({ groupType: 'memberOf', groupDn: undefined }))).toEqual([group('devs'), group('faultline-users')]);
+    expect(await groupsOf('bob', settings({ groupType: 'memberOf', groupDn: undefined }))).toEqual([
+      group('devs'),
+      group('faultline-users'),
+    ]);
   });
 });
 

@@ -35,7 +35,18 @@ afterAll(async () => {
 
 describe('the README environment block', () => {
   it('is the seed-style set-up with a memberOf filter', () => {
-    expect(Object.keys(readmeEnv)).toEqual(expect.arrayContaining(['LDAP_SERVER', 'LDAP_BIND_DN', 'LDAP_BIND_PASSWORD', 'LDAP_USER_DN', 'LDAP_USER_FILTER', 'LDAP_GROUP_DN', 'LDAP_GROUP_TYPE', 'LDAP_DEFAULT_SENTRY_ORGANIZATION']));
+    expect(Object.keys(readmeEnv)).toEqual(
+      expect.arrayContaining([
+        'LDAP_SERVER',
+        'LDAP_BIND_DN',
+        'LDAP_BIND_PASSWORD',
+        'LDAP_USER_DN',
+        'LDAP_USER_FILTER',
+        'LDAP_GROUP_DN',
+        'LDAP_GROUP_TYPE',
+        'LDAP_DEFAULT_SENTRY_ORGANIZATION',
+      ]),
+    );
     expect(readmeEnv.LDAP_USER_FILTER).toContain('(memberOf=');
     expect(readmeEnv.LDAP_USER_FILTER).toContain('%(user)s');
   });
@@ -55,13 +66,19 @@ describe('the README environment block', () => {
   it('gives the mapped role and team in the default organization', async () => {
     const c = new SessionClient(ldap.stack.baseUrl);
     expect((await c.signIn('bob', 'bob-password-1')).ok).toBe(true);
-    const bob = await ldap.prisma.user.findUniqueOrThrow({ where: { username: 'bob' }, include: { memberships: { include: { org: true } }, teams: { include: { team: true } } } });
+    const bob = await ldap.prisma.user.findUniqueOrThrow({
+      where: { username: 'bob' },
+      include: { memberships: { include: { org: true } }, teams: { include: { team: true } } },
+    });
     expect(bob.memberships.map((m) => [m.org.slug, m.role])).toEqual([['example', 'admin']]);
     expect(bob.teams.map((t) => t.team.slug)).toEqual(['backend']);
   });
 
   it('keeps people outside the memberOf filter out, and falls back to the default email domain', async () => {
-    expect(await new SessionClient(ldap.stack.baseUrl).signIn('carol', 'carol-password-1')).toMatchObject({ ok: false, error: 'CredentialsSignin' });
+    expect(await new SessionClient(ldap.stack.baseUrl).signIn('carol', 'carol-password-1')).toMatchObject({
+      ok: false,
+      error: 'CredentialsSignin',
+    });
     expect((await new SessionClient(ldap.stack.baseUrl).signIn('erin', 'erin-password-1')).ok).toBe(true);
     expect((await ldap.prisma.user.findUniqueOrThrow({ where: { username: 'erin' } })).email).toBe('erin@example.org');
   });

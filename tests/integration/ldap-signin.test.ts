@@ -2,14 +2,21 @@
 // started with LDAP settings: filter, password, groups, flags, org role and teams re-synced at every login,
 // injection attempts, brute-force limits, the admin test endpoint, and the directory being down.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureDirectoryEnv, ldapGroup as group, ldapPerson as person, startLdapStack, type LdapStack } from '../harness/ldapStack.ts';
+import {
+  fixtureDirectoryEnv,
+  ldapGroup as group,
+  ldapPerson as person,
+  startLdapStack,
+  type LdapStack,
+} from '../harness/ldapStack.ts';
 import { SessionClient } from '../harness/session.ts';
 import { createLocalUser } from '../../lib/users/users.ts';
 
 let ldap: LdapStack;
 let ipCounter = 1;
 /** Each client poses as its own IP so the per-IP limit only bites where a test means it to. */
-const client = () => new SessionClient(ldap.stack.baseUrl, `10.1.${Math.floor(ipCounter / 250)}.${(ipCounter++ % 250) + 1}`);
+const client = () =>
+  new SessionClient(ldap.stack.baseUrl, `10.1.${Math.floor(ipCounter / 250)}.${(ipCounter++ % 250) + 1}`);
 
 beforeAll(async () => {
   ldap = await startLdapStack('ldap', (url) => ({
@@ -35,7 +42,10 @@ async function membershipOf(username: string) {
   const user = await ldap.prisma.user.findUniqueOrThrow({ where: { username } });
   const org = await ldap.prisma.organization.findUniqueOrThrow({ where: { slug: 'example-corp' } });
   const m = await ldap.prisma.membership.findUnique({ where: { orgId_userId: { orgId: org.id, userId: user.id } } });
-  const teams = await ldap.prisma.teamMember.findMany({ where: { userId: user.id, team: { orgId: org.id } }, include: { team: true } });
+  const teams = await ldap.prisma.teamMember.findMany({
+    where: { userId: user.id, team: { orgId: org.id } },
+    include: { team: true },
+  });
   return { user, role: m?.role ?? null, teams: teams.map((t) => t.team.slug).sort() };
 }
 
@@ -47,7 +57,14 @@ describe('directory sign-in through /api/auth/callback/credentials', () => {
     expect(session?.user?.email).toBe('alice@example.org');
     const u = await ldap.prisma.user.findUniqueOrThrow({ where: { username: 'alice' } });
     expect(session?.uid).toBe(u.id);
-    expect(u).toMatchObject({ email: 'alice@example.org', name: 'Alice Liddell', ldapDn: person('alice'), isManaged: true, isActive: true, passwordHash: null });
+    expect(u).toMatchObject({
+      email: 'alice@example.org',
+      name: 'Alice Liddell',
+      ldapDn: person('alice'),
+      isManaged: true,
+      isActive: true,
+      passwordHash: null,
+    });
   });
 
   it('refuses a wrong password without creating a session', async () => {
@@ -80,8 +97,14 @@ describe('directory sign-in through /api/auth/callback/credentials', () => {
     const b = client();
     expect((await a.signIn('alice', 'alice-password-1')).ok).toBe(true);
     expect((await b.signIn('bob', 'bob-password-1')).ok).toBe(true);
-    expect(await ldap.prisma.user.findUniqueOrThrow({ where: { username: 'alice' } })).toMatchObject({ isSuperuser: true, isStaff: true });
-    expect(await ldap.prisma.user.findUniqueOrThrow({ where: { username: 'bob' } })).toMatchObject({ isSuperuser: false, isStaff: false });
+    expect(await ldap.prisma.user.findUniqueOrThrow({ where: { username: 'alice' } })).toMatchObject({
+      isSuperuser: true,
+      isStaff: true,
+    });
+    expect(await ldap.prisma.user.findUniqueOrThrow({ where: { username: 'bob' } })).toMatchObject({
+      isSuperuser: false,
+      isStaff: false,
+    });
     expect((await a.api('GET', '/api/0/users/')).status).toBe(200);
     expect((await b.api('GET', '/api/0/users/')).status).toBe(403);
   });
@@ -182,10 +205,17 @@ describe('brute-force limits', () => {
   it('limits failures per IP across usernames', async () => {
     const ip = '10.99.0.1';
     for (let i = 0; i < 8; i++) {
-      expect((await new SessionClient(ldap.stack.baseUrl, ip).signIn(`nobody-${i}`, 'whatever-pass')).error).toBe('CredentialsSignin');
+      expect((await new SessionClient(ldap.stack.baseUrl, ip).signIn(`nobody-${i}`, 'whatever-pass')).error).toBe(
+        'CredentialsSignin',
+      );
     }
-    expect(await new SessionClient(ldap.stack.baseUrl, ip).signIn('alice', 'alice-password-1')).toMatchObject({ ok: false, error: 'RateLimited' });
-    expect((await new SessionClient(ldap.stack.baseUrl, '10.99.0.2').signIn('alice', 'alice-password-1')).ok).toBe(true);
+    expect(await new SessionClient(ldap.stack.baseUrl, ip).signIn('alice', 'alice-password-1')).toMatchObject({
+      ok: false,
+      error: 'RateLimited',
+    });
+    expect((await new SessionClient(ldap.stack.baseUrl, '10.99.0.2').signIn('alice', 'alice-password-1')).ok).toBe(
+      true,
+    );
   });
 });
 
@@ -197,7 +227,17 @@ describe('POST /api/0/ldap-test/', () => {
     expect(r.status).toBe(200);
     const report = r.body as { ok: boolean; steps: { step: string; ok: boolean; detail: string }[] };
     expect(report.ok).toBe(true);
-    expect(report.steps.map((s) => s.step)).toEqual(['settings', 'service bind', 'search', 'entry', 'user bind', 'groups', 'profile', 'flags', 'organization']);
+    expect(report.steps.map((s) => s.step)).toEqual([
+      'settings',
+      'service bind',
+      'search',
+      'entry',
+      'user bind',
+      'groups',
+      'profile',
+      'flags',
+      'organization',
+    ]);
     const text = JSON.stringify(report);
     expect(text).not.toContain('alice-password-1');
     expect(text).not.toContain('service-bind-secret');
@@ -208,7 +248,8 @@ describe('POST /api/0/ldap-test/', () => {
     expect(inj.ok).toBe(false);
     expect(inj.steps.find((s) => s.step === 'search')?.detail).toContain('(cn=\\2a\\29\\28cn=\\2a)');
 
-    const bad = (await admin.api('POST', '/api/0/ldap-test/', { username: 'alice', password: 'wrong-password-x' })).body as typeof report;
+    const bad = (await admin.api('POST', '/api/0/ldap-test/', { username: 'alice', password: 'wrong-password-x' }))
+      .body as typeof report;
     expect(bad.ok).toBe(false);
     expect(bad.steps.find((s) => s.step === 'user bind')?.detail).toMatch(/invalid credentials/i);
     expect(JSON.stringify(bad)).not.toContain('wrong-password-x');
@@ -229,9 +270,15 @@ describe('the directory being down', () => {
     await createLocalUser(ldap.prisma, { email: 'still-works@example.com', password: 'local password 2' });
     await ldap.slapd.stop();
     try {
-      expect(await client().signIn('alice', 'alice-password-1')).toMatchObject({ ok: false, error: 'DirectoryUnavailable' });
+      expect(await client().signIn('alice', 'alice-password-1')).toMatchObject({
+        ok: false,
+        error: 'DirectoryUnavailable',
+      });
       expect((await client().signIn('still-works@example.com', 'local password 2')).ok).toBe(true);
-      const report = (await admin.api('POST', '/api/0/ldap-test/', { username: 'alice' })).body as { ok: boolean; steps: { step: string; ok: boolean; detail: string }[] };
+      const report = (await admin.api('POST', '/api/0/ldap-test/', { username: 'alice' })).body as {
+        ok: boolean;
+        steps: { step: string; ok: boolean; detail: string }[];
+      };
       expect(report.ok).toBe(false);
       expect(report.steps.at(-1)).toMatchObject({ step: 'service bind', ok: false });
       expect(report.steps.at(-1)?.detail).toMatch(/ECONNREFUSED|connect/i);

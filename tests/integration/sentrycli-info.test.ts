@@ -44,7 +44,9 @@ describe('sentry-cli organizations and projects', () => {
     expect(r.code, out(r)).toBe(0);
     const rows = r.stdout.split('\n').filter((l) => l.startsWith('|') && !l.includes('Slug'));
     expect(rows).toHaveLength(2);
-    expect(r.stdout).toMatch(new RegExp(`\\| ${b.org.id}\\s+\\| Beta Widgets\\s+\\| ${b.org.slug}\\s+\\| \\d{4}-\\d\\d-\\d\\d`));
+    expect(r.stdout).toMatch(
+      new RegExp(`\\| ${b.org.id}\\s+\\| Beta Widgets\\s+\\| ${b.org.slug}\\s+\\| \\d{4}-\\d\\d-\\d\\d`),
+    );
     expect(r.stdout).toContain(a.org.slug);
     expect(r.stdout).not.toContain(other.org.slug);
   });
@@ -53,13 +55,18 @@ describe('sentry-cli organizations and projects', () => {
     const a = await makeProject();
     const slugs = [a.project.slug];
     // More than one page of 100, so sentry-cli has to follow the Link header.
-    for (let i = 0; i < 101; i++) slugs.push((await ensureProject(db(), { org: a.org.slug, project: uniqueSlug(`p${i}`), team: a.team.slug })).project.slug);
+    for (let i = 0; i < 101; i++)
+      slugs.push(
+        (await ensureProject(db(), { org: a.org.slug, project: uniqueSlug(`p${i}`), team: a.team.slug })).project.slug,
+      );
     const u = await makeUser({ org: a.org.slug, role: 'member' });
     const r = sentryCli(['projects', 'list'], { token: await makeToken(u.user.id), org: a.org.slug });
     expect(r.code, out(r)).toBe(0);
     const rows = r.stdout.split('\n').filter((l) => l.startsWith('|') && !l.includes('Slug'));
     expect(rows).toHaveLength(102);
-    expect(r.stdout).toMatch(new RegExp(`\\| ${a.project.id}\\s+\\| ${a.project.slug}\\s+\\| ${a.team.name}\\s+\\| ${a.project.name}\\s+\\|`));
+    expect(r.stdout).toMatch(
+      new RegExp(`\\| ${a.project.id}\\s+\\| ${a.project.slug}\\s+\\| ${a.team.name}\\s+\\| ${a.project.name}\\s+\\|`),
+    );
     for (const s of slugs) expect(r.stdout).toContain(s);
   }, 120_000);
 
@@ -78,7 +85,9 @@ describe('commands Faultline does not serve', () => {
     const a = await makeProject();
     const u = await makeUser({ org: a.org.slug, role: 'owner' });
     const token = await makeToken(u.user.id);
-    const direct = await fetch(`${baseUrl()}/api/0/organizations/${a.org.slug}/chunk-upload/`, { headers: { authorization: `Bearer ${token}` } });
+    const direct = await fetch(`${baseUrl()}/api/0/organizations/${a.org.slug}/chunk-upload/`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(direct.status).toBe(404);
     expect(direct.headers.get('content-type')).toContain('application/json');
     expect(((await direct.json()) as { detail: string }).detail).toContain('/chunk-upload/');
@@ -87,7 +96,10 @@ describe('commands Faultline does not serve', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(`${tmpdir()}/maps-`);
     writeFileSync(`${dir}/app.min.js`, 'function a(){}\n//# sourceMappingURL=app.min.js.map\n');
-    writeFileSync(`${dir}/app.min.js.map`, JSON.stringify({ version: 3, sources: ['app.js'], names: [], mappings: 'AAAA' }));
+    writeFileSync(
+      `${dir}/app.min.js.map`,
+      JSON.stringify({ version: 3, sources: ['app.js'], names: [], mappings: 'AAAA' }),
+    );
     const r = sentryCli(['sourcemaps', 'upload', dir], { token, org: a.org.slug, project: a.project.slug });
     expect(r.code, out(r)).not.toBe(0);
     // sentry-cli turns any 404 of chunk-upload into this wording (its convert_rnf); docs/sentry-cli-releases.md explains it.

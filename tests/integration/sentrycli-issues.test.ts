@@ -30,11 +30,23 @@ beforeAll(async () => {
   // Distinct fingerprints make distinct issues: more than sentry-cli's 100 per page.
   await storeEvents(a.project, a.key.publicKey, [
     ...named.map((message) => ({ message, fingerprint: [message] })),
-    ...Array.from({ length: BULK - named.length }, (_, i) => ({ message: `bulk issue ${i}`, fingerprint: [`bulk-${i}`], timestamp: Date.now() / 1000 - 3600 })),
+    ...Array.from({ length: BULK - named.length }, (_, i) => ({
+      message: `bulk issue ${i}`,
+      fingerprint: [`bulk-${i}`],
+      timestamp: Date.now() / 1000 - 3600,
+    })),
   ]);
   const issue: Record<string, number> = {};
-  for (const i of await db().issue.findMany({ where: { projectId: a.project.id, title: { in: named } } })) issue[i.title] = i.id;
-  w = { org: a.org.slug, project: a.project.slug, projectId: a.project.id, dsn: a.dsn, token: await makeToken(u.user.id), issue };
+  for (const i of await db().issue.findMany({ where: { projectId: a.project.id, title: { in: named } } }))
+    issue[i.title] = i.id;
+  w = {
+    org: a.org.slug,
+    project: a.project.slug,
+    projectId: a.project.id,
+    dsn: a.dsn,
+    token: await makeToken(u.user.id),
+    issue,
+  };
 });
 
 const cli = (args: string[]) => sentryCli(args, { token: w.token, org: w.org, project: w.project });
@@ -60,7 +72,10 @@ describe('sentry-cli issues list', () => {
     const table = rows(r.stdout);
     expect(table).toHaveLength(BULK);
     const disk = table.find((c) => Number(c[0]) === w.issue['disk full on /var'])!;
-    const stored = await db().issue.findUniqueOrThrow({ where: { id: w.issue['disk full on /var'] }, include: { project: true } });
+    const stored = await db().issue.findUniqueOrThrow({
+      where: { id: w.issue['disk full on /var'] },
+      include: { project: true },
+    });
     expect(disk).toEqual([
       String(stored.id),
       `${w.project.toUpperCase()}-${stored.shortNumber.toString(36).toUpperCase()}`,
@@ -144,13 +159,21 @@ describe('sentry-cli configured by .sentryclirc', () => {
       `[defaults]\nurl = ${baseUrl()}\norg = ${w.org}\nproject = ${w.project}\n\n[auth]\ntoken = ${w.token}\ndsn = ${w.dsn}\n`,
     );
     const run = (args: string[]) =>
-      spawnSync(SENTRY_CLI, args, { cwd: dir, encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, HOME: dir, SENTRY_DISABLE_UPDATE_CHECK: 'true' } as unknown as NodeJS.ProcessEnv });
+      spawnSync(SENTRY_CLI, args, {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { PATH: process.env.PATH, HOME: dir, SENTRY_DISABLE_UPDATE_CHECK: 'true' } as unknown as NodeJS.ProcessEnv,
+      });
     const list = run(['issues', 'list', '--query', 'timeout']);
     expect(list.status, list.stderr).toBe(0);
     expect(rows(list.stdout).map((c) => c[2])).toEqual(['login timeout']);
     const sent = run(['send-event', '-m', 'sent with the rc file', '--no-environ']);
     expect(sent.status, sent.stderr).toBe(0);
-    const stored = await waitFor(() => db().event.findFirst({ where: { projectId: w.projectId, title: 'sent with the rc file' } }), (e) => e !== null);
+    const stored = await waitFor(
+      () => db().event.findFirst({ where: { projectId: w.projectId, title: 'sent with the rc file' } }),
+      (e) => e !== null,
+    );
     expect(stored).not.toBeNull();
   });
 });

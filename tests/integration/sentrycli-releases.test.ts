@@ -12,7 +12,11 @@ async function ciSetup() {
   // What the sentry-cli docs ask of a CI token.
   const token = await makeToken(u.user.id, ['org:read', 'project:releases']);
   const env = { token, org: a.org.slug, project: a.project.slug };
-  const release = (version: string) => db().release.findUnique({ where: { orgId_version: { orgId: a.org.id, version } }, include: { projects: true, deploys: true } });
+  const release = (version: string) =>
+    db().release.findUnique({
+      where: { orgId_version: { orgId: a.org.id, version } },
+      include: { projects: true, deploys: true },
+    });
   return { a, u, token, env, release };
 }
 
@@ -73,7 +77,9 @@ describe('sentry-cli releases', () => {
     const second = await ensureProject(db(), { org: a.org.slug, project: uniqueSlug('api'), team: a.team.slug });
     const r = sentryCli(['releases', 'new', '-p', a.project.slug, '-p', second.project.slug, '2.0.0'], env);
     expect(r.code, out(r)).toBe(0);
-    expect((await release('2.0.0'))?.projects.map((p) => p.projectId).sort()).toEqual([a.project.id, second.project.id].sort());
+    expect((await release('2.0.0'))?.projects.map((p) => p.projectId).sort()).toEqual(
+      [a.project.id, second.project.id].sort(),
+    );
     const b = await makeProject();
     const bad = sentryCli(['releases', 'new', '-p', b.project.slug, '2.0.1'], env);
     expect(bad.code).not.toBe(0);
@@ -84,7 +90,23 @@ describe('sentry-cli releases', () => {
   it('deploys new and list', async () => {
     const { env, release } = await ciSetup();
     expect(sentryCli(['releases', 'new', '3.0.0'], env).code).toBe(0);
-    const d = sentryCli(['releases', 'deploys', '3.0.0', 'new', '-e', 'prod', '-n', 'blue', '-u', 'https://ci.example.com/42', '-t', '95'], env);
+    const d = sentryCli(
+      [
+        'releases',
+        'deploys',
+        '3.0.0',
+        'new',
+        '-e',
+        'prod',
+        '-n',
+        'blue',
+        '-u',
+        'https://ci.example.com/42',
+        '-t',
+        '95',
+      ],
+      env,
+    );
     expect(d.code, out(d)).toBe(0);
     expect(d.stdout).toContain("Created new deploy blue for 'prod'");
     const row = await release('3.0.0');
@@ -106,7 +128,9 @@ describe('sentry-cli releases', () => {
     const { a, env, release } = await ciSetup();
     const owner = await makeUser({ org: a.org.slug, role: 'owner' });
     const ownerToken = await makeToken(owner.user.id, ['org:read', 'org:write']);
-    expect((await api(ownerToken, 'POST', `/api/0/organizations/${a.org.slug}/repos/`, { name: 'acme/web' })).status).toBe(201);
+    expect(
+      (await api(ownerToken, 'POST', `/api/0/organizations/${a.org.slug}/repos/`, { name: 'acme/web' })).status,
+    ).toBe(201);
     expect(sentryCli(['releases', 'new', '4.0.0'], env).code).toBe(0);
     const sha = '62aaca3ed186edc7671b4cca0ab6ec53cb7de8b5';
     const prev = '1111111111111111111111111111111111111111';
@@ -115,7 +139,15 @@ describe('sentry-cli releases', () => {
     expect(r.stdout).toContain('acme/web');
     expect(r.stdout).toContain('111111111111 -> 62aaca3ed186');
     expect((await release('4.0.0'))?.commits).toEqual([
-      { id: sha, repository: 'acme/web', message: null, author_name: null, author_email: null, timestamp: null, previousCommit: prev },
+      {
+        id: sha,
+        repository: 'acme/web',
+        message: null,
+        author_name: null,
+        author_email: null,
+        timestamp: null,
+        previousCommit: prev,
+      },
     ]);
     const info = sentryCli(['releases', 'info', '4.0.0', '--show-commits'], env);
     expect(info.code, out(info)).toBe(0);

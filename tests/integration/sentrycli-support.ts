@@ -16,7 +16,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function sentryCli(args: string[], env: { token: string; org?: string; project?: string; cwd?: string; extra?: Record<string, string> }): CliResult {
+export function sentryCli(
+  args: string[],
+  env: { token: string; org?: string; project?: string; cwd?: string; extra?: Record<string, string> },
+): CliResult {
   const r = spawnSync(SENTRY_CLI, args, {
     cwd: env.cwd ?? home,
     encoding: 'utf8',

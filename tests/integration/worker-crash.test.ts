@@ -25,7 +25,13 @@ function event(i: number) {
     user: { id: `user-${i % 97}` },
     tags: { shard: `s${i % 5}` },
     exception: {
-      values: [{ type: 'KeyError', value: `'item-${i}'`, stacktrace: { frames: [{ module: 'shop.cart', function: `step${variant}`, in_app: true, lineno: i }] } }],
+      values: [
+        {
+          type: 'KeyError',
+          value: `'item-${i}'`,
+          stacktrace: { frames: [{ module: 'shop.cart', function: `step${variant}`, in_app: true, lineno: i }] },
+        },
+      ],
     },
   };
 }
@@ -33,7 +39,13 @@ function event(i: number) {
 /** Puts event `i` on the stream the way the edge does, bypassing HTTP (a replay, or while the web is beside the point). */
 async function enqueueDirectly(i: number) {
   const e = event(i);
-  const queued = { projectId, keyId: 0, eventId: e.event_id, receivedAt: new Date().toISOString(), payload: JSON.stringify(e) };
+  const queued = {
+    projectId,
+    keyId: 0,
+    eventId: e.event_id,
+    receivedAt: new Date().toISOString(),
+    payload: JSON.stringify(e),
+  };
   await redis.xadd(stream(), '*', 'e', JSON.stringify(queued));
 }
 
@@ -62,11 +74,17 @@ async function until(cond: () => Promise<boolean>, ms: number, what: string) {
 }
 
 function exited(w: ChildProcess) {
-  return new Promise<void>((resolve) => (w.exitCode !== null || w.signalCode !== null ? resolve() : w.once('exit', () => resolve())));
+  return new Promise<void>((resolve) =>
+    w.exitCode !== null || w.signalCode !== null ? resolve() : w.once('exit', () => resolve()),
+  );
 }
 
 beforeAll(async () => {
-  stack = await startStack({ name: 'crash', workers: 0, env: { WORKER_CLAIM_IDLE_MS: '800', WORKER_BATCH_SIZE: '100', LOG_LEVEL: 'error' } });
+  stack = await startStack({
+    name: 'crash',
+    workers: 0,
+    env: { WORKER_CLAIM_IDLE_MS: '800', WORKER_BATCH_SIZE: '100', LOG_LEVEL: 'error' },
+  });
   pdb = createDb(stack.databaseUrl, 4);
   redis = new Redis(stack.redisUrl);
   const p = await ensureProject(pdb, { org: 'crash-org', project: 'crash-project' });
@@ -101,7 +119,9 @@ describe('worker crash safety', () => {
     expect(killedWithPending).toBeGreaterThan(0);
 
     // A crash between commit and acknowledgement delivers stored events again: they must count zero.
-    const alreadyStored = (await pdb.event.findMany({ where: { projectId }, select: { eventId: true }, take: 50 })).map((e) => e.eventId);
+    const alreadyStored = (await pdb.event.findMany({ where: { projectId }, select: { eventId: true }, take: 50 })).map(
+      (e) => e.eventId,
+    );
     for (const eventId of alreadyStored) {
       await enqueueDirectly(parseInt(eventId, 16));
     }
@@ -110,7 +130,11 @@ describe('worker crash safety', () => {
     const last = stack.startWorker();
     try {
       await until(async () => (await storedCount()) >= TOTAL, 90_000, 'all events to be stored');
-      await until(async () => Number(((await redis.xpending(stream(), 'workers')) as [number])[0]) === 0, 30_000, 'nothing pending');
+      await until(
+        async () => Number(((await redis.xpending(stream(), 'workers')) as [number])[0]) === 0,
+        30_000,
+        'nothing pending',
+      );
       // Everything is acknowledged, so the worker trims the stream (approximate trimming keeps at most a node's worth).
       await until(async () => (await redis.xlen(stream())) < 200, 10_000, 'the stream to be trimmed');
     } finally {
@@ -122,7 +146,10 @@ describe('worker crash safety', () => {
     const issues = await pdb.issue.findMany({ where: { projectId } });
     expect(issues).toHaveLength(20);
     for (const issue of issues) {
-      const events = await pdb.event.findMany({ where: { issueId: issue.id }, select: { userKey: true, environment: true } });
+      const events = await pdb.event.findMany({
+        where: { issueId: issue.id },
+        select: { userKey: true, environment: true },
+      });
       expect(Number(issue.eventCount)).toBe(events.length);
       expect(issue.userCount).toBe(new Set(events.map((e) => e.userKey)).size);
       expect(await pdb.issueUser.count({ where: { issueId: issue.id } })).toBe(issue.userCount);
@@ -153,12 +180,25 @@ describe('worker crash safety', () => {
       await until(async () => (await storedCount()) >= before + 10, 60_000, 'the first events');
       expect(await fetch(`${stack.baseUrl}/_health/`).then((r) => r.status)).toBe(200);
       // What a PostgreSQL restart or failover does to every open connection.
-      await pdb.$executeRawUnsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      await pdb.$executeRawUnsafe(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      );
       await new Promise((r) => setTimeout(r, 1000));
       expect(w.exitCode).toBeNull();
       await enqueue(TOTAL + 10, TOTAL + 20);
-      await until(async () => (await storedCount().catch(() => 0)) >= before + 20, 60_000, 'events after the connections were dropped');
-      await until(async () => (await fetch(`${stack.baseUrl}/_health/`).then((r) => r.status).catch(() => 0)) === 200, 20_000, 'the web server to be healthy again');
+      await until(
+        async () => (await storedCount().catch(() => 0)) >= before + 20,
+        60_000,
+        'events after the connections were dropped',
+      );
+      await until(
+        async () =>
+          (await fetch(`${stack.baseUrl}/_health/`)
+            .then((r) => r.status)
+            .catch(() => 0)) === 200,
+        20_000,
+        'the web server to be healthy again',
+      );
     } finally {
       w.kill('SIGTERM');
       await exited(w);

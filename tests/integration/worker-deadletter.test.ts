@@ -18,7 +18,18 @@ describe('dead letters', () => {
     const marker = `garbage-${Date.now()}`;
     const r = new Redis(process.env.REDIS_URL!);
     try {
-      await r.xadd(`${process.env.REDIS_PREFIX}events`, '*', 'e', JSON.stringify({ projectId: 1, keyId: 1, eventId: 'x', receivedAt: new Date().toISOString(), payload: `${marker} is not JSON` }));
+      await r.xadd(
+        `${process.env.REDIS_PREFIX}events`,
+        '*',
+        'e',
+        JSON.stringify({
+          projectId: 1,
+          keyId: 1,
+          eventId: 'x',
+          receivedAt: new Date().toISOString(),
+          payload: `${marker} is not JSON`,
+        }),
+      );
     } finally {
       r.disconnect();
     }
@@ -33,17 +44,26 @@ describe('dead letters', () => {
     expect(first[0].error).toMatch(/JSON/);
     expect(first[0].projectId).toBe(1);
 
-    const retried = await s.fetch('/api/0/internal/dead-letters/', { method: 'POST', body: JSON.stringify({ action: 'retry', ids: [first[0].id] }) });
+    const retried = await s.fetch('/api/0/internal/dead-letters/', {
+      method: 'POST',
+      body: JSON.stringify({ action: 'retry', ids: [first[0].id] }),
+    });
     expect(await retried.json()).toEqual({ action: 'retry', count: 1 });
     // It fails again and comes back under a new id.
     const again = mine(await waitFor(list, (rows) => mine(rows).length === 1 && mine(rows)[0].id !== first[0].id));
     expect(again[0].id).not.toBe(first[0].id);
 
-    const discarded = await s.fetch('/api/0/internal/dead-letters/', { method: 'POST', body: JSON.stringify({ action: 'delete', ids: [again[0].id] }) });
+    const discarded = await s.fetch('/api/0/internal/dead-letters/', {
+      method: 'POST',
+      body: JSON.stringify({ action: 'delete', ids: [again[0].id] }),
+    });
     expect(await discarded.json()).toEqual({ action: 'delete', count: 1 });
     expect(mine(await list())).toHaveLength(0);
 
-    const bad = await s.fetch('/api/0/internal/dead-letters/', { method: 'POST', body: JSON.stringify({ action: 'retry', ids: ['nope'] }) });
+    const bad = await s.fetch('/api/0/internal/dead-letters/', {
+      method: 'POST',
+      body: JSON.stringify({ action: 'retry', ids: ['nope'] }),
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { detail: string }).detail).toMatch(/stream ids/);
   });

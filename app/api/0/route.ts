@@ -4,4 +4,6 @@ import { withAccess } from '@/lib/api/withAccess';
 import { apiIndex } from '@/lib/orgs/index';
 import { db } from '@/lib/db';
 
-export const GET = withAccess({ principal: 'optional' }, async ({ principal }) => json(await apiIndex(db(), principal)));
+export const GET = withAccess({ principal: 'optional' }, async ({ principal }) =>
+  json(await apiIndex(db(), principal)),
+);

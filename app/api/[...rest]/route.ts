@@ -2,4 +2,6 @@
 import { everyMethod } from '@/lib/api/handler';
 import { errorResponse } from '@/lib/api/respond';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = everyMethod(async (req: Request) => errorResponse(404, `no API endpoint at ${new URL(req.url).pathname}`));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = everyMethod(async (req: Request) =>
+  errorResponse(404, `no API endpoint at ${new URL(req.url).pathname}`),
+);

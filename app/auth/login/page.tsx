@@ -9,7 +9,11 @@ import styles from '@/components/auth/auth.module.css';
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Sign in · Faultline' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string; callbackUrl?: string }>;
+}) {
   const { error, callbackUrl } = await searchParams;
   const target = safeCallbackPath(callbackUrl);
   if (await currentPrincipal()) redirect(target);
@@ -25,7 +29,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <h1 className={styles.title}>Sign in</h1>
         <p className={styles.subtitle}>
-          {directory ? 'Use your company directory account, or a local Faultline account.' : 'Use your Faultline account.'}
+          {directory
+            ? 'Use your company directory account, or a local Faultline account.'
+            : 'Use your Faultline account.'}
         </p>
         <LoginForm callbackUrl={target} initialError={signInErrorMessage(error)} directory={directory} />
         <p className={styles.hint}>Forgot your password? Ask your Faultline administrator.</p>

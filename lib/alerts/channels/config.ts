@@ -16,22 +16,41 @@ const webUrl = z
       ctx.addIssue({ code: 'custom', message: e instanceof TargetError ? e.message : 'is not a valid URL' });
     }
   });
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
-const mobile = z.string().trim().regex(/^\+?[0-9-]{5,20}$/, 'must be a phone number');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+const mobile = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9-]{5,20}$/, 'must be a phone number');
 
 export const channelConfigSchemas = {
-  email: z.object({
-    recipients: z.array(z.string().trim().email()).max(50).default([]),
-    /** The org's channel for "notify the assignee" when a rule has no email channel: recipients come per alert. */
-    assigneesOnly: z.boolean().optional(),
-    /** Optional per-channel SMTP server; the EMAIL_* environment variables otherwise. */
-    smtpHost: optionalText(255),
-    smtpPort: z.number().int().min(1).max(65535).optional(),
-    smtpUser: optionalText(255),
-    smtpPassword: optionalText(500),
-    smtpSecurity: z.enum(['none', 'starttls', 'ssl']).optional(),
-    from: z.string().trim().email().optional().or(z.literal('').transform(() => undefined)),
-  }).refine((c) => c.assigneesOnly || c.recipients.length > 0, { message: 'add at least one recipient', path: ['recipients'] }),
+  email: z
+    .object({
+      recipients: z.array(z.string().trim().email()).max(50).default([]),
+      /** The org's channel for "notify the assignee" when a rule has no email channel: recipients come per alert. */
+      assigneesOnly: z.boolean().optional(),
+      /** Optional per-channel SMTP server; the EMAIL_* environment variables otherwise. */
+      smtpHost: optionalText(255),
+      smtpPort: z.number().int().min(1).max(65535).optional(),
+      smtpUser: optionalText(255),
+      smtpPassword: optionalText(500),
+      smtpSecurity: z.enum(['none', 'starttls', 'ssl']).optional(),
+      from: z
+        .string()
+        .trim()
+        .email()
+        .optional()
+        .or(z.literal('').transform(() => undefined)),
+    })
+    .refine((c) => c.assigneesOnly || c.recipients.length > 0, {
+      message: 'add at least one recipient',
+      path: ['recipients'],
+    }),
   dingtalk: z.object({
     webhookUrl: webUrl,
     /** The robot's signing secret (`SEC...`), when its security setting is "加签". */
@@ -59,7 +78,14 @@ const SECRET_FIELDS: Record<ChannelType, string[]> = {
   webhook: ['secret'],
 };
 /** URLs whose token is a credential: anyone with it can post as the robot. */
-const URL_FIELDS: Record<ChannelType, string[]> = { email: [], dingtalk: ['webhookUrl'], wecom: ['webhookUrl'], feishu: ['webhookUrl'], slack: ['webhookUrl'], webhook: ['url'] };
+const URL_FIELDS: Record<ChannelType, string[]> = {
+  email: [],
+  dingtalk: ['webhookUrl'],
+  wecom: ['webhookUrl'],
+  feishu: ['webhookUrl'],
+  slack: ['webhookUrl'],
+  webhook: ['url'],
+};
 
 const MASK = '••••••';
 
@@ -97,7 +123,11 @@ export function maskConfig(type: ChannelType, cfg: Record<string, unknown>): Rec
  * On update, a secret or URL sent back exactly as it was shown (masked), or left out, keeps the stored value;
  * an empty string clears an optional secret.
  */
-export function keepUnchangedSecrets(type: ChannelType, incoming: Record<string, unknown>, existing: Record<string, unknown>): Record<string, unknown> {
+export function keepUnchangedSecrets(
+  type: ChannelType,
+  incoming: Record<string, unknown>,
+  existing: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...incoming };
   for (const f of SECRET_FIELDS[type]) {
     const prev = existing[f];

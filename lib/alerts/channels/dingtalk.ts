@@ -38,11 +38,16 @@ export function dingtalkBody(cfg: ChannelConfig<'dingtalk'>, msg: AlertMessage) 
 }
 
 export async function sendDingtalk(cfg: ChannelConfig<'dingtalk'>, msg: AlertMessage): Promise<SendResult> {
-  const reply = await postJson(dingtalkUrl(cfg.webhookUrl, cfg.secret, Date.now()), JSON.stringify(dingtalkBody(cfg, msg)));
+  const reply = await postJson(
+    dingtalkUrl(cfg.webhookUrl, cfg.secret, Date.now()),
+    JSON.stringify(dingtalkBody(cfg, msg)),
+  );
   const response = replyText(reply.status, reply.body);
-  if (reply.status < 200 || reply.status >= 300) return { ok: false, response, error: `DingTalk answered HTTP ${reply.status}` };
+  if (reply.status < 200 || reply.status >= 300)
+    return { ok: false, response, error: `DingTalk answered HTTP ${reply.status}` };
   const j = replyJson(reply);
   if (!j) return { ok: false, response, error: 'DingTalk answered something that is not JSON' };
-  if (j.errcode !== 0) return { ok: false, response, error: `DingTalk errcode ${String(j.errcode)}: ${String(j.errmsg ?? '')}` };
+  if (j.errcode !== 0)
+    return { ok: false, response, error: `DingTalk errcode ${String(j.errcode)}: ${String(j.errmsg ?? '')}` };
   return { ok: true, response };
 }

@@ -46,7 +46,13 @@ export function smtpSettings(cfg: ChannelConfig<'email'>): SmtpSettings | null {
 
 export async function sendEmail(cfg: ChannelConfig<'email'>, msg: AlertMessage): Promise<SendResult> {
   const smtp = smtpSettings(cfg);
-  if (!smtp) return { ok: false, response: '', error: 'no SMTP server: set EMAIL_HOST (or an SMTP host on the channel)', permanent: true };
+  if (!smtp)
+    return {
+      ok: false,
+      response: '',
+      error: 'no SMTP server: set EMAIL_HOST (or an SMTP host on the channel)',
+      permanent: true,
+    };
   const to = msg.kind === 'issue' && msg.to?.length ? msg.to : cfg.recipients;
   if (!to.length) return { ok: false, response: '', error: 'no recipients', permanent: true };
   if (smtp.channelHost) await checkHost(smtp.host, config().ALERTS_FORBID_PRIVATE_ADDRESSES);
@@ -63,10 +69,17 @@ export async function sendEmail(cfg: ChannelConfig<'email'>, msg: AlertMessage):
     socketTimeout: 20_000,
   });
   try {
-    const info = await transport.sendMail({ from: smtp.from, to, subject: subject(msg), text: renderText(msg), html: renderHtml(msg) });
+    const info = await transport.sendMail({
+      from: smtp.from,
+      to,
+      subject: subject(msg),
+      text: renderText(msg),
+      html: renderHtml(msg),
+    });
     const rejected = (info.rejected ?? []).map(String);
     const response = `${info.response ?? ''} (to ${to.join(', ')})`.slice(0, 4000);
-    if (rejected.length === to.length) return { ok: false, response, error: `all recipients rejected: ${rejected.join(', ')}` };
+    if (rejected.length === to.length)
+      return { ok: false, response, error: `all recipients rejected: ${rejected.join(', ')}` };
     return { ok: true, response };
   } finally {
     transport.close();

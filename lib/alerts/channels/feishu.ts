@@ -20,7 +20,10 @@ export function feishuBody(cfg: ChannelConfig<'feishu'>, msg: AlertMessage, nowS
     msg_type: 'interactive',
     card: {
       config: { wide_screen_mode: true },
-      header: { title: { tag: 'plain_text', content: title.slice(0, 200) }, template: msg.kind === 'test' ? 'blue' : 'red' },
+      header: {
+        title: { tag: 'plain_text', content: title.slice(0, 200) },
+        template: msg.kind === 'test' ? 'blue' : 'red',
+      },
       // lark_md does not render `###` headings: drop the heading line, the card header carries it.
       elements: [{ tag: 'div', text: { tag: 'lark_md', content: renderMarkdown(msg).replace(/^### .*\n+/, '') } }],
     },
@@ -35,11 +38,13 @@ export function feishuBody(cfg: ChannelConfig<'feishu'>, msg: AlertMessage, nowS
 export async function sendFeishu(cfg: ChannelConfig<'feishu'>, msg: AlertMessage): Promise<SendResult> {
   const reply = await postJson(cfg.webhookUrl, JSON.stringify(feishuBody(cfg, msg, Math.floor(Date.now() / 1000))));
   const response = replyText(reply.status, reply.body);
-  if (reply.status < 200 || reply.status >= 300) return { ok: false, response, error: `Feishu answered HTTP ${reply.status}` };
+  if (reply.status < 200 || reply.status >= 300)
+    return { ok: false, response, error: `Feishu answered HTTP ${reply.status}` };
   const j = replyJson(reply);
   if (!j) return { ok: false, response, error: 'Feishu answered something that is not JSON' };
   // Current replies carry `code`; older ones `StatusCode`.
   const code = j.code ?? j.StatusCode;
-  if (code !== 0) return { ok: false, response, error: `Feishu code ${String(code)}: ${String(j.msg ?? j.StatusMessage ?? '')}` };
+  if (code !== 0)
+    return { ok: false, response, error: `Feishu code ${String(code)}: ${String(j.msg ?? j.StatusMessage ?? '')}` };
   return { ok: true, response };
 }

@@ -13,12 +13,19 @@ export interface HttpReply {
 const MAX_REPLY = 64 * 1024;
 export const SEND_TIMEOUT_MS = 10_000;
 
-export function postJson(rawUrl: string | URL, body: string, headers: Record<string, string> = {}, timeoutMs = SEND_TIMEOUT_MS): Promise<HttpReply> {
+export function postJson(
+  rawUrl: string | URL,
+  body: string,
+  headers: Record<string, string> = {},
+  timeoutMs = SEND_TIMEOUT_MS,
+): Promise<HttpReply> {
   const url = parseTargetUrl(String(rawUrl));
   const forbidPrivate = config().ALERTS_FORBID_PRIVATE_ADDRESSES;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (forbidPrivate && net.isIP(host) && isPrivateAddress(host)) {
-    return Promise.reject(new TargetError(`${host} is a private address, which ALERTS_FORBID_PRIVATE_ADDRESSES refuses`));
+    return Promise.reject(
+      new TargetError(`${host} is a private address, which ALERTS_FORBID_PRIVATE_ADDRESSES refuses`),
+    );
   }
   const lib = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
@@ -26,7 +33,12 @@ export function postJson(rawUrl: string | URL, body: string, headers: Record<str
       url,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'user-agent': 'Faultline-Alerts/1', ...headers },
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(body),
+          'user-agent': 'Faultline-Alerts/1',
+          ...headers,
+        },
         lookup: guardedLookup(forbidPrivate),
         timeout: timeoutMs,
       },
@@ -37,7 +49,9 @@ export function postJson(rawUrl: string | URL, body: string, headers: Record<str
           if (size < MAX_REPLY) chunks.push(c);
           size += c.length;
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8').slice(0, MAX_REPLY) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8').slice(0, MAX_REPLY) }),
+        );
         res.on('error', reject);
       },
     );

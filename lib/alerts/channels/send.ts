@@ -12,11 +12,21 @@ import { sendWebhook } from './webhook.ts';
 
 export type { SendResult } from './result.ts';
 
-export async function sendToChannel(channel: { type: string; config: unknown }, msg: AlertMessage): Promise<SendResult> {
-  if (!(CHANNEL_TYPES as readonly string[]).includes(channel.type)) return { ok: false, response: '', error: `unknown channel type ${channel.type}`, permanent: true };
+export async function sendToChannel(
+  channel: { type: string; config: unknown },
+  msg: AlertMessage,
+): Promise<SendResult> {
+  if (!(CHANNEL_TYPES as readonly string[]).includes(channel.type))
+    return { ok: false, response: '', error: `unknown channel type ${channel.type}`, permanent: true };
   const type = channel.type as ChannelType;
   const parsed = channelConfigSchemas[type].safeParse(channel.config);
-  if (!parsed.success) return { ok: false, response: '', error: `channel settings are invalid: ${parsed.error.issues[0]?.message}`, permanent: true };
+  if (!parsed.success)
+    return {
+      ok: false,
+      response: '',
+      error: `channel settings are invalid: ${parsed.error.issues[0]?.message}`,
+      permanent: true,
+    };
   try {
     switch (type) {
       case 'email':

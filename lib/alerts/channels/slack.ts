@@ -23,6 +23,7 @@ export function slackBody(msg: AlertMessage) {
 export async function sendSlack(cfg: ChannelConfig<'slack'>, msg: AlertMessage): Promise<SendResult> {
   const reply = await postJson(cfg.webhookUrl, JSON.stringify(slackBody(msg)));
   const response = replyText(reply.status, reply.body);
-  if (reply.status < 200 || reply.status >= 300) return { ok: false, response, error: `webhook answered HTTP ${reply.status}` };
+  if (reply.status < 200 || reply.status >= 300)
+    return { ok: false, response, error: `webhook answered HTTP ${reply.status}` };
   return { ok: true, response };
 }

@@ -10,8 +10,18 @@ export function webhookSignature(secret: string, body: string): string {
 }
 
 /** The body carries its own timestamp, so the signature covers it (receivers reject old timestamps to stop replays). */
-export function webhookRequest(cfg: ChannelConfig<'webhook'>, msg: AlertMessage, nowSec: number): { body: string; headers: Record<string, string> } {
-  const body = JSON.stringify({ action: msg.kind, timestamp: nowSec, subject: subject(msg), text: renderText(msg), data: msg });
+export function webhookRequest(
+  cfg: ChannelConfig<'webhook'>,
+  msg: AlertMessage,
+  nowSec: number,
+): { body: string; headers: Record<string, string> } {
+  const body = JSON.stringify({
+    action: msg.kind,
+    timestamp: nowSec,
+    subject: subject(msg),
+    text: renderText(msg),
+    data: msg,
+  });
   const headers: Record<string, string> = { 'x-faultline-timestamp': String(nowSec), 'x-faultline-event': msg.kind };
   if (cfg.secret) headers['x-faultline-signature'] = webhookSignature(cfg.secret, body);
   return { body, headers };
@@ -21,6 +31,7 @@ export async function sendWebhook(cfg: ChannelConfig<'webhook'>, msg: AlertMessa
   const { body, headers } = webhookRequest(cfg, msg, Math.floor(Date.now() / 1000));
   const reply = await postJson(cfg.url, body, headers);
   const response = replyText(reply.status, reply.body);
-  if (reply.status < 200 || reply.status >= 300) return { ok: false, response, error: `webhook answered HTTP ${reply.status}` };
+  if (reply.status < 200 || reply.status >= 300)
+    return { ok: false, response, error: `webhook answered HTTP ${reply.status}` };
   return { ok: true, response };
 }

@@ -11,7 +11,12 @@ export function truncateBytes(s: string, max: number): string {
   const b = Buffer.from(s, 'utf8');
   if (b.length <= max) return s;
   // Cut on a character boundary, then leave room for the ellipsis.
-  return b.subarray(0, max - 3).toString('utf8').replace(/\uFFFD+$/, '') + '…';
+  return (
+    b
+      .subarray(0, max - 3)
+      .toString('utf8')
+      .replace(/\uFFFD+$/, '') + '…'
+  );
 }
 
 export function wecomBody(msg: AlertMessage) {
@@ -21,9 +26,11 @@ export function wecomBody(msg: AlertMessage) {
 export async function sendWecom(cfg: ChannelConfig<'wecom'>, msg: AlertMessage): Promise<SendResult> {
   const reply = await postJson(cfg.webhookUrl, JSON.stringify(wecomBody(msg)));
   const response = replyText(reply.status, reply.body);
-  if (reply.status < 200 || reply.status >= 300) return { ok: false, response, error: `WeCom answered HTTP ${reply.status}` };
+  if (reply.status < 200 || reply.status >= 300)
+    return { ok: false, response, error: `WeCom answered HTTP ${reply.status}` };
   const j = replyJson(reply);
   if (!j) return { ok: false, response, error: 'WeCom answered something that is not JSON' };
-  if (j.errcode !== 0) return { ok: false, response, error: `WeCom errcode ${String(j.errcode)}: ${String(j.errmsg ?? '')}` };
+  if (j.errcode !== 0)
+    return { ok: false, response, error: `WeCom errcode ${String(j.errcode)}: ${String(j.errmsg ?? '')}` };
   return { ok: true, response };
 }

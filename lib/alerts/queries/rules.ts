@@ -9,7 +9,13 @@ type Tx = Prisma.TransactionClient;
  * decide "more than N". Uses the (issueId, received) index; counted at evaluation time, after the batch
  * committed, so the last evaluator of a burst sees every event of it.
  */
-export async function countEventsSince(db: Db, issueId: number, since: Date, environment: string | null, cap: number): Promise<number> {
+export async function countEventsSince(
+  db: Db,
+  issueId: number,
+  since: Date,
+  environment: string | null,
+  cap: number,
+): Promise<number> {
   const rows = await db.$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM (
       SELECT 1 FROM "Event" WHERE "issueId" = ${issueId} AND "received" >= ${since}
@@ -19,7 +25,12 @@ export async function countEventsSince(db: Db, issueId: number, since: Date, env
 }
 
 /** Distinct users (userKey) among an issue's events received since `since`. */
-export async function countUsersSince(db: Db, issueId: number, since: Date, environment: string | null): Promise<number> {
+export async function countUsersSince(
+  db: Db,
+  issueId: number,
+  since: Date,
+  environment: string | null,
+): Promise<number> {
   const rows = await db.$queryRaw<{ n: bigint }[]>`
     SELECT count(DISTINCT "userKey") AS n FROM "Event"
     WHERE "issueId" = ${issueId} AND "received" >= ${since} AND "userKey" IS NOT NULL

@@ -18,7 +18,14 @@ export interface DirectoryGrant {
 
 type Rules = Pick<
   LdapSettings,
-  'groupActive' | 'groupSuperuser' | 'groupStaff' | 'requireGroup' | 'denyGroup' | 'defaultRole' | 'roleMapping' | 'teamMapping'
+  | 'groupActive'
+  | 'groupSuperuser'
+  | 'groupStaff'
+  | 'requireGroup'
+  | 'denyGroup'
+  | 'defaultRole'
+  | 'roleMapping'
+  | 'teamMapping'
 >;
 
 export function grantFromGroups(rules: Rules, groupDns: string[]): DirectoryGrant {

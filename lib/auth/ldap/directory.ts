@@ -45,7 +45,10 @@ function errorText(e: unknown): string {
   const err = e as { message?: string; code?: unknown; name?: string };
   const message = (err?.message ?? String(e)).replace(/\s*Code: 0x[0-9a-f]+\s*$/i, '').trim();
   if (typeof err?.code === 'number' && err.name?.endsWith('Error')) {
-    const name = err.name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    const name = err.name
+      .replace(/Error$/, '')
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase();
     return `${name} (LDAP result ${err.code})${message ? `: ${message}` : ''}`;
   }
   return message || String(e);
@@ -99,16 +102,28 @@ export async function lookupUser(
       const { searchEntries } = await service.search(s.userDn, { scope: 'sub', filter, attributes, sizeLimit: 2 });
       found = searchEntries.map((e) => ({
         dn: e.dn,
-        attrs: Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'dn').map(([k, v]) => [k, toStrings(v)])),
+        attrs: Object.fromEntries(
+          Object.entries(e)
+            .filter(([k]) => k !== 'dn')
+            .map(([k, v]) => [k, toStrings(v)]),
+        ),
       }));
     } catch (e) {
-      if ((e as Error).name === 'SizeLimitExceededError') found = [{ dn: '', attrs: {} }, { dn: '', attrs: {} }];
+      if ((e as Error).name === 'SizeLimitExceededError')
+        found = [
+          { dn: '', attrs: {} },
+          { dn: '', attrs: {} },
+        ];
       else {
         step({ step: 'search', ok: false, detail: `base ${s.userDn}, filter ${filter}: ${errorText(e)}` });
         throw new DirectoryUnavailableError(`user search failed: ${errorText(e)}`);
       }
     }
-    step({ step: 'search', ok: found.length === 1, detail: `base ${s.userDn}, filter ${filter}: ${found.length} entr${found.length === 1 ? 'y' : 'ies'}` });
+    step({
+      step: 'search',
+      ok: found.length === 1,
+      detail: `base ${s.userDn}, filter ${filter}: ${found.length} entr${found.length === 1 ? 'y' : 'ies'}`,
+    });
     if (found.length === 0) return { kind: 'not-found' };
     if (found.length > 1) return { kind: 'ambiguous', count: found.length };
     const entry = found[0];
@@ -141,7 +156,11 @@ async function connectAndBindService(s: LdapSettings, step: StepSink): Promise<C
   try {
     client = await connect(s);
     if (s.bindDn) await client.bind(s.bindDn, s.bindPassword ?? '');
-    step({ step: 'service bind', ok: true, detail: `${s.server} as ${s.bindDn ?? 'anonymous'}${s.startTls ? ' (StartTLS)' : ''}` });
+    step({
+      step: 'service bind',
+      ok: true,
+      detail: `${s.server} as ${s.bindDn ?? 'anonymous'}${s.startTls ? ' (StartTLS)' : ''}`,
+    });
     return client;
   } catch (e) {
     if (client) await safeUnbind(client);

@@ -12,7 +12,11 @@ export type DirectorySignInResult =
   | { kind: 'refused'; reason: string }
   | { kind: 'unavailable'; message: string };
 
-export async function directorySignIn(s: LdapSettings, username: string, password: string): Promise<DirectorySignInResult> {
+export async function directorySignIn(
+  s: LdapSettings,
+  username: string,
+  password: string,
+): Promise<DirectorySignInResult> {
   try {
     const found = await lookupUser(s, username, password);
     if (found.kind === 'not-found') return { kind: 'refused', reason: 'no directory entry matches the filter' };

@@ -25,12 +25,22 @@ describe('ldapSettings', () => {
   });
 
   it('treats empty values as unset and defaults the group type by LDAP_GROUP_DN', () => {
-    const s = settings({ ...base, LDAP_GROUP_TYPE: '', LDAP_GROUP_DN: 'ou=groups,dc=example,dc=org', LDAP_BIND_PASSWORD: '', LDAP_SENTRY_ORGANIZATION_ROLE_TYPE: '' });
+    const s = settings({
+      ...base,
+      LDAP_GROUP_TYPE: '',
+      LDAP_GROUP_DN: 'ou=groups,dc=example,dc=org',
+      LDAP_BIND_PASSWORD: '',
+      LDAP_SENTRY_ORGANIZATION_ROLE_TYPE: '',
+    });
     expect(s).toMatchObject({ groupType: 'groupOfUniqueNames', bindPassword: undefined, defaultRole: 'member' });
   });
 
   it('parses the mappings; a single DN may be a string', () => {
-    const s = settings({ ...base, LDAP_GROUP_ROLE_MAPPING: '{"admin": "cn=devs,dc=x"}', LDAP_TEAM_MAPPING: '{"backend": ["cn=a,dc=x", "cn=b,dc=x"]}' });
+    const s = settings({
+      ...base,
+      LDAP_GROUP_ROLE_MAPPING: '{"admin": "cn=devs,dc=x"}',
+      LDAP_TEAM_MAPPING: '{"backend": ["cn=a,dc=x", "cn=b,dc=x"]}',
+    });
     expect(s?.roleMapping).toEqual({ admin: ['cn=devs,dc=x'] });
     expect(s?.teamMapping).toEqual({ backend: ['cn=a,dc=x', 'cn=b,dc=x'] });
   });

@@ -37,7 +37,10 @@ export class LdapConfigError extends Error {}
 
 const groupList = z.union([z.string().transform((s) => [s]), z.array(z.string())]);
 const roleMappingSchema = z.partialRecord(z.enum(ROLES), groupList);
-const teamMappingSchema = z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'team slugs are lowercase letters, digits, - and _'), groupList);
+const teamMappingSchema = z.record(
+  z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'team slugs are lowercase letters, digits, - and _'),
+  groupList,
+);
 
 function parseJson<T extends z.ZodType>(name: string, raw: string | undefined, schema: T): z.infer<T> {
   if (!raw || !raw.trim()) return schema.parse({});
@@ -49,7 +52,9 @@ function parseJson<T extends z.ZodType>(name: string, raw: string | undefined, s
   }
   const r = schema.safeParse(value);
   if (!r.success) {
-    throw new LdapConfigError(`${name}: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    throw new LdapConfigError(
+      `${name}: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
   }
   return r.data;
 }
@@ -60,14 +65,16 @@ const blank = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
 export function ldapSettings(c: Config = config()): LdapSettings | null {
   const server = blank(c.LDAP_SERVER);
   if (!server) return null;
-  if (!/^ldaps?:\/\//i.test(server)) throw new LdapConfigError(`LDAP_SERVER must start with ldap:// or ldaps:// (got "${server}")`);
+  if (!/^ldaps?:\/\//i.test(server))
+    throw new LdapConfigError(`LDAP_SERVER must start with ldap:// or ldaps:// (got "${server}")`);
   const userDn = blank(c.LDAP_USER_DN);
   if (!userDn) throw new LdapConfigError('LDAP_USER_DN (the search base for users) must be set with LDAP_SERVER');
   if (!c.LDAP_USER_FILTER.includes('%(user)s')) throw new LdapConfigError('LDAP_USER_FILTER must contain %(user)s');
   const groupDn = blank(c.LDAP_GROUP_DN);
   // Without a group base there is nothing to search, so groups can only come from the entry's memberOf.
   const groupType: GroupType = c.LDAP_GROUP_TYPE ?? (groupDn ? 'groupOfUniqueNames' : 'memberOf');
-  if (groupType !== 'memberOf' && !groupDn) throw new LdapConfigError(`LDAP_GROUP_TYPE=${groupType} needs LDAP_GROUP_DN`);
+  if (groupType !== 'memberOf' && !groupDn)
+    throw new LdapConfigError(`LDAP_GROUP_TYPE=${groupType} needs LDAP_GROUP_DN`);
   return {
     server,
     startTls: c.LDAP_START_TLS,

@@ -25,13 +25,20 @@ export function profileOf(s: LdapSettings, entry: DirectoryEntry, typedUsername:
 }
 
 /** Creates or updates the managed user; returns it with the flags of this login. */
-export async function upsertDirectoryUser(db: Db, entry: DirectoryEntry, profile: DirectoryProfile, grant: DirectoryGrant) {
+export async function upsertDirectoryUser(
+  db: Db,
+  entry: DirectoryEntry,
+  profile: DirectoryProfile,
+  grant: DirectoryGrant,
+) {
   const existing =
     (await db.user.findUnique({ where: { username: profile.username } })) ??
     (await db.user.findFirst({ where: { ldapDn: entry.dn, isManaged: true } }));
   const byEmail = await db.user.findUnique({ where: { email: profile.email } });
   if (byEmail && byEmail.id !== existing?.id) {
-    throw new EmailTakenError(`email ${profile.email} of ${entry.dn} already belongs to ${byEmail.isManaged ? 'another directory' : 'a local'} account`);
+    throw new EmailTakenError(
+      `email ${profile.email} of ${entry.dn} already belongs to ${byEmail.isManaged ? 'another directory' : 'a local'} account`,
+    );
   }
   const data = {
     username: profile.username,

@@ -33,13 +33,21 @@ export async function testDirectorySettings(username: string, password?: string)
   try {
     const r = await lookupUser(settings, username, password || undefined, push);
     if (r.kind !== 'ok') {
-      const why = { 'not-found': 'no entry matches the filter', ambiguous: 'several entries match the filter', 'bad-password': 'wrong password' }[r.kind];
+      const why = {
+        'not-found': 'no entry matches the filter',
+        ambiguous: 'several entries match the filter',
+        'bad-password': 'wrong password',
+      }[r.kind];
       push({ step: 'result', ok: false, detail: `sign-in would be refused: ${why}` });
       return { ok: false, steps };
     }
     const grant = grantFromGroups(settings, r.groups);
     const profile = profileOf(settings, r.entry, username);
-    push({ step: 'profile', ok: true, detail: `username ${profile.username}, email ${profile.email}, name ${profile.name}` });
+    push({
+      step: 'profile',
+      ok: true,
+      detail: `username ${profile.username}, email ${profile.email}, name ${profile.name}`,
+    });
     push({
       step: 'flags',
       ok: grant.refusal === null,

@@ -16,7 +16,7 @@ export async function run(argv: string[]): Promise<number> {
     platform: { type: 'string' },
     name: { type: 'string' },
   });
-  if (values.help) return console.log(help), 0;
+  if (values.help) return (console.log(help), 0);
   const r = await ensureProject(db(), {
     org: required(values, 'org'),
     project: required(values, 'project'),

@@ -17,7 +17,7 @@ export async function run(argv: string[]): Promise<number> {
     org: { type: 'string' },
     role: { type: 'string' },
   });
-  if (values.help) return console.log(help), 0;
+  if (values.help) return (console.log(help), 0);
   const email = required(values, 'email');
   const role = values.role ?? (values.superuser ? 'owner' : 'member');
   if (!isRole(role)) throw new UsageError(`--role must be one of member, admin, manager, owner (got "${role}")`);

@@ -9,7 +9,7 @@ Starts the web server (Next.js; ingest, dashboard and API) or the event worker.`
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { port: { type: 'string' }, host: { type: 'string' } }, true);
-  if (values.help) return console.log(help), 0;
+  if (values.help) return (console.log(help), 0);
   const part = positionals[0];
   const c = config();
   for (const w of configWarnings(c)) console.error(`warning: ${w}`);
@@ -17,9 +17,12 @@ export async function run(argv: string[]): Promise<number> {
     // The web server always runs as production: refuse now, not at the first request, without SECRET_KEY.
     parseConfig({ ...process.env, NODE_ENV: 'production' });
     const port = values.port ? Number(values.port) : c.PORT;
-    if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError(`--port must be a port number (got "${values.port}")`);
+    if (!Number.isInteger(port) || port <= 0 || port > 65535)
+      throw new UsageError(`--port must be a port number (got "${values.port}")`);
     return superviseChildren([spawnWeb(port, process.env, (values.host as string) ?? '0.0.0.0')]);
   }
   if (part === 'worker') return superviseChildren([spawnWorker(process.env)]);
-  throw new UsageError(part ? `unknown part "${part}" (expected web or worker)` : 'say which part to run: web or worker');
+  throw new UsageError(
+    part ? `unknown part "${part}" (expected web or worker)` : 'say which part to run: web or worker',
+  );
 }

@@ -17,7 +17,7 @@ const say = (m: string) => console.log(`[faultline] ${m}`);
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parse(argv, {});
-  if (values.help) return console.log(help), 0;
+  if (values.help) return (console.log(help), 0);
   // Like `sentry init`, a single-machine install gets its own secret on first start, kept under .data/.
   process.env.SECRET_KEY ||= localSecretKey();
   let stopPg: (() => Promise<void>) | undefined;

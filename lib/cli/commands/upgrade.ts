@@ -9,7 +9,7 @@ Creates the database if needed and applies pending migrations. Safe to run again
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parse(argv, {});
-  if (values.help) return console.log(help), 0;
+  if (values.help) return (console.log(help), 0);
   const url = config().databaseUrl;
   if (!url) throw new UsageError('DATABASE_URL is not set');
   await upgrade(url);

@@ -29,7 +29,10 @@ export interface HashKey {
   hash: string;
 }
 
-export async function issuesByHash(tx: Tx, keys: HashKey[]): Promise<{ projectId: number; hash: string; issueId: number }[]> {
+export async function issuesByHash(
+  tx: Tx,
+  keys: HashKey[],
+): Promise<{ projectId: number; hash: string; issueId: number }[]> {
   if (!keys.length) return [];
   return tx.rows(
     `SELECT h."projectId", h.hash, h."issueId" FROM "IssueHash" h
@@ -65,7 +68,10 @@ export interface NewIssueRow {
 }
 
 /** Creates the issues (a concurrent worker may win a hash: those are re-read) and their hash rows. */
-export async function createIssues(tx: Tx, rows: NewIssueRow[]): Promise<{ projectId: number; hash: string; issueId: number; created: boolean }[]> {
+export async function createIssues(
+  tx: Tx,
+  rows: NewIssueRow[],
+): Promise<{ projectId: number; hash: string; issueId: number; created: boolean }[]> {
   if (!rows.length) return [];
   const created = await tx.rows<{ issueId: number; projectId: number; hash: string }>(
     `INSERT INTO "Issue" ("projectId", "shortNumber", "hash", "title", "culprit", "type", "metadataType", "metadataValue",
@@ -93,7 +99,13 @@ export async function createIssues(tx: Tx, rows: NewIssueRow[]): Promise<{ proje
      FROM jsonb_to_recordset($1::jsonb) AS x("projectId" int, hash text, "issueId" int, "groupingVersion" text, components jsonb)
      ORDER BY "projectId", hash
      ON CONFLICT ("projectId", "hash") DO NOTHING`,
-    j(created.map((c) => ({ ...c, groupingVersion: byKey.get(`${c.projectId}:${c.hash}`)!.groupingVersion, components: byKey.get(`${c.projectId}:${c.hash}`)!.components }))),
+    j(
+      created.map((c) => ({
+        ...c,
+        groupingVersion: byKey.get(`${c.projectId}:${c.hash}`)!.groupingVersion,
+        components: byKey.get(`${c.projectId}:${c.hash}`)!.components,
+      })),
+    ),
   );
   return [...created.map((c) => ({ ...c, created: true })), ...reread.map((c) => ({ ...c, created: false }))];
 }
@@ -140,7 +152,10 @@ export async function insertEvents(tx: Tx, rowsJson: string): Promise<{ projectI
 }
 
 /** Returns the (issue, user) pairs that were new. */
-export async function insertIssueUsers(tx: Tx, rows: { issueId: number; userKey: string; firstSeen: string }[]): Promise<{ issueId: number }[]> {
+export async function insertIssueUsers(
+  tx: Tx,
+  rows: { issueId: number; userKey: string; firstSeen: string }[],
+): Promise<{ issueId: number }[]> {
   if (!rows.length) return [];
   return tx.rows(
     `INSERT INTO "IssueUser" ("issueId", "userKey", "firstSeen")
@@ -188,7 +203,10 @@ export async function updateIssues(tx: Tx, rows: IssueUpdateRow[]): Promise<void
   );
 }
 
-export async function addIssueHourlyCounts(tx: Tx, rows: { issueId: number; hour: string; n: number }[]): Promise<void> {
+export async function addIssueHourlyCounts(
+  tx: Tx,
+  rows: { issueId: number; hour: string; n: number }[],
+): Promise<void> {
   if (!rows.length) return;
   await tx.run(
     `INSERT INTO "IssueHourlyCount" ("issueId", "hour", "count")
@@ -198,7 +216,10 @@ export async function addIssueHourlyCounts(tx: Tx, rows: { issueId: number; hour
   );
 }
 
-export async function addProjectHourlyCounts(tx: Tx, rows: { projectId: number; hour: string; n: number }[]): Promise<void> {
+export async function addProjectHourlyCounts(
+  tx: Tx,
+  rows: { projectId: number; hour: string; n: number }[],
+): Promise<void> {
   if (!rows.length) return;
   await tx.run(
     `INSERT INTO "ProjectHourlyCount" ("projectId", "hour", "count")
@@ -246,7 +267,10 @@ export async function releaseCreatedAt(tx: Tx, orgId: number, versions: string[]
 }
 
 /** Links events' releases to their projects (creating the releases), counting the issues each release introduced. */
-export async function addReleases(tx: Tx, rows: { orgId: number; projectId: number; version: string; newIssues: number }[]): Promise<void> {
+export async function addReleases(
+  tx: Tx,
+  rows: { orgId: number; projectId: number; version: string; newIssues: number }[],
+): Promise<void> {
   if (!rows.length) return;
   await tx.run(
     `INSERT INTO "Release" ("orgId", "version")

@@ -2,7 +2,14 @@
 // Each sort has an index on (projectId, <column> DESC); tag filters use IssueTagValue's primary key per issue.
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { Db } from '../../db.ts';
-import { NEW_ISSUE_DAYS, type AssignTarget, type Comparison, type IssueFilter, type IssueSort, type SearchTerm } from '../search.ts';
+import {
+  NEW_ISSUE_DAYS,
+  type AssignTarget,
+  type Comparison,
+  type IssueFilter,
+  type IssueSort,
+  type SearchTerm,
+} from '../search.ts';
 
 const SORT_COLUMN: Record<IssueSort, string> = {
   date: '"lastSeen"',
@@ -57,7 +64,10 @@ function termSql(t: SearchTerm, f: IssueFilter): Prisma.Sql {
   const newSince = new Date(f.now.getTime() - NEW_ISSUE_DAYS * 86_400_000);
   switch (t.kind) {
     case 'status':
-      return maybeNot(Prisma.sql`i.status IN (${Prisma.join(t.values.map((v) => Prisma.sql`${v}::"IssueStatus"`))})`, t.negated);
+      return maybeNot(
+        Prisma.sql`i.status IN (${Prisma.join(t.values.map((v) => Prisma.sql`${v}::"IssueStatus"`))})`,
+        t.negated,
+      );
     case 'substatus': {
       const unresolved = Prisma.sql`i.status = 'unresolved'::"IssueStatus"`;
       const sql =
@@ -73,7 +83,13 @@ function termSql(t: SearchTerm, f: IssueFilter): Prisma.Sql {
       return t.value ? any : Prisma.sql`NOT ${any}`;
     }
     case 'assigned':
-      return maybeNot(Prisma.sql`(${Prisma.join(t.targets.map((x) => assignTargetSql(x, f.viewerId)), ' OR ')})`, t.negated);
+      return maybeNot(
+        Prisma.sql`(${Prisma.join(
+          t.targets.map((x) => assignTargetSql(x, f.viewerId)),
+          ' OR ',
+        )})`,
+        t.negated,
+      );
     case 'level':
       return maybeNot(valueMatch(Prisma.sql`i.level`, t.values), t.negated);
     case 'tag': {
@@ -105,7 +121,13 @@ export function whereSql(f: IssueFilter): Prisma.Sql {
 }
 
 /** One page of matching issue ids in list order. */
-export async function searchIssueIds(db: Db, f: IssueFilter, sort: IssueSort, offset: number, take: number): Promise<number[]> {
+export async function searchIssueIds(
+  db: Db,
+  f: IssueFilter,
+  sort: IssueSort,
+  offset: number,
+  take: number,
+): Promise<number[]> {
   if (f.projectIds.length === 0) return [];
   const rows = await db.$queryRaw<{ id: number }[]>`
     SELECT i.id FROM "Issue" i WHERE ${whereSql(f)}

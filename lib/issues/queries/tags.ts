@@ -23,7 +23,12 @@ export async function keyRows(db: Db, issueId: number, key?: string): Promise<Ke
     WHERE "issueId" = ${issueId} ${byKey} GROUP BY key ORDER BY total DESC, key`;
 }
 
-export async function topValues(db: Db, issueId: number, limit: number, key?: string): Promise<Map<string, ValueRow[]>> {
+export async function topValues(
+  db: Db,
+  issueId: number,
+  limit: number,
+  key?: string,
+): Promise<Map<string, ValueRow[]>> {
   const byKey = key === undefined ? Prisma.empty : Prisma.sql`AND key = ${key}`;
   const rows = await db.$queryRaw<ValueRow[]>`
     SELECT key, value, count, "firstSeen", "lastSeen" FROM (

@@ -6,9 +6,15 @@ import type { ReleaseExtras, ReleaseRow } from '../serialize.ts';
 /** Deploy counts, last deploys, and first/last events for a page of releases in three queries. */
 export async function loadReleaseExtras(db: Db, rows: ReleaseRow[]): Promise<ReleaseExtras> {
   const ids = rows.map((r) => r.id);
-  const counts = await db.deploy.groupBy({ by: ['releaseId'], where: { releaseId: { in: ids } }, _count: { _all: true } });
+  const counts = await db.deploy.groupBy({
+    by: ['releaseId'],
+    where: { releaseId: { in: ids } },
+    _count: { _all: true },
+  });
   const last = ids.length
-    ? await db.$queryRaw<Deploy[]>`SELECT DISTINCT ON ("releaseId") * FROM "Deploy" WHERE "releaseId" IN (${Prisma.join(ids)}) ORDER BY "releaseId", "dateFinished" DESC, id DESC`
+    ? await db.$queryRaw<
+        Deploy[]
+      >`SELECT DISTINCT ON ("releaseId") * FROM "Deploy" WHERE "releaseId" IN (${Prisma.join(ids)}) ORDER BY "releaseId", "dateFinished" DESC, id DESC`
     : [];
   const events = new Map<string, { first: Date | null; last: Date | null }>();
   const projectIds = [...new Set(rows.flatMap((r) => r.projects.map((p) => p.projectId)))];

@@ -15,8 +15,8 @@ export default async function DeadLettersPage() {
         <h1>Dead letters</h1>
       </div>
       <p className={styles.muted}>
-        Events that were accepted but could not be stored after WORKER_MAX_DELIVERIES attempts, or could never be (not JSON, not an event).
-        Retry puts an event back on the queue.
+        Events that were accepted but could not be stored after WORKER_MAX_DELIVERIES attempts, or could never be (not
+        JSON, not an event). Retry puts an event back on the queue.
       </p>
       <DeadLetters />
     </main>

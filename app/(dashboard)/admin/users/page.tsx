@@ -12,7 +12,9 @@ export default async function UsersAdminPage() {
   return (
     <main className={styles.page}>
       <h1>Users</h1>
-      <p className={styles.lead}>Directory users appear after their first sign-in; their details come from the directory.</p>
+      <p className={styles.lead}>
+        Directory users appear after their first sign-in; their details come from the directory.
+      </p>
       <UsersAdmin selfId={p.user.id} />
     </main>
   );

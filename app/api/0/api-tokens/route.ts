@@ -28,13 +28,23 @@ const createSchema = z.object({
 
 export const POST = withAccess({ session: true }, async ({ req, principal }) => {
   const body = await parseBody(req, createSchema);
-  const { token, id } = await createApiToken(db(), principal.user.id, { name: body.name, scopes: [...new Set(body.scopes)] });
+  const { token, id } = await createApiToken(db(), principal.user.id, {
+    name: body.name,
+    scopes: [...new Set(body.scopes)],
+  });
   return json({ id: String(id), token, name: body.name, scopes: [...new Set(body.scopes)] }, { status: 201 });
 });
 
 // Sentry's client sends `{"tokenId": ...}` in the body; `?tokenId=` works too.
-const deleteQuery = z.object({ tokenId: z.string().regex(/^\d{1,12}$/, 'tokenId must be a number').optional() });
-const deleteBody = z.object({ tokenId: z.union([z.number().int().positive(), z.string().regex(/^\d{1,12}$/)]).optional() });
+const deleteQuery = z.object({
+  tokenId: z
+    .string()
+    .regex(/^\d{1,12}$/, 'tokenId must be a number')
+    .optional(),
+});
+const deleteBody = z.object({
+  tokenId: z.union([z.number().int().positive(), z.string().regex(/^\d{1,12}$/)]).optional(),
+});
 
 export const DELETE = withAccess({ session: true }, async ({ req, principal }) => {
   const tokenId = parseQuery(req, deleteQuery).tokenId ?? (await parseBody(req, deleteBody)).tokenId;

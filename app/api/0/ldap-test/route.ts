@@ -5,7 +5,10 @@ import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { testDirectorySettings } from '@/lib/auth/ldap/testSettings';
 
-const body = z.object({ username: z.string().trim().min(1, 'required').max(256), password: z.string().max(1024).optional() });
+const body = z.object({
+  username: z.string().trim().min(1, 'required').max(256),
+  password: z.string().max(1024).optional(),
+});
 
 export const POST = withAccess({ session: true, superuser: true }, async ({ req }) => {
   const { username, password } = await parseBody(req, body);

@@ -14,6 +14,8 @@ const query = z.object({ statsPeriod: z.enum(STATS_PERIODS).optional() });
 // Visibility comes from each organization's membership; the token itself must carry project:read.
 export const GET = withAccess({ scope: 'project:read' }, async ({ req, principal }) => {
   const { statsPeriod } = parseQuery(req, query);
-  const { rows, headers } = await paginate(new URL(req.url), (offset, take) => listUserProjects(db(), principal, offset, take));
+  const { rows, headers } = await paginate(new URL(req.url), (offset, take) =>
+    listUserProjects(db(), principal, offset, take),
+  );
   return json(await serializeProjects(db(), principal.user.id, rows, statsPeriod), { headers });
 });

@@ -9,20 +9,30 @@ import { db } from '@/lib/db';
 
 const PAGE = 100;
 const listQuery = z.object({
-  cursor: z.string().regex(/^\d{1,12}$/, 'cursor must be a user id').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,12}$/, 'cursor must be a user id')
+    .optional(),
   query: z.string().max(200).optional(),
 });
 
 export const GET = withAccess({ superuser: true, scope: 'member:read' }, async ({ req }) => {
   const q = parseQuery(req, listQuery);
-  const users = await listUsers(db(), { afterId: q.cursor ? Number(q.cursor) : undefined, limit: PAGE, query: q.query });
+  const users = await listUsers(db(), {
+    afterId: q.cursor ? Number(q.cursor) : undefined,
+    limit: PAGE,
+    query: q.query,
+  });
   const headers: Record<string, string> = {};
   if (users.length === PAGE) {
     const next = new URL(req.url);
     next.searchParams.set('cursor', String(users[users.length - 1].id));
     headers.link = `<${next}>; rel="next"; results="true"`;
   }
-  return json(users.map((u) => ({ ...u, id: String(u.id) })), { headers });
+  return json(
+    users.map((u) => ({ ...u, id: String(u.id) })),
+    { headers },
+  );
 });
 
 const inviteSchema = z.object({
@@ -35,6 +45,15 @@ const inviteSchema = z.object({
 
 export const POST = withAccess({ session: true, superuser: true }, async ({ req }) => {
   const body = await parseBody(req, inviteSchema);
-  const { user, temporaryPassword } = await inviteUser(db(), { email: body.email, name: body.name, superuser: body.isSuperuser, org: body.org || undefined, role: body.role });
-  return json({ id: String(user.id), email: user.email, name: user.name, isSuperuser: user.isSuperuser, temporaryPassword }, { status: 201 });
+  const { user, temporaryPassword } = await inviteUser(db(), {
+    email: body.email,
+    name: body.name,
+    superuser: body.isSuperuser,
+    org: body.org || undefined,
+    role: body.role,
+  });
+  return json(
+    { id: String(user.id), email: user.email, name: user.name, isSuperuser: user.isSuperuser, temporaryPassword },
+    { status: 201 },
+  );
 });

@@ -1,4 +1,6 @@
 // /api/<projectId>/security/ (CSP and other browser security reports): not implemented yet; answers a JSON 404 (with CORS) instead of an HTML page.
 import { unsupportedIngestRoutes } from '@/lib/ingest/webHandler';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = unsupportedIngestRoutes('security reports (CSP, Expect-CT, HPKP)');
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = unsupportedIngestRoutes(
+  'security reports (CSP, Expect-CT, HPKP)',
+);

@@ -21,5 +21,7 @@ const changes = z
 
 export const PUT = withAccess({ org: 'org:write' }, async ({ req, org, role, principal }) => {
   const updated = await updateOrg(db(), org.id, await parseBody(req, changes));
-  return json(serializeOrgDetail(updated, role, effectiveScopes(role, principal.user.isSuperuser, principal.tokenScopes)));
+  return json(
+    serializeOrgDetail(updated, role, effectiveScopes(role, principal.user.isSuperuser, principal.tokenScopes)),
+  );
 });

@@ -12,8 +12,12 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
       <div className={styles.pageHead}>
         <h1>Project settings</h1>
         <div className={styles.row}>
-          <Link className={styles.button} href={`/settings/${org}/projects/${project}/alerts/`}>Alert rules</Link>
-          <Link className={styles.button} href={`/organizations/${org}/issues/`}>Issues</Link>
+          <Link className={styles.button} href={`/settings/${org}/projects/${project}/alerts/`}>
+            Alert rules
+          </Link>
+          <Link className={styles.button} href={`/organizations/${org}/issues/`}>
+            Issues
+          </Link>
         </div>
       </div>
       <ProjectSettings org={org} projectSlug={project} />

@@ -7,7 +7,9 @@ import { channelInputSchema, createChannel, listChannels, serializeChannel } fro
 import { db } from '@/lib/db';
 
 export const GET = withAccess({ org: 'org:read' }, async ({ req, org }) => {
-  const { rows, headers } = await paginate(new URL(req.url), (offset, take) => listChannels(db(), org.id, offset, take));
+  const { rows, headers } = await paginate(new URL(req.url), (offset, take) =>
+    listChannels(db(), org.id, offset, take),
+  );
   return json(rows.map(serializeChannel), { headers });
 });
 

@@ -10,7 +10,12 @@ import { db } from '@/lib/db';
 export const GET = withAccess({ org: 'event:read' }, async ({ req, org, role, principal }) => {
   const q = parseQuery(req, orgIssueListQuery);
   const projectIds = await orgProjectIds(principal, org.id, role, q.project);
-  const { rows, headers } = await listIssues(db(), new URL(req.url), { ...q, environments: q.environment, projectIds, viewerId: principal.user.id });
+  const { rows, headers } = await listIssues(db(), new URL(req.url), {
+    ...q,
+    environments: q.environment,
+    projectIds,
+    viewerId: principal.user.id,
+  });
   return json(rows, { headers });
 });
 
@@ -18,13 +23,24 @@ export const PUT = withAccess({ org: 'event:write' }, async ({ req, org, role, p
   const q = parseQuery(req, orgBulkSelectQuery);
   const changes = await parseBody(req, issueUpdateBody);
   const projectIds = await orgProjectIds(principal, org.id, role, q.project);
-  const result = await bulkUpdateIssues(db(), org.id, { ...q, ids: q.id, environments: q.environment, projectIds, viewerId: principal.user.id }, changes);
+  const result = await bulkUpdateIssues(
+    db(),
+    org.id,
+    { ...q, ids: q.id, environments: q.environment, projectIds, viewerId: principal.user.id },
+    changes,
+  );
   return result ? json(result) : new Response(null, { status: 204 });
 });
 
 export const DELETE = withAccess({ org: 'event:admin' }, async ({ req, org, role, principal }) => {
   const q = parseQuery(req, orgBulkSelectQuery);
   const projectIds = await orgProjectIds(principal, org.id, role, q.project);
-  await bulkDeleteIssues(db(), { ...q, ids: q.id, environments: q.environment, projectIds, viewerId: principal.user.id });
+  await bulkDeleteIssues(db(), {
+    ...q,
+    ids: q.id,
+    environments: q.environment,
+    projectIds,
+    viewerId: principal.user.id,
+  });
   return new Response(null, { status: 204 });
 });

@@ -13,6 +13,8 @@ const query = z.object({ statsPeriod: z.enum(STATS_PERIODS).optional() });
 
 export const GET = withAccess({ org: ['org:read', 'project:read'] }, async ({ req, org, role, principal }) => {
   const { statsPeriod } = parseQuery(req, query);
-  const { rows, headers } = await paginate(new URL(req.url), (offset, take) => listOrgProjects(db(), principal, org.id, role, offset, take));
+  const { rows, headers } = await paginate(new URL(req.url), (offset, take) =>
+    listOrgProjects(db(), principal, org.id, role, offset, take),
+  );
   return json(await serializeProjects(db(), principal.user.id, rows, statsPeriod), { headers });
 });

@@ -15,7 +15,14 @@ const query = z.object({
   project: z
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.string().regex(/^\d{1,12}$/, 'project must be a project id').transform(Number)))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^\d{1,12}$/, 'project must be a project id')
+          .transform(Number),
+      ),
+    )
     .optional(),
 });
 
@@ -31,7 +38,13 @@ export const GET = withAccess({ org: 'org:read' }, async ({ req, org, visiblePro
 export const POST = withAccess({ org: ['org:read', 'project:releases'] }, async ({ req, org, visibleProjectIds }) => {
   const b = await parseBody(req, newReleaseSchema);
   const projects = await resolveProjects(db(), org.id, await visibleProjectIds(), b.projects);
-  const { release, created } = await createRelease(db(), org.id, b.version, projects.map((x) => x.id), b);
+  const { release, created } = await createRelease(
+    db(),
+    org.id,
+    b.version,
+    projects.map((x) => x.id),
+    b,
+  );
   const [shape] = await serializeReleases(db(), [release]);
   return json(shape, { status: created ? 201 : 208 });
 });

@@ -10,11 +10,16 @@ import { db } from '@/lib/db';
 import { InvalidError } from '@/lib/errors';
 
 export const GET = withAccess({ org: 'team:read' }, async ({ req, org, principal }) => {
-  const { rows, headers } = await paginate(new URL(req.url), (offset, take) => listTeams(db(), org.id, principal.user.id, offset, take));
+  const { rows, headers } = await paginate(new URL(req.url), (offset, take) =>
+    listTeams(db(), org.id, principal.user.id, offset, take),
+  );
   return json(rows.map(serializeTeam), { headers });
 });
 
-const body = z.object({ name: z.string().trim().min(1).max(64).optional(), slug: z.string().trim().min(1).max(50).optional() });
+const body = z.object({
+  name: z.string().trim().min(1).max(64).optional(),
+  slug: z.string().trim().min(1).max(50).optional(),
+});
 
 export const POST = withAccess({ org: 'team:write' }, async ({ req, org, principal }) => {
   const b = await parseBody(req, body);

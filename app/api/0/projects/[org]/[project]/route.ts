@@ -8,7 +8,9 @@ import { serializeProjects } from '@/lib/projects/serialize';
 import { db } from '@/lib/db';
 
 export const GET = withAccess({ project: 'project:read' }, async ({ project, principal }) => {
-  const [shape] = await serializeProjects(db(), principal.user.id, [await getProject(db(), project.id, principal.user.id)]);
+  const [shape] = await serializeProjects(db(), principal.user.id, [
+    await getProject(db(), project.id, principal.user.id),
+  ]);
   return json(shape);
 });
 
@@ -20,7 +22,9 @@ const changes = z.object({
 
 export const PUT = withAccess({ project: 'project:write' }, async ({ req, project, principal }) => {
   await updateProject(db(), project, await parseBody(req, changes));
-  const [shape] = await serializeProjects(db(), principal.user.id, [await getProject(db(), project.id, principal.user.id)]);
+  const [shape] = await serializeProjects(db(), principal.user.id, [
+    await getProject(db(), project.id, principal.user.id),
+  ]);
   return json(shape);
 });
 

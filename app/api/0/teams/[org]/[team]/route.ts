@@ -11,7 +11,10 @@ export const GET = withAccess({ org: 'team:read' }, async ({ params, org, princi
   return json(serializeTeam(await getTeam(db(), org.id, params.team, principal.user.id)));
 });
 
-const changes = z.object({ name: z.string().trim().min(1).max(64).optional(), slug: z.string().trim().min(1).max(50).optional() });
+const changes = z.object({
+  name: z.string().trim().min(1).max(64).optional(),
+  slug: z.string().trim().min(1).max(50).optional(),
+});
 
 export const PUT = withAccess({ org: 'team:write' }, async ({ req, params, org, principal }) => {
   const team = await getTeam(db(), org.id, params.team, principal.user.id);

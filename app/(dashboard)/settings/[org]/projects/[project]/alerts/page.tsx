@@ -10,7 +10,9 @@ export default async function AlertRulesPage({ params }: { params: Promise<{ org
     <main className={styles.page}>
       <div className={styles.pageHead}>
         <h1>Alert rules</h1>
-        <span className={styles.muted}>{org} / {project}</span>
+        <span className={styles.muted}>
+          {org} / {project}
+        </span>
       </div>
       <RulesSettings org={org} project={project} />
     </main>

@@ -2,7 +2,13 @@
 import { parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
-import { channelUpdateSchema, deleteChannel, getChannel, serializeChannel, updateChannel } from '@/lib/alerts/channelRecords';
+import {
+  channelUpdateSchema,
+  deleteChannel,
+  getChannel,
+  serializeChannel,
+  updateChannel,
+} from '@/lib/alerts/channelRecords';
 import { db } from '@/lib/db';
 
 export const GET = withAccess({ org: 'org:read' }, async ({ params, org }) => {
@@ -10,7 +16,9 @@ export const GET = withAccess({ org: 'org:read' }, async ({ params, org }) => {
 });
 
 export const PUT = withAccess({ org: 'org:write' }, async ({ req, params, org }) => {
-  return json(serializeChannel(await updateChannel(db(), org.id, params.channelId, await parseBody(req, channelUpdateSchema))));
+  return json(
+    serializeChannel(await updateChannel(db(), org.id, params.channelId, await parseBody(req, channelUpdateSchema))),
+  );
 });
 
 export const DELETE = withAccess({ org: 'org:write' }, async ({ params, org }) => {

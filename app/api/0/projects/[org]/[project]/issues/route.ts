@@ -9,19 +9,35 @@ import { db } from '@/lib/db';
 
 export const GET = withAccess({ project: 'event:read' }, async ({ req, project, principal }) => {
   const q = parseQuery(req, issueListQuery);
-  const { rows, headers } = await listIssues(db(), new URL(req.url), { ...q, environments: q.environment, projectIds: [project.id], viewerId: principal.user.id });
+  const { rows, headers } = await listIssues(db(), new URL(req.url), {
+    ...q,
+    environments: q.environment,
+    projectIds: [project.id],
+    viewerId: principal.user.id,
+  });
   return json(rows, { headers });
 });
 
 export const PUT = withAccess({ project: 'event:write' }, async ({ req, org, project, principal }) => {
   const q = parseQuery(req, bulkSelectQuery);
   const changes = await parseBody(req, issueUpdateBody);
-  const result = await bulkUpdateIssues(db(), org.id, { ...q, ids: q.id, environments: q.environment, projectIds: [project.id], viewerId: principal.user.id }, changes);
+  const result = await bulkUpdateIssues(
+    db(),
+    org.id,
+    { ...q, ids: q.id, environments: q.environment, projectIds: [project.id], viewerId: principal.user.id },
+    changes,
+  );
   return result ? json(result) : new Response(null, { status: 204 });
 });
 
 export const DELETE = withAccess({ project: 'event:admin' }, async ({ req, project, principal }) => {
   const q = parseQuery(req, bulkSelectQuery);
-  await bulkDeleteIssues(db(), { ...q, ids: q.id, environments: q.environment, projectIds: [project.id], viewerId: principal.user.id });
+  await bulkDeleteIssues(db(), {
+    ...q,
+    ids: q.id,
+    environments: q.environment,
+    projectIds: [project.id],
+    viewerId: principal.user.id,
+  });
   return new Response(null, { status: 204 });
 });

@@ -14,8 +14,13 @@ const query = z.object({ status: z.enum(['active', 'inactive']).optional() });
 
 export const GET = withAccess({ project: 'project:read' }, async ({ req, project }) => {
   const { status } = parseQuery(req, query);
-  const { rows, headers } = await paginate(new URL(req.url), (offset, take) => listProjectKeys(db(), project.id, offset, take, status));
-  return json(rows.map((k) => serializeKey(k, config().url)), { headers });
+  const { rows, headers } = await paginate(new URL(req.url), (offset, take) =>
+    listProjectKeys(db(), project.id, offset, take, status),
+  );
+  return json(
+    rows.map((k) => serializeKey(k, config().url)),
+    { headers },
+  );
 });
 
 const body = z.object({ name: z.string().trim().min(1).max(64).optional(), rateLimit: rateLimitSchema.optional() });

@@ -13,6 +13,8 @@ const query = z.object({ query: z.string().max(200).optional() });
 // Release reads need org:read only, like the organization-wide list: CI tokens often lack project:read.
 export const GET = withAccess({ project: 'org:read' }, async ({ req, org, project }) => {
   const q = parseQuery(req, query);
-  const { rows, headers } = await paginate(new URL(req.url), (offset, take) => listReleases(db(), org.id, [project.id], { query: q.query }, offset, take));
+  const { rows, headers } = await paginate(new URL(req.url), (offset, take) =>
+    listReleases(db(), org.id, [project.id], { query: q.query }, offset, take),
+  );
   return json(await serializeReleases(db(), rows), { headers });
 });

@@ -7,7 +7,9 @@ import { createRule, listRules, ruleInputSchema, serializeRule } from '@/lib/ale
 import { db } from '@/lib/db';
 
 export const GET = withAccess({ project: 'project:read' }, async ({ req, project }) => {
-  const { rows, headers } = await paginate(new URL(req.url), (offset, take) => listRules(db(), project.id, offset, take));
+  const { rows, headers } = await paginate(new URL(req.url), (offset, take) =>
+    listRules(db(), project.id, offset, take),
+  );
   return json(rows.map(serializeRule), { headers });
 });
 

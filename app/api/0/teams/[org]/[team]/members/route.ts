@@ -8,6 +8,8 @@ import { db } from '@/lib/db';
 
 export const GET = withAccess({ org: ['team:read', 'member:read'] }, async ({ req, params, org, principal }) => {
   const team = await getTeam(db(), org.id, params.team, principal.user.id);
-  const { rows, headers } = await paginate(new URL(req.url), (offset, take) => listMembers(db(), org.id, offset, take, team.id));
+  const { rows, headers } = await paginate(new URL(req.url), (offset, take) =>
+    listMembers(db(), org.id, offset, take, team.id),
+  );
   return json(rows.map(serializeMember), { headers });
 });

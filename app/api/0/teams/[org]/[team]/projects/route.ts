@@ -10,7 +10,9 @@ import { db } from '@/lib/db';
 
 export const GET = withAccess({ org: ['team:read', 'project:read'] }, async ({ req, params, org, role, principal }) => {
   const team = await findTeam(db(), org.id, params.team);
-  const { rows, headers } = await paginate(new URL(req.url), (offset, take) => listOrgProjects(db(), principal, org.id, role, offset, take, team.id));
+  const { rows, headers } = await paginate(new URL(req.url), (offset, take) =>
+    listOrgProjects(db(), principal, org.id, role, offset, take, team.id),
+  );
   return json(await serializeProjects(db(), principal.user.id, rows), { headers });
 });
 
@@ -25,7 +27,15 @@ export const POST = withAccess({ org: 'org:read' }, async ({ req, params, org, r
   const team = await findTeam(db(), org.id, params.team);
   requireScope('project:write');
   const b = await parseBody(req, body);
-  const { project } = await createProject(db(), { orgId: org.id, teamId: team.id, name: b.name, slug: b.slug, platform: b.platform ?? null });
-  const [shape] = await serializeProjects(db(), principal.user.id, [await getProject(db(), project.id, principal.user.id)]);
+  const { project } = await createProject(db(), {
+    orgId: org.id,
+    teamId: team.id,
+    name: b.name,
+    slug: b.slug,
+    platform: b.platform ?? null,
+  });
+  const [shape] = await serializeProjects(db(), principal.user.id, [
+    await getProject(db(), project.id, principal.user.id),
+  ]);
   return json(shape, { status: 201 });
 });

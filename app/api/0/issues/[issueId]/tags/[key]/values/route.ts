@@ -7,6 +7,12 @@ import { tagValuesQuery } from '@/lib/issues/params';
 import { db } from '@/lib/db';
 
 export const GET = withAccess({ issue: 'event:read' }, async ({ req, params, issue }) => {
-  const { rows, headers } = await issueTagValues(db(), new URL(req.url), issue.id, params.key, parseQuery(req, tagValuesQuery).sort);
+  const { rows, headers } = await issueTagValues(
+    db(),
+    new URL(req.url),
+    issue.id,
+    params.key,
+    parseQuery(req, tagValuesQuery).sort,
+  );
   return json(rows, { headers });
 });

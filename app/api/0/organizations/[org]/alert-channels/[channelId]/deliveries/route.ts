@@ -7,6 +7,10 @@ import { db } from '@/lib/db';
 
 export const GET = withAccess({ org: 'org:read' }, async ({ req, params, org }) => {
   const channel = await getChannel(db(), org.id, params.channelId);
-  const { rows, headers } = await paginate(new URL(req.url), (offset, take) => listDeliveries(db(), channel.id, offset, take), 50);
+  const { rows, headers } = await paginate(
+    new URL(req.url),
+    (offset, take) => listDeliveries(db(), channel.id, offset, take),
+    50,
+  );
   return json(rows.map(serializeDelivery), { headers });
 });

@@ -9,7 +9,9 @@ import { serializeDeploy } from '@/lib/releases/serialize';
 import { db } from '@/lib/db';
 
 export const GET = withAccess({ release: 'org:read' }, async ({ req, release }) => {
-  const { rows, headers } = await paginate(new URL(req.url), (offset, take) => listDeploys(db(), release.id, offset, take));
+  const { rows, headers } = await paginate(new URL(req.url), (offset, take) =>
+    listDeploys(db(), release.id, offset, take),
+  );
   return json(rows.map(serializeDeploy), { headers });
 });
 

@@ -10,7 +10,9 @@ import { db } from '@/lib/db';
 const teamChange = (scope: Scope, change: typeof addProjectTeam, status: number) =>
   withAccess({ project: scope }, async ({ params, principal, org, project }) => {
     await change(db(), project.id, (await findTeam(db(), org.id, params.team)).id);
-    const [shape] = await serializeProjects(db(), principal.user.id, [await getProject(db(), project.id, principal.user.id)]);
+    const [shape] = await serializeProjects(db(), principal.user.id, [
+      await getProject(db(), project.id, principal.user.id),
+    ]);
     return json(shape, { status });
   });
 

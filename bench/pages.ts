@@ -66,7 +66,8 @@ async function seed(databaseUrl: string) {
   ).rows[0].id;
   const project = (
     await c.query(
-      `INSERT INTO "Project" ("orgId", slug, name, platform, "issueCounter") VALUES ($1, 'shop', 'shop', 'node', $2) RETURNING id`,
+      `INSERT INTO "Project" ("orgId", slug, name, platform, "issueCounter") VALUES ($1, 'shop', 'shop', 'node', $2)
+        RETURNING id`,
       [org, ISSUES],
     )
   ).rows[0].id;
@@ -77,10 +78,12 @@ async function seed(databaseUrl: string) {
   );
   // Issues: a spread of statuses, levels, releases and ages; every 10th is a message issue.
   await c.query(
-    `INSERT INTO "Issue" ("projectId", "shortNumber", hash, title, culprit, type, "metadataType", "metadataValue", level, status, substatus,
+    `INSERT INTO "Issue" ("projectId", "shortNumber", hash, title, culprit, type, "metadataType", "metadataValue",
+      level, status, substatus,
        "firstSeen", "lastSeen", "eventCount", "userCount", "firstRelease", "lastRelease")
      SELECT $1, g, md5('issue' || g),
-       CASE WHEN g % 10 = 0 THEN 'Queue stalled for job ' || g ELSE 'TypeError: Cannot read properties of undefined (reading ''f' || g || ''')' END,
+       CASE WHEN g % 10 = 0 THEN 'Queue stalled for job ' || g ELSE 'TypeError: Cannot read properties of ' +
+         'undefined (reading ''f' || g || ''')' END,
        'src/module' || (g % 50) || ' in handler' || (g % 7),
        CASE WHEN g % 10 = 0 THEN 'default' ELSE 'error' END,
        CASE WHEN g % 10 = 0 THEN '' ELSE 'TypeError' END,
@@ -96,23 +99,30 @@ async function seed(databaseUrl: string) {
   const firstIssue = (await c.query(`SELECT min(id) AS id FROM "Issue" WHERE "projectId" = $1`, [project])).rows[0].id;
   await c.query(
     `INSERT INTO "IssueHash" ("projectId", hash, "issueId", components)
-     SELECT $1, hash, id, jsonb_build_object('variant', 'stacktrace', 'values', jsonb_build_array(culprit, 'TypeError')) FROM "Issue" WHERE "projectId" = $1`,
+     SELECT $1, hash, id, jsonb_build_object('variant', 'stacktrace', 'values', jsonb_build_array(culprit,
+       'TypeError')) FROM "Issue" WHERE "projectId" = $1`,
     [project],
   );
   const template = eventJson();
   await c.query(
-    `INSERT INTO "Event" ("projectId", "issueId", "eventId", timestamp, level, platform, release, environment, title, message, culprit, "userKey", tags, data, hash)
-     SELECT $1, $2 + (g % $4), md5('event' || g), now() - (g || ' seconds')::interval, 'error', 'node', 'shop@1.' || (g % 20), 'production',
+    `INSERT INTO "Event" ("projectId", "issueId", "eventId", timestamp, level, platform, release, environment, title,
+      message, culprit, "userKey", tags, data, hash)
+     SELECT $1, $2 + (g % $4), md5('event' || g), now() - (g || ' seconds')::interval, 'error', 'node', 'shop@1.' ||
+       (g % 20), 'production',
        'TypeError: Cannot read properties of undefined', '', 'src/module in handler', 'u' || (g % 500),
-       jsonb_build_object('environment', 'production', 'release', 'shop@1.' || (g % 20), 'browser', 'Chrome ' || (100 + g % 20)),
-       replace(replace(replace(replace($3::text, 'EVENTID', md5('event' || g)), 'TS', to_char(now() - (g || ' seconds')::interval, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')), 'UID', 'u' || (g % 500)), 'REL', '1.' || (g % 20))::jsonb,
+       jsonb_build_object('environment', 'production', 'release', 'shop@1.' || (g % 20),
+         'browser', 'Chrome ' || (100 + g % 20)),
+       replace(replace(replace(replace($3::text, 'EVENTID', md5('event' || g)), 'TS', to_char(now() - (g ||
+         ' seconds')::interval, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')), 'UID', 'u' || (g % 500)), 'REL', '1.' || (g %
+         20))::jsonb,
        md5('issue' || (1 + g % $4))
      FROM generate_series(1, $5) g`,
     [project, firstIssue, template, ISSUES, EVENTS],
   );
   await c.query(
     `INSERT INTO "IssueHourlyCount" ("issueId", hour, count)
-     SELECT id, date_trunc('hour', now()) - (h || ' hours')::interval, 1 + (id + h) % 5 FROM "Issue", generate_series(0, 23, 3) h WHERE "projectId" = $1`,
+     SELECT id, date_trunc('hour', now()) - (h || ' hours')::interval, 1 + (id + h) % 5 FROM "Issue",
+       generate_series(0, 23, 3) h WHERE "projectId" = $1`,
     [project],
   );
   await c.query(
@@ -123,12 +133,14 @@ async function seed(databaseUrl: string) {
   await c.query(
     `INSERT INTO "IssueTagValue" ("issueId", key, value, count, "firstSeen", "lastSeen")
      SELECT i.id, t.key, t.value, 1 + (i.id % 9), i."firstSeen", i."lastSeen"
-     FROM "Issue" i, (VALUES ('environment', 'production'), ('release', 'shop@1.0'), ('browser', 'Chrome 120'), ('browser', 'Firefox 130')) t(key, value)
+     FROM "Issue" i, (VALUES ('environment', 'production'), ('release', 'shop@1.0'), ('browser', 'Chrome 120'),
+       ('browser', 'Firefox 130')) t(key, value)
      WHERE i."projectId" = $1`,
     [project],
   );
   await c.query(
-    `INSERT INTO "Release" ("orgId", version, "dateReleased") SELECT $1, 'shop@1.' || g, now() - (g || ' hours')::interval FROM generate_series(0, 19) g`,
+    `INSERT INTO "Release" ("orgId", version, "dateReleased") SELECT $1, 'shop@1.' || g, now() - (g ||
+      ' hours')::interval FROM generate_series(0, 19) g`,
     [org],
   );
   await c.query(`ANALYZE`);
@@ -180,8 +192,10 @@ async function main() {
         '/api/0/organizations/bench/issues/?query=is%3Aunresolved&sort=freq&statsPeriod=14d&per_page=25',
         '/api/0/organizations/bench/issues/?query=is%3Aunresolved&sort=user&statsPeriod=24h&per_page=25',
         '/api/0/organizations/bench/issues/?query=is%3Aunresolved&sort=new&statsPeriod=24h&per_page=25',
-        `/api/0/organizations/bench/issues/?project=${project}&query=is%3Aunresolved+level%3Aerror+handler3&sort=date&statsPeriod=24h&per_page=25`,
-        '/api/0/organizations/bench/issues/?query=is%3Aunresolved&sort=date&statsPeriod=24h&per_page=25&cursor=0%3A5000%3A0',
+        `/api/0/organizations/bench/issues/?project=${project}&query=is%3Aunresolved+level%3Aerror+handler3` +
+          '&sort=date&statsPeriod=24h&per_page=25',
+        '/api/0/organizations/bench/issues/?query=is%3Aunresolved&sort=date&statsPeriod=24h&per_page=25' +
+          '&cursor=0%3A5000%3A0',
         '/api/0/organizations/bench/members/',
         '/api/0/organizations/bench/teams/',
       ],
@@ -206,7 +220,8 @@ async function main() {
       for (const p of paths) {
         const r = await timeCall(client, p);
         console.log(
-          `    ${String(r.status).padEnd(4)} ${r.median.toFixed(0).padStart(5)} / ${r.max.toFixed(0).padStart(5)}  ${p}`,
+          `    ${String(r.status).padEnd(4)} ${r.median.toFixed(0).padStart(5)} / ` +
+            `${r.max.toFixed(0).padStart(5)}  ${p}`,
         );
       }
     }
@@ -246,7 +261,8 @@ async function main() {
       }
       times.sort((a, b) => a - b);
       console.log(
-        `  ${times[Math.floor(times.length / 2)].toFixed(0).padStart(5)} / ${times[times.length - 1].toFixed(0).padStart(5)}  ${name} (${path})`,
+        `  ${times[Math.floor(times.length / 2)].toFixed(0).padStart(5)} / ` +
+          `${times[times.length - 1].toFixed(0).padStart(5)}  ${name} (${path})`,
       );
     }
     await browser.close();

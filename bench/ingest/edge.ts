@@ -1,4 +1,5 @@
-// Benchmark of the ingest edge: accepted events/s through the Next.js route vs a bare node:http server on the same lib/ingest core.
+// Benchmark of the ingest edge: accepted events/s through the Next.js route vs a bare node:http server on the same
+// lib/ingest core.
 // Run: NEXT_DIST_DIR=.next-<you> npx tsx bench/ingest/edge.ts [seconds=10] [concurrency=50]
 import http from 'node:http';
 import zlib from 'node:zlib';
@@ -120,7 +121,9 @@ async function main() {
     const rawJson = zlib.gunzipSync(bodies[0]).length;
     const path = `/api/${p.project.id}/envelope/?sentry_version=7&sentry_key=${p.key.publicKey}`;
     console.log(
-      `envelopes: ${rawJson} bytes of JSON, ${Math.round(avg)} bytes gzipped; ${concurrency} keep-alive connections, ${seconds} s per server; ${(await import('node:os')).cpus().length} cores shared with the load generator`,
+      `envelopes: ${rawJson} bytes of JSON, ${Math.round(avg)} bytes gzipped; ${concurrency} keep-alive ` +
+        `connections, ${seconds} s per server; ${(await import('node:os')).cpus().length} cores shared with the ` +
+        `load generator`,
     );
 
     const rows = [

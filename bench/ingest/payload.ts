@@ -1,4 +1,5 @@
-// Events the ingest benchmarks send: what @sentry/node sends for an error with a 10-frame stack trace (~2.5 KB of JSON).
+// Events the ingest benchmarks send: what @sentry/node sends for an error with a 10-frame stack trace (~2.5 KB of
+// JSON).
 import zlib from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 

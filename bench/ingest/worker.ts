@@ -148,7 +148,8 @@ async function latency() {
 
 try {
   console.log(
-    `worker benchmark: ${total} events of ~${JSON.stringify(benchEvent()).length} bytes (10 frames), 50 issues, 1000 users; batch ${process.env.WORKER_BATCH_SIZE ?? 500}`,
+    `worker benchmark: ${total} events of ~${JSON.stringify(benchEvent()).length} bytes (10 frames), 50 issues, ` +
+      `1000 users; batch ${process.env.WORKER_BATCH_SIZE ?? 500}`,
   );
   console.table([await throughput(1)]);
   console.table([await throughput(2)]);

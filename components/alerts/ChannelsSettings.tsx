@@ -273,7 +273,10 @@ export function ChannelsSettings({ org }: { org: string }) {
       {channels.data?.length === 0 && !adding && (
         <EmptyState
           title="No channels yet"
-          hint="Channels are where alerts go: email, DingTalk, WeCom, Feishu, Slack or any webhook. Project alert rules pick from them."
+          hint={
+            'Channels are where alerts go: email, DingTalk, WeCom, Feishu, Slack or any webhook. ' +
+            'Project alert rules pick from them.'
+          }
         />
       )}
       {channels.data?.map((c) => (

@@ -312,7 +312,8 @@ function RuleCard({
 }) {
   const { update, remove } = useRuleMutations(org, project);
   const when = r.triggerConfig
-    ? `${r.trigger === 'frequency' ? 'seen' : 'affecting'} more than ${r.triggerConfig.threshold} ${r.trigger === 'frequency' ? 'times' : 'users'} in ${r.triggerConfig.windowMinutes} min`
+    ? `${r.trigger === 'frequency' ? 'seen' : 'affecting'} more than ${r.triggerConfig.threshold} ` +
+      `${r.trigger === 'frequency' ? 'times' : 'users'} in ${r.triggerConfig.windowMinutes} min`
     : (TRIGGERS[r.trigger] ?? r.trigger);
   const to = [
     ...r.channels.map((id) => channelNames.get(id) ?? `channel ${id}`),

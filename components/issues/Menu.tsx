@@ -25,7 +25,6 @@ export function Menu({ label, items, disabled }: { label: string; items: MenuIte
       document.removeEventListener('keydown', close);
     };
   }, [open]);
-  let lastSection: string | undefined;
   return (
     <div className={styles.menu} ref={ref}>
       <button
@@ -40,10 +39,11 @@ export function Menu({ label, items, disabled }: { label: string; items: MenuIte
       </button>
       {open && (
         <div className={styles.menuList} role="menu" aria-label={label}>
-          {items.map((it) => {
+          {items.map((it, i) => {
             const head =
-              it.section && it.section !== lastSection ? <div className={styles.menuSep}>{it.section}</div> : null;
-            lastSection = it.section;
+              it.section && it.section !== items[i - 1]?.section ? (
+                <div className={styles.menuSep}>{it.section}</div>
+              ) : null;
             return (
               <div key={it.label}>
                 {head}

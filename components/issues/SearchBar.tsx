@@ -1,6 +1,6 @@
 'use client';
 // The issue search box: Sentry's token syntax, submitted on Enter; the common tokens are one click away.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import styles from './issues.module.css';
 import ui from '../ui/ui.module.css';
 
@@ -18,7 +18,12 @@ const TOKENS = [
 
 export function SearchBar({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
+  const [shown, setShown] = useState(value);
+  // A new query from the URL replaces what is typed (React's "adjust state when a prop changes", not an effect).
+  if (shown !== value) {
+    setShown(value);
+    setText(value);
+  }
   function addToken(t: string) {
     const next = (text.trim() + ' ' + t).trim();
     setText(t.endsWith(':') ? next : next + ' ');

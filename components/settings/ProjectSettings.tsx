@@ -1,7 +1,7 @@
 'use client';
 // Project settings: name, slug and platform; DSN keys; team access; deleting the project.
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTeams } from '../hooks/useOrganizations';
 import { useDeleteProject, useProject, useProjectTeam, useUpdateProject } from '../hooks/useProjects';
 import type { Project } from '@/lib/projects/contract';
@@ -16,11 +16,14 @@ function General({ org, project }: { org: string; project: Project }) {
   const [name, setName] = useState(project.name);
   const [slug, setSlug] = useState(project.slug);
   const [platform, setPlatform] = useState(project.platform ?? 'other');
-  useEffect(() => {
+  const [shown, setShown] = useState(project);
+  // A refetched project resets the form (React's "adjust state when a prop changes", not an effect).
+  if (shown !== project) {
+    setShown(project);
     setName(project.name);
     setSlug(project.slug);
     setPlatform(project.platform ?? 'other');
-  }, [project]);
+  }
   return (
     <form
       className={ui.panel}

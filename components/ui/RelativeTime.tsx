@@ -1,6 +1,6 @@
 'use client';
 // "5 minutes ago" (Intl.RelativeTimeFormat), with the exact time on hover; re-renders every minute.
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 
 // Intl words and pluralises it in the reader's language; only the choice of unit is ours.
 const numeric = new Intl.RelativeTimeFormat(undefined, { numeric: 'always' });
@@ -26,13 +26,18 @@ export function relativeTime(iso: string, now = Date.now()): string {
   return numeric.format(s < 0 ? -n : n, unit[1]);
 }
 
+// The clock ticks every 15 s; its reading is rounded to the tick so React sees a stable snapshot between ticks.
+const TICK_MS = 15_000;
+function subscribeClock(onTick: () => void) {
+  const t = setInterval(onTick, TICK_MS);
+  return () => clearInterval(t);
+}
+function clockNow() {
+  return Math.floor(Date.now() / TICK_MS) * TICK_MS;
+}
+
 export function RelativeTime({ date }: { date: string | null | undefined }) {
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const t = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(t);
-  }, []);
+  const now = useSyncExternalStore(subscribeClock, clockNow, () => null);
   if (!date) return <span>—</span>;
   // Before hydration `now` is null: print the absolute time so server and client HTML agree.
   return (

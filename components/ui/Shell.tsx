@@ -2,7 +2,7 @@
 // The signed-in frame: a sidebar (org switcher, projects, issues, settings, alerts) that folds away on phones.
 import Link from 'next/link';
 import { useParams, usePathname, useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useOrganizations } from '../hooks/useOrganizations';
 import { useProjects } from '../hooks/useProjects';
 import styles from './ui.module.css';
@@ -67,7 +67,12 @@ export function Shell({ user, children }: { user: ShellUser; children: React.Rea
   const orgs = useOrganizations();
   const [open, setOpen] = useState(false);
   const org = params?.org ?? orgs.data?.[0]?.slug;
-  useEffect(() => setOpen(false), [pathname]);
+  const [shownPath, setShownPath] = useState(pathname);
+  // Navigating closes the phone menu (adjusted during render, not in an effect).
+  if (shownPath !== pathname) {
+    setShownPath(pathname);
+    setOpen(false);
+  }
 
   const sidebar = (
     <nav className={`${styles.sidebar} ${open ? styles.sidebarOpen : ''}`} aria-label="Main">

@@ -182,7 +182,9 @@ export async function sendTestMessage(
     result = {
       ok: false,
       response: '',
-      error: `the channel's rate limit (${limit!.limit} messages per ${limit!.windowMs / 1000} s) is reached; try again in ${wait} s`,
+      error:
+        `the channel's rate limit (${limit!.limit} messages per ${limit!.windowMs / 1000} s) is reached; ` +
+        `try again in ${wait} s`,
       permanent: true,
     };
   } else {

@@ -110,14 +110,18 @@ function facts(a: IssueAlert): [string, string][] {
 
 export function renderText(m: AlertMessage): string {
   if (m.kind === 'test')
-    return `Faultline test message for channel "${m.channel}" in organization ${m.org}, sent by ${m.requestedBy}.\n${m.url}`;
+    return (
+      `Faultline test message for channel "${m.channel}" in organization ${m.org}, sent by ` +
+      `${m.requestedBy}.\n${m.url}`
+    );
   if (m.kind === 'digest') {
     return [
       `${m.items.length} alerts were merged into this message (the channel's rate limit was reached):`,
       '',
       ...m.items.map(
         (a) =>
-          `- ${a.reason}: ${oneLine(a.issue.title, 120)} (${a.issue.shortId}, ${a.issue.eventCount} events) ${a.issue.url}`,
+          `- ${a.reason}: ${oneLine(a.issue.title, 120)} (${a.issue.shortId}, ${a.issue.eventCount} events) ` +
+          `${a.issue.url}`,
       ),
     ].join('\n');
   }
@@ -145,7 +149,10 @@ export function escapeMarkdown(s: string): string {
  */
 export function renderMarkdown(m: AlertMessage, budget = 15_000): string {
   if (m.kind === 'test')
-    return `### Faultline test message\n\nChannel **${escapeMarkdown(m.channel)}** in organization ${escapeMarkdown(m.org)} works.\n\nSent by ${escapeMarkdown(m.requestedBy)}. [Open Faultline](${m.url})`;
+    return (
+      `### Faultline test message\n\nChannel **${escapeMarkdown(m.channel)}** in organization ` +
+      `${escapeMarkdown(m.org)} works.\n\nSent by ${escapeMarkdown(m.requestedBy)}. [Open Faultline](${m.url})`
+    );
   if (m.kind === 'digest') {
     const lines = [
       `### Faultline: ${m.items.length} alerts`,
@@ -156,7 +163,10 @@ export function renderMarkdown(m: AlertMessage, budget = 15_000): string {
     let size = lines.join('\n').length + 200;
     let shown = 0;
     for (const a of m.items) {
-      const line = `- ${escapeMarkdown(a.reason)}: [${escapeMarkdown(oneLine(a.issue.title, 80))}](${a.issue.url}) ${a.issue.shortId} · ${a.issue.eventCount} events`;
+      const line =
+        `- ${escapeMarkdown(a.reason)}: ` +
+        `[${escapeMarkdown(oneLine(a.issue.title, 80))}](${a.issue.url}) ${a.issue.shortId} · ` +
+        `${a.issue.eventCount} events`;
       if (size + line.length + 1 > budget) break;
       lines.push(line);
       size += line.length + 1;
@@ -185,33 +195,41 @@ const escapeHtml = (s: string) =>
 
 export function renderHtml(m: AlertMessage): string {
   const wrap = (body: string) =>
-    `<!doctype html><html><body style="font:14px/1.5 system-ui,sans-serif;color:#1d1c28;max-width:720px">${body}</body></html>`;
+    `<!doctype html><html><body style="font:14px/1.5 ` +
+    `system-ui,sans-serif;color:#1d1c28;max-width:720px">${body}</body></html>`;
   if (m.kind === 'test') {
     return wrap(
-      `<h2>Faultline test message</h2><p>Channel <b>${escapeHtml(m.channel)}</b> in organization ${escapeHtml(m.org)} works. Sent by ${escapeHtml(m.requestedBy)}.</p><p><a href="${escapeHtml(m.url)}">Open Faultline</a></p>`,
+      `<h2>Faultline test message</h2><p>Channel <b>${escapeHtml(m.channel)}</b> in organization ` +
+        `${escapeHtml(m.org)} works. Sent by ${escapeHtml(m.requestedBy)}.</p><p><a ` +
+        `href="${escapeHtml(m.url)}">Open Faultline</a></p>`,
     );
   }
   if (m.kind === 'digest') {
     const rows = m.items.map(
       (a) =>
-        `<li>${escapeHtml(a.reason)}: <a href="${escapeHtml(a.issue.url)}">${escapeHtml(oneLine(a.issue.title, 150))}</a> (${escapeHtml(a.issue.shortId)}, ${a.issue.eventCount} events)</li>`,
+        `<li>${escapeHtml(a.reason)}: <a ` +
+        `href="${escapeHtml(a.issue.url)}">${escapeHtml(oneLine(a.issue.title, 150))}</a> ` +
+        `(${escapeHtml(a.issue.shortId)}, ${a.issue.eventCount} events)</li>`,
     );
     return wrap(`<h2>${m.items.length} alerts</h2><ul>${rows.join('')}</ul>`);
   }
   const table = facts(m)
     .map(
       ([k, v]) =>
-        `<tr><th align="left" style="padding:2px 12px 2px 0;color:#6b6880;font-weight:normal">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`,
+        `<tr><th align="left" style="padding:2px 12px 2px ` +
+        `0;color:#6b6880;font-weight:normal">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`,
     )
     .join('');
   const stack = m.event.stack.length
-    ? `<pre style="background:#f7f6fb;padding:8px;overflow:auto;font-size:12px">${escapeHtml(m.event.stack.join('\n'))}</pre>`
+    ? `<pre style="background:#f7f6fb;padding:8px;overflow:auto;font-size:12px">` +
+      `${escapeHtml(m.event.stack.join('\n'))}</pre>`
     : '';
   return wrap(
     `<p style="color:#6b6880;margin:0">${escapeHtml(m.reason)} · ${escapeHtml(m.issue.shortId)}</p>` +
       `<h2 style="margin:4px 0">${escapeHtml(m.issue.title)}</h2>` +
       (m.issue.culprit ? `<p style="margin:0 0 12px;font-family:monospace">${escapeHtml(m.issue.culprit)}</p>` : '') +
       `<table>${table}</table>${stack}` +
-      `<p><a href="${escapeHtml(m.issue.url)}" style="color:#6c47ff">View ${escapeHtml(m.issue.shortId)} in Faultline</a></p>`,
+      `<p><a href="${escapeHtml(m.issue.url)}" style="color:#6c47ff">View ${escapeHtml(m.issue.shortId)} in ` +
+      `Faultline</a></p>`,
   );
 }

@@ -25,7 +25,10 @@ export function signInErrorMessage(code: string | undefined | null): string | nu
     case 'RateLimited':
       return 'Too many failed sign-in attempts. Wait a few minutes, then try again.';
     case 'DirectoryUnavailable':
-      return 'The directory server (LDAP) is unreachable, and no local account matches these credentials. Try again later or contact your administrator.';
+      return (
+        'The directory server (LDAP) is unreachable, and no local account matches these credentials. Try ' +
+        'again later or contact your administrator.'
+      );
     case 'SessionRequired':
       return null;
     default:

@@ -1,4 +1,5 @@
-// next-auth configuration: one Credentials provider (directory, then local accounts), JWT sessions signed with SECRET_KEY.
+// next-auth configuration: one Credentials provider (directory, then local accounts), JWT sessions signed with
+// SECRET_KEY.
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { config } from '../config.ts';

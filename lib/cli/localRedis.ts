@@ -29,7 +29,8 @@ export async function ensureRedis(url: string, log: (m: string) => void): Promis
   const bin = which.stdout.trim();
   if (!bin) {
     throw new Error(
-      `Redis does not answer at ${url} and no redis-server is on PATH. Install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) or set REDIS_URL.`,
+      `Redis does not answer at ${url} and no redis-server is on PATH. Install it (Debian/Ubuntu: apt-get ` +
+        `install redis-server; macOS: brew install redis) or set REDIS_URL.`,
     );
   }
   const u = new URL(url);

@@ -67,7 +67,10 @@ async function report(stored: StoredEvent[], onStored?: OnStored) {
   }
 }
 
-/** A message that cannot be stored goes to the dead-letter stream once it is hopeless; otherwise it stays pending for a retry. */
+/**
+ * A message that cannot be stored goes to the dead-letter stream once it is hopeless; otherwise it stays pending for a
+ * retry.
+ */
 async function fail(redis: Redis, msg: StreamMessage, e: unknown) {
   const deliveries = await deliveryCount(redis, msg.id);
   if (isPermanent(e) || deliveries >= config().WORKER_MAX_DELIVERIES) {

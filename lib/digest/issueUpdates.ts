@@ -50,7 +50,10 @@ function stateOf(lock: LockedIssue): IssueStatusState {
   };
 }
 
-/** Release order of one org; a release missing from the table is newer than every known one (this very batch created it). */
+/**
+ * Release order of one org; a release missing from the table is newer than every known one (this very batch created
+ * it).
+ */
 export function atOrAfterIn(order: Map<string, number> | undefined): ReleaseAtOrAfter {
   return (r, ref) => {
     const a = order?.get(r);

@@ -1,4 +1,5 @@
-// A stored event in Sentry's Web API shape: top-level fields plus `entries` (exception, message, threads, breadcrumbs, request).
+// A stored event in Sentry's Web API shape: top-level fields plus `entries` (exception, message, threads, breadcrumbs,
+// request).
 // The normalized payload (Event.data) is the source; `extra.environ` is never shown (sentry-cli puts the whole
 // process environment there, and even scrubbed it says more than an issue page needs to).
 import type { Event } from '../generated/prisma/client.ts';

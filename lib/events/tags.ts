@@ -63,7 +63,9 @@ function label(s: Software | undefined, majorOnly = false): string | undefined {
   return version ? `${s.name} ${version}` : s.name;
 }
 
-/** `yes` if every exception was handled, `no` if any was not (an unhandled error anywhere makes the event unhandled). */
+/**
+ * `yes` if every exception was handled, `no` if any was not (an unhandled error anywhere makes the event unhandled).
+ */
 function handled(ev: NormalizedEvent): string | undefined {
   const flags = (ev.exception?.values ?? []).map((v) => v.mechanism?.handled).filter((h) => h !== undefined);
   if (flags.length === 0) return undefined;

@@ -7,7 +7,8 @@ describe('parseSentryAuth', () => {
   it('reads the sentry-cli header', () => {
     expect(
       parseSentryAuth(
-        'Sentry sentry_key=0123456789abcdef0123456789abcdef, sentry_version=7, sentry_timestamp=1795480479.4260845, sentry_client=sentry-cli/x86_64',
+        'Sentry sentry_key=0123456789abcdef0123456789abcdef, sentry_version=7, ' +
+          'sentry_timestamp=1795480479.4260845, sentry_client=sentry-cli/x86_64',
       ),
     ).toEqual({
       sentry_key: '0123456789abcdef0123456789abcdef',

@@ -1,4 +1,5 @@
-// Request bodies as SDKs send them (identity, gzip, deflate, br, zstd where Node has it), decoded as a stream with hard caps.
+// Request bodies as SDKs send them (identity, gzip, deflate, br, zstd where Node has it), decoded as a stream with hard
+// caps.
 import zlib from 'node:zlib';
 import { Readable, pipeline, type Transform } from 'node:stream';
 import { HttpError } from '../api/respond.ts';

@@ -1,4 +1,5 @@
-// Sentry envelopes read as a stream: a header line, then items with or without `length`; only kept payloads are buffered.
+// Sentry envelopes read as a stream: a header line, then items with or without `length`; only kept payloads are
+// buffered.
 import { HttpError } from '../api/respond.ts';
 import { tooLarge } from './decode.ts';
 
@@ -152,7 +153,8 @@ export class EnvelopeReader {
     if (got < length) {
       throw new HttpError(
         400,
-        `truncated envelope: ${what} declares length ${length} but only ${got} bytes follow (item length past the end of the body)`,
+        `truncated envelope: ${what} declares length ${length} but only ${got} bytes follow (item length past ` +
+          `the end of the body)`,
       );
     }
     // The newline after a sized payload is optional at the end of the envelope.

@@ -1,4 +1,5 @@
-// The ingest edge, framework-free: authenticate by DSN key, cap and decode the body, read the envelope, enqueue events, answer.
+// The ingest edge, framework-free: authenticate by DSN key, cap and decode the body, read the envelope, enqueue events,
+// answer.
 import { errorAnswer, HttpError } from '../api/respond.ts';
 import { config } from '../config.ts';
 import { log } from '../log.ts';

@@ -11,7 +11,9 @@ const PAGE = path.join(root, 'components/issues/IssueRow.tsx');
 
 let base: ts.Program | undefined;
 
-/** Type errors of the serializer, the contract and the page, with one file's text replaced (nothing is written to disk). */
+/**
+ * Type errors of the serializer, the contract and the page, with one file's text replaced (nothing is written to disk).
+ */
 function typeErrors(edit?: { file: string; from: string; to: string }): { file: string; text: string }[] {
   const parsed = ts.getParsedCommandLineOfConfigFile(
     path.join(root, 'tsconfig.json'),

@@ -21,7 +21,9 @@ export async function listIssueHashes(db: Db, url: URL, issueId: number) {
         latestEvent: latest ? serializeEventSimple(latest) : null,
         mergedBySeer: false,
         groupingVersion: h.groupingVersion,
-        /** What the hash was computed from: the variant (fingerprint, stacktrace, exception, message) and its inputs. */
+        /**
+         * What the hash was computed from: the variant (fingerprint, stacktrace, exception, message) and its inputs.
+         */
         components: { variant: c.variant ?? null, values: Array.isArray(c.values) ? c.values : [] },
         dateCreated: h.createdAt.toISOString(),
       };

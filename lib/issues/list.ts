@@ -1,4 +1,5 @@
-// Issue lists (project and organization): search, sort, paginate, serialize with stats, as Sentry's issue index answers.
+// Issue lists (project and organization): search, sort, paginate, serialize with stats, as Sentry's issue index
+// answers.
 import type { Db } from '../db.ts';
 import { InvalidError } from '../errors.ts';
 import { paginate } from '../api/pagination.ts';

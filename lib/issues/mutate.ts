@@ -149,7 +149,9 @@ export interface MutationResult {
   inbox?: null;
 }
 
-/** Applies the changes to the selected issues (all in one organization) and answers what was applied, as Sentry does. */
+/**
+ * Applies the changes to the selected issues (all in one organization) and answers what was applied, as Sentry does.
+ */
 export async function updateIssues(db: Db, orgId: number, issues: Issue[], c: IssueChanges): Promise<MutationResult> {
   const out: MutationResult = {};
   if (c.merge && issues.length > 1) requireOneProject(issues, 'merge issues');

@@ -1,4 +1,5 @@
-// Event counts over time per issue, in Sentry's `stats` shape: `{"24h": [[unix_seconds, count], ...]}`, from IssueHourlyCount.
+// Event counts over time per issue, in Sentry's `stats` shape: `{"24h": [[unix_seconds, count], ...]}`, from
+// IssueHourlyCount.
 import type { Db } from '../db.ts';
 
 export const STATS_PERIODS = ['24h', '14d', '30d'] as const;

@@ -66,6 +66,8 @@ export interface Member {
   /** Slugs of the member's teams in this organization. */
   teams: string[];
   teamRoles: { teamSlug: string; role: null }[];
-  /** Faultline: the role (and mapped teams) of directory users in LDAP_DEFAULT_SENTRY_ORGANIZATION follow LDAP groups. */
+  /**
+   * Faultline: the role (and mapped teams) of directory users in LDAP_DEFAULT_SENTRY_ORGANIZATION follow LDAP groups.
+   */
   isDirectoryManaged: boolean;
 }

@@ -81,7 +81,8 @@ function refuseDirectoryManaged(org: Organization, user: { isManaged: boolean },
   if (directoryManagedRole(org, user)) {
     throw new InvalidError(
       what,
-      `this member's role in ${org.slug} is set from LDAP groups at every sign-in (LDAP_GROUP_ROLE_MAPPING); change their groups instead`,
+      `this member's role in ${org.slug} is set from LDAP groups at every sign-in (LDAP_GROUP_ROLE_MAPPING); ` +
+        `change their groups instead`,
     );
   }
 }

@@ -20,7 +20,10 @@ type UserFields = Pick<
   passwordHash?: string | null;
 };
 
-/** Sentry's user shape (sentry-cli's `info` reads `email` and a string `id`). Local accounts sign in by email, which is their username. */
+/**
+ * Sentry's user shape (sentry-cli's `info` reads `email` and a string `id`). Local accounts sign in by email, which is
+ * their username.
+ */
 export function serializeUser(u: UserFields): ApiUser {
   return {
     id: String(u.id),

@@ -95,7 +95,10 @@ export async function updateProject(
   );
 }
 
-/** Deletes the project with its keys, issues and events (cascades); its ingest keys stop within the key cache's lifetime. */
+/**
+ * Deletes the project with its keys, issues and events (cascades); its ingest keys stop within the key cache's
+ * lifetime.
+ */
 export async function deleteProject(db: Db, projectId: number) {
   await db.project.delete({ where: { id: projectId } });
 }

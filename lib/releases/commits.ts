@@ -1,4 +1,5 @@
-// A release's commits as set-commits sends them: head refs (`--commit repo@sha`, `--clear`) or a commit list (`--local`).
+// A release's commits as set-commits sends them: head refs (`--commit repo@sha`, `--clear`) or a commit list
+// (`--local`).
 // Stored in Release.commits; without a provider integration a ref records just its head commit, as Sentry does.
 import type { Db } from '../db.ts';
 import { InvalidError } from '../errors.ts';
@@ -29,7 +30,9 @@ export interface CommitInput {
   timestamp?: string | null;
 }
 
-/** Head refs to stored commits; every repository must be known (404-free 400, like Sentry's "Invalid repository names"). */
+/**
+ * Head refs to stored commits; every repository must be known (404-free 400, like Sentry's "Invalid repository names").
+ */
 export async function commitsFromRefs(db: Db, orgId: number, refs: RefInput[]): Promise<StoredCommit[]> {
   const repos = await reposByName(db, orgId, [...new Set(refs.map((r) => r.repository))]);
   const unknown = [...new Set(refs.filter((r) => !repos.has(r.repository.toLowerCase())).map((r) => r.repository))];

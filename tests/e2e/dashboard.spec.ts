@@ -98,7 +98,8 @@ test('on a phone the sidebar opens from the menu button', async ({ page }) => {
   await signIn(page, user.email, user.password);
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Issues' })).toBeHidden();
   const issuesLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Issues' });
-  // A tap before React has hydrated the server-rendered button does nothing (as for a real user on a slow phone): tap again.
+  // A tap before React has hydrated the server-rendered button does nothing (as for a real user on a slow phone): tap
+  // again.
   await expect(async () => {
     await page.getByRole('button', { name: 'Open menu' }).click();
     await expect(issuesLink).toBeVisible({ timeout: 1000 });
@@ -140,7 +141,8 @@ test('the issue list shows the SDK issue; search and project filter narrow it do
 test('the issue page shows the chart, the in-app stack frame, the user count and the breadcrumbs', async ({ page }) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  // Failed requests are caught with their URL below (Chromium's console line has none, and its /favicon.ico miss is noise).
+  // Failed requests are caught with their URL below (Chromium's console line has none, and its /favicon.ico miss is
+  // noise).
   page.on(
     'console',
     (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()),

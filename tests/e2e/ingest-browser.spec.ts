@@ -1,4 +1,5 @@
-// @sentry/browser on a page of another origin posts to the ingest edge: CORS lets it through and the event reaches the stream.
+// @sentry/browser on a page of another origin posts to the ingest edge: CORS lets it through and the event reaches the
+// stream.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';

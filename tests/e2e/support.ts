@@ -36,7 +36,8 @@ export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms
   const v = await poll(fn, ok, ms, 250);
   if (!ok(v))
     throw new Error(
-      `condition not met within ${ms} ms (last value ${JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x))})`,
+      `condition not met within ${ms} ms (last value ` +
+        `${JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x))})`,
     );
   return v;
 }

@@ -56,7 +56,7 @@ describe('alert delivery', () => {
     expect(d.error).toMatch(/ECONNREFUSED.*gave up after 5 attempts/);
   });
 
-  it('a burst of 100 new issues reaches DingTalk as at most 20 messages a minute, every issue included once', async () => {
+  it('a burst of 100 new issues reaches DingTalk as at most 20 messages a minute, each issue once', async () => {
     const burst = await dingtalkReceiver({ token: 'burst', secret: 'SECburst' });
     try {
       const p = await makeProject();

@@ -107,7 +107,10 @@ export async function dingtalkReceiver(opts: { token: string; secret?: string; k
   });
 }
 
-/** Feishu's bot endpoint: with a secret, body `timestamp` (s) and `sign` = Base64(HMAC-SHA256(key=timestamp+"\n"+secret, "")). */
+/**
+ * Feishu's bot endpoint: with a secret, body `timestamp` (s) and `sign` = Base64(HMAC-SHA256(key=timestamp+"\n"+secret,
+ * "")).
+ */
 export async function feishuReceiver(opts: { secret?: string; keyword?: string }) {
   return httpReceiver((r, reply, self, mode) => {
     if (opts.secret) {

@@ -6,7 +6,7 @@ import { evaluateAlerts } from '../../lib/alerts/evaluate.ts';
 import type { RuleFilter } from '../../lib/alerts/ruleSchema.ts';
 import { makeProject, makeUser } from '../harness/fixtures.ts';
 import { jsonReceiver, smtpReceiver, waitFor } from './alerts-receivers.ts';
-import { channel, deliveries, exceptionEvent, rule, sendEvent, settle, type Project } from './alerts-support.ts';
+import { channel, deliveries, exceptionEvent, rule, sendEvent, settle } from './alerts-support.ts';
 
 let hook: Awaited<ReturnType<typeof jsonReceiver>>;
 let smtp: Awaited<ReturnType<typeof smtpReceiver>>;

@@ -27,7 +27,10 @@ export async function sendEvent(p: Project, event: Record<string, unknown>): Pro
   return eventId;
 }
 
-/** An exception event with a stack trace, like @sentry/node sends; each message has its own crashing function (its own issue). */
+/**
+ * An exception event with a stack trace, like @sentry/node sends; each message has its own crashing function (its own
+ * issue).
+ */
 export function exceptionEvent(message: string, extra: Record<string, unknown> = {}) {
   const fn = 'handle_' + message.replace(/\W+/g, '_');
   return {
@@ -71,7 +74,9 @@ export function runSentryNode(script: string, dsn: string) {
   if (r.status !== 0) throw new Error(`@sentry/node script failed: ${r.stderr}`);
 }
 
-/** True once the worker process calls evaluateAlerts itself after each stored batch (workers/main.ts or eventWorker.ts). */
+/**
+ * True once the worker process calls evaluateAlerts itself after each stored batch (workers/main.ts or eventWorker.ts).
+ */
 export const workerEvaluates = () =>
   ['main.ts', 'eventWorker.ts'].some((f) =>
     /import\s*\{[^}]*\bevaluateAlerts\b/.test(readFileSync(`${projectRoot}/workers/${f}`, 'utf8')),

@@ -1,4 +1,5 @@
-// The event, tag and hash endpoints of an issue over HTTP, on events from the real @sentry/node SDK and the store endpoint.
+// The event, tag and hash endpoints of an issue over HTTP, on events from the real @sentry/node SDK and the store
+// endpoint.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -145,38 +146,42 @@ describe('issue events', () => {
     expect((await get(`/api/0/issues/${w.seqIssue}/events/not-an-id/`)).status).toBe(404);
   });
 
-  it('serializes a real @sentry/node exception with frames, context, breadcrumbs, user and tags, and hides extra.environ', async () => {
-    const r = await get(`/api/0/issues/${w.sdkIssue}/events/latest/`);
-    expect(r.status).toBe(200);
-    const e = r.body;
-    expect(e).toMatchObject({
-      eventID: w.sdkEventId,
-      platform: 'node',
-      release: { version: 'api@3.1.0' },
-      environment: 'production',
-      type: 'error',
-    });
-    expect(e.user).toMatchObject({ id: 'u-7', email: 'u7@example.com' });
-    expect(e.tags).toContainEqual({ key: 'customer', value: 'acme' });
-    expect(e.sdk.name).toBe('sentry.javascript.node');
-    expect(e.extra).toEqual({ environ: '[filtered]', orderId: 1042 });
-    expect(JSON.stringify(e)).not.toContain('do-not-show');
-    const exc = e.entries.find((x: { type: string }) => x.type === 'exception');
-    expect(exc.data.values[0].type).toBe('SyntaxError');
-    const frames = exc.data.values[0].stacktrace.frames as Array<{
-      function: string;
-      inApp: boolean;
-      context: [number, string][];
-      lineNo: number;
-    }>;
-    const parse = frames.find((f) => f.function === 'parseOrder');
-    expect(parse).toBeDefined();
-    expect(parse!.inApp).toBe(true);
-    expect(parse!.context.find(([n]) => n === parse!.lineNo)?.[1]).toContain('JSON.parse(raw)');
-    const crumbs = e.entries.find((x: { type: string }) => x.type === 'breadcrumbs');
-    expect(crumbs.data.values).toContainEqual(expect.objectContaining({ category: 'cart', message: 'added sku-42' }));
-    expect(e.contexts.runtime?.name ?? e.contexts.node?.name).toBeTruthy();
-  });
+  it(
+    'serializes a real @sentry/node exception with frames, context, breadcrumbs, user and tags, and hides ' +
+      'extra.environ',
+    async () => {
+      const r = await get(`/api/0/issues/${w.sdkIssue}/events/latest/`);
+      expect(r.status).toBe(200);
+      const e = r.body;
+      expect(e).toMatchObject({
+        eventID: w.sdkEventId,
+        platform: 'node',
+        release: { version: 'api@3.1.0' },
+        environment: 'production',
+        type: 'error',
+      });
+      expect(e.user).toMatchObject({ id: 'u-7', email: 'u7@example.com' });
+      expect(e.tags).toContainEqual({ key: 'customer', value: 'acme' });
+      expect(e.sdk.name).toBe('sentry.javascript.node');
+      expect(e.extra).toEqual({ environ: '[filtered]', orderId: 1042 });
+      expect(JSON.stringify(e)).not.toContain('do-not-show');
+      const exc = e.entries.find((x: { type: string }) => x.type === 'exception');
+      expect(exc.data.values[0].type).toBe('SyntaxError');
+      const frames = exc.data.values[0].stacktrace.frames as Array<{
+        function: string;
+        inApp: boolean;
+        context: [number, string][];
+        lineNo: number;
+      }>;
+      const parse = frames.find((f) => f.function === 'parseOrder');
+      expect(parse).toBeDefined();
+      expect(parse!.inApp).toBe(true);
+      expect(parse!.context.find(([n]) => n === parse!.lineNo)?.[1]).toContain('JSON.parse(raw)');
+      const crumbs = e.entries.find((x: { type: string }) => x.type === 'breadcrumbs');
+      expect(crumbs.data.values).toContainEqual(expect.objectContaining({ category: 'cart', message: 'added sku-42' }));
+      expect(e.contexts.runtime?.name ?? e.contexts.node?.name).toBeTruthy();
+    },
+  );
 });
 
 describe('project event', () => {

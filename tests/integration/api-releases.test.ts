@@ -174,7 +174,7 @@ describe('releases', () => {
     expect(await db().release.count({ where: { orgId: a.org.id, version } })).toBe(1);
   });
 
-  it('lists newest first, filters by query and project, paginates; members see only their projects’ releases', async () => {
+  it('lists newest first, filters by query and project, paginates; members see their projects’ releases', async () => {
     const { a, token, base } = await setup();
     await db().organization.update({ where: { id: a.org.id }, data: { openMembership: false } });
     const hidden = await ensureProject(db(), { org: a.org.slug, project: uniqueSlug('hidden'), team: uniqueSlug('t') });

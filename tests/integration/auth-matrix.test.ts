@@ -1,5 +1,6 @@
 // Authorization matrix: users of every role in two organizations (plus superuser, stranger, no auth and tokens
-// missing a scope) against (1) the access steps the route wrapper composes (lib/auth, lib/projects, lib/issues access.ts), and (2) every /api/0 route over HTTP.
+// missing a scope) against (1) the access steps the route wrapper composes (lib/auth, lib/projects, lib/issues
+// access.ts), and (2) every /api/0 route over HTTP.
 // Org A's people get 404 for anything of org B, by URL and by guessed ids.
 //
 // Adding an /api/0 route? Add a row to ROUTES below: the "every route has a row" test fails until you do.
@@ -211,7 +212,10 @@ interface RouteRow {
 
 const sessionOnly = (ok: number) => (a: Actor) => (a === 'none' ? 401 : a.startsWith('token') ? 403 : ok);
 const superuserOnly = (ok: number) => (a: Actor) => (a === 'none' ? 401 : a === 'superuser' ? ok : 403);
-/** For org-scoped routes (use it in new rows): 401 without auth, 404 for the other org, else by the role's and token's scopes. */
+/**
+ * For org-scoped routes (use it in new rows): 401 without auth, 404 for the other org, else by the role's and token's
+ * scopes.
+ */
 const byScope =
   (scope: Scope, ok = 200, visibleToMembers = true) =>
   (a: Actor) =>

@@ -102,7 +102,8 @@ describe('commands Faultline does not serve', () => {
     );
     const r = sentryCli(['sourcemaps', 'upload', dir], { token, org: a.org.slug, project: a.project.slug });
     expect(r.code, out(r)).not.toBe(0);
-    // sentry-cli turns any 404 of chunk-upload into this wording (its convert_rnf); docs/sentry-cli-releases.md explains it.
+    // sentry-cli turns any 404 of chunk-upload into this wording (its convert_rnf); docs/sentry-cli-releases.md
+    // explains it.
     expect(r.stderr).toContain('error: organization not found');
   });
 });

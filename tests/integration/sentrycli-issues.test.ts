@@ -152,11 +152,12 @@ describe('sentry-cli issues resolve / mute / unresolve', () => {
 });
 
 describe('sentry-cli configured by .sentryclirc', () => {
-  it('reads url, org, project, token and dsn from the file docs/sentry-cli.md shows, with no SENTRY_* variables', async () => {
+  it('reads url, org, project, token and dsn from the file in docs/sentry-cli.md, no SENTRY_* variables', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'faultline-sentryclirc-'));
     writeFileSync(
       path.join(dir, '.sentryclirc'),
-      `[defaults]\nurl = ${baseUrl()}\norg = ${w.org}\nproject = ${w.project}\n\n[auth]\ntoken = ${w.token}\ndsn = ${w.dsn}\n`,
+      `[defaults]\nurl = ${baseUrl()}\norg = ${w.org}\nproject = ${w.project}\n\n[auth]\ntoken = ` +
+        `${w.token}\ndsn = ${w.dsn}\n`,
     );
     const run = (args: string[]) =>
       spawnSync(SENTRY_CLI, args, {

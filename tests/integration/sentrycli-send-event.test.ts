@@ -56,81 +56,85 @@ const entry = (e: { entries: Array<{ type: string; data: any }> }, type: string)
   e.entries.find((x) => x.type === type)?.data;
 
 describe('sentry-cli send-event', () => {
-  it('stores every flag: message with params, level, release, dist, environment, extra, tags, user, fingerprint, platform, logfile', async () => {
-    const log = path.join(dir, 'job.log');
-    writeFileSync(log, 'starting backup\nconnecting to db-1\nwrite failed: no space left\n');
-    const id = send([
-      '-m',
-      'backup of %s failed after %s tries',
-      '-a',
-      '/var/db',
-      '-a',
-      '3',
-      '-l',
-      'warning',
-      '-r',
-      'cli@1.2.3',
-      '-d',
-      'build42',
-      '-E',
-      'staging',
-      '-e',
-      'disk:sda1',
-      '-e',
-      'host:db-1',
-      '-t',
-      'job:backup',
-      '-t',
-      'shard:7',
-      '-u',
-      'id:ops',
-      '-u',
-      'email:ops@example.com',
-      '-f',
-      'backup',
-      '-f',
-      '{{ default }}',
-      '-p',
-      'python',
-      '--logfile',
-      log,
-      '--no-environ',
-    ]);
-    const e = await stored(id);
-    expect(e.eventID).toBe(id.replace(/-/g, ''));
-    expect(e.title).toBe('backup of /var/db failed after 3 tries');
-    expect(entry(e, 'message')).toEqual({
-      formatted: 'backup of /var/db failed after 3 tries',
-      message: 'backup of %s failed after %s tries',
-      params: ['/var/db', '3'],
-    });
-    expect(e.level).toBe('warning');
-    expect(e.release).toEqual({ version: 'cli@1.2.3' });
-    expect(e.dist).toBe('build42');
-    expect(e.environment).toBe('staging');
-    expect(e.extra).toEqual({ disk: 'sda1', host: 'db-1' });
-    expect(e.tags).toEqual(
-      expect.arrayContaining([
-        { key: 'job', value: 'backup' },
-        { key: 'shard', value: '7' },
-        { key: 'level', value: 'warning' },
-        { key: 'environment', value: 'staging' },
-      ]),
-    );
-    expect(e.user).toMatchObject({ id: 'ops', email: 'ops@example.com' });
-    expect(e.fingerprint).toEqual(['backup', '{{ default }}']);
-    expect(e.platform).toBe('python');
-    expect(e.sdk.name).toBe('sentry-cli');
-    const crumbs = entry(e, 'breadcrumbs').values.map((b: { message: string }) => b.message);
-    expect(crumbs).toEqual(['starting backup', 'connecting to db-1', 'write failed: no space left']);
-    // The issue shows the same and carries the level.
-    const issue = (await api(w.token, 'GET', `/api/0/issues/${e.groupID}/`)).body;
-    expect(issue).toMatchObject({
-      title: 'backup of /var/db failed after 3 tries',
-      level: 'warning',
-      firstRelease: { version: 'cli@1.2.3' },
-    });
-  });
+  it(
+    'stores every flag: message with params, level, release, dist, environment, extra, tags, user, ' +
+      'fingerprint, platform, logfile',
+    async () => {
+      const log = path.join(dir, 'job.log');
+      writeFileSync(log, 'starting backup\nconnecting to db-1\nwrite failed: no space left\n');
+      const id = send([
+        '-m',
+        'backup of %s failed after %s tries',
+        '-a',
+        '/var/db',
+        '-a',
+        '3',
+        '-l',
+        'warning',
+        '-r',
+        'cli@1.2.3',
+        '-d',
+        'build42',
+        '-E',
+        'staging',
+        '-e',
+        'disk:sda1',
+        '-e',
+        'host:db-1',
+        '-t',
+        'job:backup',
+        '-t',
+        'shard:7',
+        '-u',
+        'id:ops',
+        '-u',
+        'email:ops@example.com',
+        '-f',
+        'backup',
+        '-f',
+        '{{ default }}',
+        '-p',
+        'python',
+        '--logfile',
+        log,
+        '--no-environ',
+      ]);
+      const e = await stored(id);
+      expect(e.eventID).toBe(id.replace(/-/g, ''));
+      expect(e.title).toBe('backup of /var/db failed after 3 tries');
+      expect(entry(e, 'message')).toEqual({
+        formatted: 'backup of /var/db failed after 3 tries',
+        message: 'backup of %s failed after %s tries',
+        params: ['/var/db', '3'],
+      });
+      expect(e.level).toBe('warning');
+      expect(e.release).toEqual({ version: 'cli@1.2.3' });
+      expect(e.dist).toBe('build42');
+      expect(e.environment).toBe('staging');
+      expect(e.extra).toEqual({ disk: 'sda1', host: 'db-1' });
+      expect(e.tags).toEqual(
+        expect.arrayContaining([
+          { key: 'job', value: 'backup' },
+          { key: 'shard', value: '7' },
+          { key: 'level', value: 'warning' },
+          { key: 'environment', value: 'staging' },
+        ]),
+      );
+      expect(e.user).toMatchObject({ id: 'ops', email: 'ops@example.com' });
+      expect(e.fingerprint).toEqual(['backup', '{{ default }}']);
+      expect(e.platform).toBe('python');
+      expect(e.sdk.name).toBe('sentry-cli');
+      const crumbs = entry(e, 'breadcrumbs').values.map((b: { message: string }) => b.message);
+      expect(crumbs).toEqual(['starting backup', 'connecting to db-1', 'write failed: no space left']);
+      // The issue shows the same and carries the level.
+      const issue = (await api(w.token, 'GET', `/api/0/issues/${e.groupID}/`)).body;
+      expect(issue).toMatchObject({
+        title: 'backup of /var/db failed after 3 tries',
+        level: 'warning',
+        firstRelease: { version: 'cli@1.2.3' },
+      });
+    },
+  );
 
   it('joins repeated -m lines, defaults to error, and groups by -f fingerprint', async () => {
     const one = send(['-m', 'line one', '-m', 'line two', '-f', 'same-group', '--no-environ']);
@@ -160,7 +164,7 @@ describe('sentry-cli send-event', () => {
 });
 
 describe('sentry-cli bash-hook', () => {
-  it('reports a failing command of a hooked script as an issue with the command, the traceback and the output', async () => {
+  it('reports a failing command of a hooked script as an issue with command, traceback and output', async () => {
     const script = path.join(dir, 'nightly.sh');
     writeFileSync(
       script,

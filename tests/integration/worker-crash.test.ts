@@ -36,7 +36,9 @@ function event(i: number) {
   };
 }
 
-/** Puts event `i` on the stream the way the edge does, bypassing HTTP (a replay, or while the web is beside the point). */
+/**
+ * Puts event `i` on the stream the way the edge does, bypassing HTTP (a replay, or while the web is beside the point).
+ */
 async function enqueueDirectly(i: number) {
   const e = event(i);
   const queued = {
@@ -181,7 +183,8 @@ describe('worker crash safety', () => {
       expect(await fetch(`${stack.baseUrl}/_health/`).then((r) => r.status)).toBe(200);
       // What a PostgreSQL restart or failover does to every open connection.
       await pdb.$executeRawUnsafe(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <>
+          pg_backend_pid()`,
       );
       await new Promise((r) => setTimeout(r, 1000));
       expect(w.exitCode).toBeNull();

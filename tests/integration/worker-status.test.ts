@@ -27,7 +27,7 @@ async function onlyIssue(projectId: number) {
 }
 
 describe('worker: status on new events', () => {
-  it('keeps an issue resolved in the next release for events of the current release, and reopens it on a newer one', async () => {
+  it('keeps an issue resolved in the next release for the current release; reopens it on a newer one', async () => {
     const { project, key, org } = await makeProject();
     await storeEvents(project, key.publicKey, [bug('shop@1.0', 1)]);
     let issue = await onlyIssue(project.id);

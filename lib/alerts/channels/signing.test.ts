@@ -6,7 +6,8 @@ import { webhookRequest, webhookSignature } from './webhook.ts';
 import { createHmac } from 'node:crypto';
 
 describe('DingTalk signing', () => {
-  it('matches the documented algorithm (Python sample: quote_plus(b64encode(hmac(secret, f"{ts}\\n{secret}"))))', () => {
+  // The documented Python sample: quote_plus(b64encode(hmac(secret, f"{ts}\\n{secret}"))).
+  it('matches the documented algorithm', () => {
     const url = new URL(
       dingtalkUrl('https://oapi.dingtalk.com/robot/send?access_token=abc', 'SECthis-is-a-test-secret', 1700000000000),
     );

@@ -52,5 +52,6 @@ export async function lockLastFired(tx: Tx, ruleId: number, issueId: number): Pr
 }
 
 export async function markFired(tx: Tx, ruleId: number, issueId: number, at: Date): Promise<void> {
-  await tx.$executeRaw`UPDATE "AlertFire" SET "lastFiredAt" = ${at} WHERE "ruleId" = ${ruleId} AND "issueId" = ${issueId}`;
+  await tx.$executeRaw`UPDATE "AlertFire" SET "lastFiredAt" = ${at} WHERE "ruleId" = ${ruleId} AND "issueId" =
+    ${issueId}`;
 }

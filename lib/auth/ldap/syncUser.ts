@@ -37,7 +37,8 @@ export async function upsertDirectoryUser(
   const byEmail = await db.user.findUnique({ where: { email: profile.email } });
   if (byEmail && byEmail.id !== existing?.id) {
     throw new EmailTakenError(
-      `email ${profile.email} of ${entry.dn} already belongs to ${byEmail.isManaged ? 'another directory' : 'a local'} account`,
+      `email ${profile.email} of ${entry.dn} already belongs to ` +
+        `${byEmail.isManaged ? 'another directory' : 'a local'} account`,
     );
   }
   const data = {

@@ -28,7 +28,9 @@ export async function testDirectorySettings(username: string, password?: string)
   push({
     step: 'settings',
     ok: true,
-    detail: `server ${settings.server}, user base ${settings.userDn}, group type ${settings.groupType}${settings.groupDn ? ` under ${settings.groupDn}` : ''}`,
+    detail:
+      `server ${settings.server}, user base ${settings.userDn}, group type ` +
+      `${settings.groupType}${settings.groupDn ? ` under ${settings.groupDn}` : ''}`,
   });
   try {
     const r = await lookupUser(settings, username, password || undefined, push);
@@ -51,13 +53,16 @@ export async function testDirectorySettings(username: string, password?: string)
     push({
       step: 'flags',
       ok: grant.refusal === null,
-      detail: `active ${grant.isActive}, superuser ${grant.isSuperuser}, staff ${grant.isStaff}${grant.refusal ? ` (refused: ${grant.refusal})` : ''}`,
+      detail:
+        `active ${grant.isActive}, superuser ${grant.isSuperuser}, staff ` +
+        `${grant.isStaff}${grant.refusal ? ` (refused: ${grant.refusal})` : ''}`,
     });
     push({
       step: 'organization',
       ok: true,
       detail: settings.defaultOrganization
-        ? `${settings.defaultOrganization}: role ${grant.role}; teams ${grant.teams.length ? grant.teams.join(', ') : '(none)'}`
+        ? `${settings.defaultOrganization}: role ${grant.role}; teams ` +
+          `${grant.teams.length ? grant.teams.join(', ') : '(none)'}`
         : 'LDAP_DEFAULT_SENTRY_ORGANIZATION is not set: no membership is synced',
     });
     return { ok: grant.refusal === null, steps };

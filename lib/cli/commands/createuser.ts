@@ -5,7 +5,9 @@ import { createLocalUser } from '../../users/users.ts';
 import { isRole } from '../../auth/roles.ts';
 import { UsageError } from '../args.ts';
 
-export const help = `Usage: faultline createuser --email E --password P [--name N] [--superuser] [--org SLUG] [--role member|admin|manager|owner]
+export const help =
+  `Usage: faultline createuser --email E --password P [--name N] [--superuser] [--org SLUG] ` +
+  `[--role member|admin|manager|owner]
 Creates a local user. With --org, the user joins that organization (created if missing) with --role (default member).`;
 
 export async function run(argv: string[]): Promise<number> {

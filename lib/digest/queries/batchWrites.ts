@@ -36,12 +36,16 @@ export async function issuesByHash(
   if (!keys.length) return [];
   return tx.rows(
     `SELECT h."projectId", h.hash, h."issueId" FROM "IssueHash" h
-     JOIN jsonb_to_recordset($1::jsonb) AS x("projectId" int, hash text) ON h."projectId" = x."projectId" AND h.hash = x.hash`,
+     JOIN jsonb_to_recordset($1::jsonb) AS x("projectId" int, hash text) ON h."projectId" = x."projectId" AND h.hash =
+       x.hash`,
     j(keys),
   );
 }
 
-/** Reserves `n` short numbers of a project; locks the project row until commit, which serializes issue creation per project. */
+/**
+ * Reserves `n` short numbers of a project; locks the project row until commit, which serializes issue creation per
+ * project.
+ */
 export async function reserveShortNumbers(tx: Tx, projectId: number, n: number): Promise<number> {
   const rows = await tx.rows<{ issueCounter: number }>(
     `UPDATE "Project" SET "issueCounter" = "issueCounter" + $2::int WHERE id = $1::int RETURNING "issueCounter"`,
@@ -74,10 +78,13 @@ export async function createIssues(
 ): Promise<{ projectId: number; hash: string; issueId: number; created: boolean }[]> {
   if (!rows.length) return [];
   const created = await tx.rows<{ issueId: number; projectId: number; hash: string }>(
-    `INSERT INTO "Issue" ("projectId", "shortNumber", "hash", "title", "culprit", "type", "metadataType", "metadataValue",
+    `INSERT INTO "Issue" ("projectId", "shortNumber", "hash", "title", "culprit", "type", "metadataType",
+      "metadataValue",
        "level", "firstSeen", "lastSeen", "firstRelease", "lastRelease")
-     SELECT "projectId", "shortNumber", hash, title, culprit, type, "metadataType", "metadataValue", level, "firstSeen", "firstSeen", release, release
-     FROM jsonb_to_recordset($1::jsonb) AS x("projectId" int, "shortNumber" int, hash text, title text, culprit text, type text,
+     SELECT "projectId", "shortNumber", hash, title, culprit, type, "metadataType", "metadataValue", level,
+       "firstSeen", "firstSeen", release, release
+     FROM jsonb_to_recordset($1::jsonb) AS x("projectId" int, "shortNumber" int, hash text, title text, culprit text,
+       type text,
        "metadataType" text, "metadataValue" text, level text, "firstSeen" timestamp(3), release text)
      ORDER BY "projectId", hash
      ON CONFLICT ("projectId", "hash") DO NOTHING RETURNING id AS "issueId", "projectId", hash`,
@@ -88,7 +95,8 @@ export async function createIssues(
   const reread = lost.length
     ? await tx.rows<{ issueId: number; projectId: number; hash: string }>(
         `SELECT i.id AS "issueId", i."projectId", i.hash FROM "Issue" i
-         JOIN jsonb_to_recordset($1::jsonb) AS x("projectId" int, hash text) ON i."projectId" = x."projectId" AND i.hash = x.hash`,
+         JOIN jsonb_to_recordset($1::jsonb) AS x("projectId" int, hash text) ON i."projectId" = x."projectId" AND
+           i.hash = x.hash`,
         j(lost.map((r) => ({ projectId: r.projectId, hash: r.hash }))),
       )
     : [];
@@ -96,7 +104,8 @@ export async function createIssues(
   await tx.run(
     `INSERT INTO "IssueHash" ("projectId", "hash", "issueId", "groupingVersion", "components")
      SELECT "projectId", hash, "issueId", "groupingVersion", components
-     FROM jsonb_to_recordset($1::jsonb) AS x("projectId" int, hash text, "issueId" int, "groupingVersion" text, components jsonb)
+     FROM jsonb_to_recordset($1::jsonb) AS x("projectId" int, hash text, "issueId" int, "groupingVersion" text,
+       components jsonb)
      ORDER BY "projectId", hash
      ON CONFLICT ("projectId", "hash") DO NOTHING`,
     j(
@@ -127,7 +136,8 @@ export async function lockIssues(tx: Tx, ids: number[]): Promise<LockedIssue[]> 
   return tx.rows(
     `SELECT id, status::text AS status, substatus, "statusDetails", "resolvedInRelease", "ignoredUntil",
        "ignoreUntilCount"::text AS "ignoreUntilCount", "eventCount"::text AS "eventCount", level
-     FROM "Issue" WHERE id IN (SELECT value::int FROM jsonb_array_elements_text($1::jsonb)) ORDER BY id FOR NO KEY UPDATE`,
+     FROM "Issue" WHERE id IN (SELECT value::int FROM jsonb_array_elements_text($1::jsonb)) ORDER BY id FOR NO KEY
+       UPDATE`,
     j(ids),
   );
 }
@@ -139,12 +149,15 @@ export async function lockIssues(tx: Tx, ids: number[]): Promise<LockedIssue[]> 
  */
 export async function insertEvents(tx: Tx, rowsJson: string): Promise<{ projectId: number; eventId: string }[]> {
   return tx.rows(
-    `INSERT INTO "Event" ("projectId", "issueId", "eventId", "timestamp", "received", "level", "platform", "release", "dist",
+    `INSERT INTO "Event" ("projectId", "issueId", "eventId", "timestamp", "received", "level", "platform", "release",
+      "dist",
        "environment", "title", "message", "culprit", "userKey", "tags", "data", "hash")
-     SELECT "projectId", "issueId", "eventId", "timestamp", "received", level, platform, release, dist, environment, title, message,
+     SELECT "projectId", "issueId", "eventId", "timestamp", "received", level, platform, release, dist, environment,
+       title, message,
        culprit, "userKey", tags, data, hash
      FROM jsonb_to_recordset($1::jsonb) AS x("projectId" int, "issueId" int, "eventId" text, "timestamp" timestamp(3),
-       "received" timestamp(3), level text, platform text, release text, dist text, environment text, title text, message text,
+       "received" timestamp(3), level text, platform text, release text, dist text, environment text, title text,
+         message text,
        culprit text, "userKey" text, tags jsonb, data jsonb, hash text)
      ON CONFLICT ("projectId", "eventId") DO NOTHING RETURNING "projectId", "eventId"`,
     rowsJson,
@@ -159,7 +172,8 @@ export async function insertIssueUsers(
   if (!rows.length) return [];
   return tx.rows(
     `INSERT INTO "IssueUser" ("issueId", "userKey", "firstSeen")
-     SELECT "issueId", "userKey", "firstSeen" FROM jsonb_to_recordset($1::jsonb) AS x("issueId" int, "userKey" text, "firstSeen" timestamp(3))
+     SELECT "issueId", "userKey", "firstSeen" FROM jsonb_to_recordset($1::jsonb) AS x("issueId" int, "userKey" text,
+       "firstSeen" timestamp(3))
      ORDER BY "issueId", "userKey"
      ON CONFLICT DO NOTHING RETURNING "issueId"`,
     j(rows),
@@ -189,14 +203,19 @@ export async function updateIssues(tx: Tx, rows: IssueUpdateRow[]): Promise<void
   if (!rows.length) return;
   await tx.run(
     `UPDATE "Issue" i SET "eventCount" = i."eventCount" + x.n, "userCount" = i."userCount" + x.users,
-       "lastSeen" = GREATEST(i."lastSeen", x."lastSeen"), "firstSeen" = LEAST(i."firstSeen", x."firstSeen"), level = x.level,
-       "lastRelease" = COALESCE(x."lastRelease", i."lastRelease"), "firstRelease" = COALESCE(i."firstRelease", x."firstRelease"),
+       "lastSeen" = GREATEST(i."lastSeen", x."lastSeen"), "firstSeen" = LEAST(i."firstSeen", x."firstSeen"), level =
+         x.level,
+       "lastRelease" = COALESCE(x."lastRelease", i."lastRelease"), "firstRelease" = COALESCE(i."firstRelease",
+         x."firstRelease"),
        status = x.status::"IssueStatus", substatus = x.substatus, "statusDetails" = x."statusDetails",
-       "resolvedInRelease" = x."resolvedInRelease", "ignoredUntil" = x."ignoredUntil", "ignoreUntilCount" = x."ignoreUntilCount"::bigint,
+       "resolvedInRelease" = x."resolvedInRelease", "ignoredUntil" = x."ignoredUntil", "ignoreUntilCount" =
+         x."ignoreUntilCount"::bigint,
        "resolvedAt" = CASE WHEN x.status = 'resolved' THEN i."resolvedAt" ELSE NULL END,
        "isRegression" = i."isRegression" OR x.regressed
-     FROM jsonb_to_recordset($1::jsonb) AS x(id int, n int, users int, "firstSeen" timestamp(3), "lastSeen" timestamp(3), level text,
-       "firstRelease" text, "lastRelease" text, status text, substatus text, "statusDetails" jsonb, "resolvedInRelease" text,
+     FROM jsonb_to_recordset($1::jsonb) AS x(id int, n int, users int, "firstSeen" timestamp(3), "lastSeen"
+       timestamp(3), level text,
+       "firstRelease" text, "lastRelease" text, status text, substatus text, "statusDetails" jsonb,
+         "resolvedInRelease" text,
        "ignoredUntil" timestamp(3), "ignoreUntilCount" text, regressed boolean)
      WHERE i.id = x.id`,
     j(rows),
@@ -210,7 +229,8 @@ export async function addIssueHourlyCounts(
   if (!rows.length) return;
   await tx.run(
     `INSERT INTO "IssueHourlyCount" ("issueId", "hour", "count")
-     SELECT "issueId", hour, n FROM jsonb_to_recordset($1::jsonb) AS x("issueId" int, hour timestamp(3), n int) ORDER BY 1, 2
+     SELECT "issueId", hour, n FROM jsonb_to_recordset($1::jsonb) AS x("issueId" int, hour timestamp(3), n int) ORDER
+       BY 1, 2
      ON CONFLICT ("issueId", "hour") DO UPDATE SET "count" = "IssueHourlyCount"."count" + EXCLUDED."count"`,
     j(rows),
   );
@@ -223,7 +243,8 @@ export async function addProjectHourlyCounts(
   if (!rows.length) return;
   await tx.run(
     `INSERT INTO "ProjectHourlyCount" ("projectId", "hour", "count")
-     SELECT "projectId", hour, n FROM jsonb_to_recordset($1::jsonb) AS x("projectId" int, hour timestamp(3), n int) ORDER BY 1, 2
+     SELECT "projectId", hour, n FROM jsonb_to_recordset($1::jsonb) AS x("projectId" int, hour timestamp(3), n int)
+       ORDER BY 1, 2
      ON CONFLICT ("projectId", "hour") DO UPDATE SET "count" = "ProjectHourlyCount"."count" + EXCLUDED."count"`,
     j(rows),
   );
@@ -237,10 +258,12 @@ export async function addTagValues(
   await tx.run(
     `INSERT INTO "IssueTagValue" ("issueId", "key", "value", "count", "firstSeen", "lastSeen")
      SELECT "issueId", key, value, n, "firstSeen", "lastSeen"
-     FROM jsonb_to_recordset($1::jsonb) AS x("issueId" int, key text, value text, n bigint, "firstSeen" timestamp(3), "lastSeen" timestamp(3))
+     FROM jsonb_to_recordset($1::jsonb) AS x("issueId" int, key text, value text, n bigint, "firstSeen" timestamp(3),
+       "lastSeen" timestamp(3))
      ORDER BY 1, 2, 3
      ON CONFLICT ("issueId", "key", "value") DO UPDATE SET "count" = "IssueTagValue"."count" + EXCLUDED."count",
-       "firstSeen" = LEAST("IssueTagValue"."firstSeen", EXCLUDED."firstSeen"), "lastSeen" = GREATEST("IssueTagValue"."lastSeen", EXCLUDED."lastSeen")`,
+       "firstSeen" = LEAST("IssueTagValue"."firstSeen", EXCLUDED."firstSeen"), "lastSeen" =
+         GREATEST("IssueTagValue"."lastSeen", EXCLUDED."lastSeen")`,
     j(rows),
   );
 }
@@ -259,7 +282,8 @@ export async function addEnvironments(tx: Tx, rows: { projectId: number; name: s
 export async function releaseCreatedAt(tx: Tx, orgId: number, versions: string[]): Promise<Map<string, number>> {
   if (!versions.length) return new Map();
   const rows = await tx.rows<{ version: string; createdAt: Date }>(
-    `SELECT version, "createdAt" FROM "Release" WHERE "orgId" = $1::int AND version IN (SELECT value FROM jsonb_array_elements_text($2::jsonb))`,
+    `SELECT version, "createdAt" FROM "Release" WHERE "orgId" = $1::int AND version IN (SELECT value FROM
+      jsonb_array_elements_text($2::jsonb))`,
     orgId,
     j(versions),
   );
@@ -284,7 +308,12 @@ export async function addReleases(
      FROM jsonb_to_recordset($1::jsonb) AS x("orgId" int, "projectId" int, version text, "newIssues" int)
      JOIN "Release" r ON r."orgId" = x."orgId" AND r.version = x.version
      ORDER BY r.id, x."projectId"
-     ON CONFLICT ("releaseId", "projectId") DO ${withNewIssues ? `UPDATE SET "newIssues" = "ReleaseProject"."newIssues" + EXCLUDED."newIssues"` : 'NOTHING'}`;
+     ON CONFLICT ("releaseId", "projectId") DO ${
+       withNewIssues
+         ? `UPDATE SET "newIssues" =
+       "ReleaseProject"."newIssues" + EXCLUDED."newIssues"`
+         : 'NOTHING'
+     }`;
   const quiet = rows.filter((r) => r.newIssues === 0);
   const counted = rows.filter((r) => r.newIssues > 0);
   // Only rows that add new issues update (and lock) an existing link; the rest leave it alone.

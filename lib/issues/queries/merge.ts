@@ -20,7 +20,8 @@ export async function moveIntoParent(tx: Tx, parent: number, children: number[])
   await tx.$executeRaw`
     INSERT INTO "IssueUser" ("issueId", "userKey", "firstSeen")
     SELECT ${parent}, "userKey", MIN("firstSeen") FROM "IssueUser" WHERE "issueId" IN (${kids}) GROUP BY "userKey"
-    ON CONFLICT ("issueId", "userKey") DO UPDATE SET "firstSeen" = LEAST("IssueUser"."firstSeen", EXCLUDED."firstSeen")`;
+    ON CONFLICT ("issueId", "userKey") DO UPDATE SET "firstSeen" = LEAST("IssueUser"."firstSeen",
+      EXCLUDED."firstSeen")`;
   await tx.$executeRaw`
     INSERT INTO "IssueHourlyCount" ("issueId", "hour", "count")
     SELECT ${parent}, "hour", SUM("count") FROM "IssueHourlyCount" WHERE "issueId" IN (${kids}) GROUP BY "hour"
@@ -38,8 +39,10 @@ export async function moveIntoParent(tx: Tx, parent: number, children: number[])
       "eventCount" = a.events, "firstSeen" = a."firstSeen", "lastSeen" = a."lastSeen",
       "userCount" = (SELECT COUNT(*) FROM "IssueUser" u WHERE u."issueId" = ${parent}),
       "level" = (ARRAY['debug','info','warning','error','fatal'])[a.severity],
-      "firstRelease" = (SELECT "firstRelease" FROM "Issue" WHERE id IN (${all}) AND "firstRelease" IS NOT NULL ORDER BY "firstSeen" LIMIT 1),
-      "lastRelease" = (SELECT "lastRelease" FROM "Issue" WHERE id IN (${all}) AND "lastRelease" IS NOT NULL ORDER BY "lastSeen" DESC LIMIT 1)
+      "firstRelease" = (SELECT "firstRelease" FROM "Issue" WHERE id IN (${all}) AND "firstRelease" IS NOT NULL ORDER
+        BY "firstSeen" LIMIT 1),
+      "lastRelease" = (SELECT "lastRelease" FROM "Issue" WHERE id IN (${all}) AND "lastRelease" IS NOT NULL ORDER BY
+        "lastSeen" DESC LIMIT 1)
     FROM (
       SELECT SUM("eventCount") AS events, MIN("firstSeen") AS "firstSeen", MAX("lastSeen") AS "lastSeen",
         MAX(COALESCE(array_position(ARRAY['debug','info','warning','error','fatal'], "level"), 4)) AS severity

@@ -48,7 +48,8 @@ function assignTargetSql(t: AssignTarget, viewerId: number): Prisma.Sql {
     case 'none':
       return Prisma.sql`(i."assignedUserId" IS NULL AND i."assignedTeamId" IS NULL)`;
     case 'user':
-      return Prisma.sql`i."assignedUserId" IN (SELECT u.id FROM "User" u WHERE lower(u.email) = lower(${t.value}) OR u.username = ${t.value})`;
+      return Prisma.sql`i."assignedUserId" IN (SELECT u.id FROM "User" u WHERE lower(u.email) = lower(${t.value}) OR
+        u.username = ${t.value})`;
     case 'team':
       return Prisma.sql`i."assignedTeamId" IN (SELECT t.id FROM "Team" t JOIN "Project" p ON p."orgId" = t."orgId"
         WHERE p.id = i."projectId" AND t.slug = ${t.slug})`;
@@ -74,7 +75,8 @@ function termSql(t: SearchTerm, f: IssueFilter): Prisma.Sql {
         t.value === 'new'
           ? Prisma.sql`(${unresolved} AND i.substatus = 'new' AND i."firstSeen" >= ${newSince})`
           : t.value === 'ongoing'
-            ? Prisma.sql`(${unresolved} AND (i.substatus = 'ongoing' OR (i.substatus = 'new' AND i."firstSeen" < ${newSince})))`
+            ? Prisma.sql`(${unresolved} AND (i.substatus = 'ongoing' OR (i.substatus = 'new' AND i."firstSeen" <
+              ${newSince})))`
             : Prisma.sql`(${unresolved} AND i.substatus = 'regressed')`;
       return maybeNot(sql, t.negated);
     }
@@ -98,11 +100,13 @@ function termSql(t: SearchTerm, f: IssueFilter): Prisma.Sql {
       return t.negated ? Prisma.sql`NOT ${exists}` : exists;
     }
     case 'has': {
-      const exists = Prisma.sql`EXISTS (SELECT 1 FROM "IssueTagValue" tv WHERE tv."issueId" = i.id AND tv.key = ${t.key})`;
+      const exists = Prisma.sql`EXISTS (SELECT 1 FROM "IssueTagValue" tv WHERE tv."issueId" = i.id AND tv.key =
+        ${t.key})`;
       return t.negated ? Prisma.sql`NOT ${exists}` : exists;
     }
     case 'date':
-      return Prisma.sql`i.${Prisma.raw(t.field === 'firstSeen' ? '"firstSeen"' : '"lastSeen"')} ${OPS[t.op]} ${t.value}`;
+      return Prisma.sql`i.${Prisma.raw(t.field === 'firstSeen' ? '"firstSeen"' : '"lastSeen"')} ${OPS[t.op]}
+        ${t.value}`;
     case 'timesSeen':
       return Prisma.sql`i."eventCount" ${OPS[t.op]} ${t.value}`;
     case 'text': {

@@ -14,7 +14,8 @@ export async function loadReleaseExtras(db: Db, rows: ReleaseRow[]): Promise<Rel
   const last = ids.length
     ? await db.$queryRaw<
         Deploy[]
-      >`SELECT DISTINCT ON ("releaseId") * FROM "Deploy" WHERE "releaseId" IN (${Prisma.join(ids)}) ORDER BY "releaseId", "dateFinished" DESC, id DESC`
+      >`SELECT DISTINCT ON ("releaseId") * FROM "Deploy" WHERE "releaseId" IN (${Prisma.join(ids)}) ORDER BY
+        "releaseId", "dateFinished" DESC, id DESC`
     : [];
   const events = new Map<string, { first: Date | null; last: Date | null }>();
   const projectIds = [...new Set(rows.flatMap((r) => r.projects.map((p) => p.projectId)))];

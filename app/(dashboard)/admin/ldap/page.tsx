@@ -13,8 +13,8 @@ export default async function LdapAdminPage() {
     <main className={styles.page}>
       <h1>Directory (LDAP)</h1>
       <p className={styles.lead}>
-        Runs a sign-in against the configured directory and shows each step. Settings come from the <code>LDAP_*</code>{' '}
-        environment variables; passwords are never shown or logged.
+        Runs a sign-in against the configured directory and shows each step. Settings come from the
+        <code>LDAP_*</code> environment variables; passwords are never shown or logged.
       </p>
       <LdapTest />
     </main>

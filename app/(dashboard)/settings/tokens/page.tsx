@@ -9,8 +9,8 @@ export default function TokensPage() {
     <main className={styles.page}>
       <h1>API tokens</h1>
       <p className={styles.lead}>
-        Tokens act as you, limited to the scopes you choose. Use them with sentry-cli as <code>SENTRY_AUTH_TOKEN</code>{' '}
-        or as an <code>Authorization: Bearer</code> header.
+        Tokens act as you, limited to the scopes you choose. Use them with sentry-cli as
+        <code>SENTRY_AUTH_TOKEN</code> or as an <code>Authorization: Bearer</code> header.
       </p>
       <TokensSettings />
     </main>

@@ -1,4 +1,5 @@
-// An organization's issues across the projects the principal can see (`project=<id>` narrows): list; bulk update and delete.
+// An organization's issues across the projects the principal can see (`project=<id>` narrows): list; bulk update and
+// delete.
 import { parseBody, parseQuery } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';

@@ -1,4 +1,5 @@
-// The organization's repositories by name: what `sentry-cli releases set-commits --commit repo@sha` checks names against.
+// The organization's repositories by name: what `sentry-cli releases set-commits --commit repo@sha` checks names
+// against.
 import { parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';

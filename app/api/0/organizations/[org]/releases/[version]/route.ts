@@ -1,4 +1,5 @@
-// One release by (URL-encoded) version: detail, update (`dateReleased` finalizes; `refs`/`commits` set commits), delete.
+// One release by (URL-encoded) version: detail, update (`dateReleased` finalizes; `refs`/`commits` set commits),
+// delete.
 import { parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';

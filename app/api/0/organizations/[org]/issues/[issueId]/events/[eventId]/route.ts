@@ -1,4 +1,5 @@
-// /api/0/issues/{id}/events/{eventId}/ under the organization (Sentry's newer URL); another organization's issue is 404.
+// /api/0/issues/{id}/events/{eventId}/ under the organization (Sentry's newer URL); another organization's issue is
+// 404.
 import * as issue from '@/app/api/0/issues/[issueId]/events/[eventId]/route';
 
 export const GET = issue.GET;

@@ -3,6 +3,9 @@
 import { runEventWorker } from './eventWorker.ts';
 import { runAlertWorker } from './alertWorker.ts';
 import { evaluateAlerts } from '../lib/alerts/evaluate.ts';
-import { db } from '../lib/db.ts';
+import { closeDb, db } from '../lib/db.ts';
 
 await Promise.all([runEventWorker({ onStored: (stored) => evaluateAlerts(db(), stored) }), runAlertWorker()]);
+// On SIGTERM both loops return after committing their current batch; the database pool is all that keeps
+// the process alive then, and a stop must not wait for the supervisor's kill.
+await closeDb();

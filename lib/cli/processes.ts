@@ -27,6 +27,10 @@ export function spawnWorker(env: NodeJS.ProcessEnv): ChildProcess {
   });
 }
 
+/** Kubernetes and Docker kill after 30 s by default; the web server gets most of that to finish in-flight
+ * requests, a worker to commit its current batch. */
+const STOP_GRACE_MS = 25_000;
+
 /** Waits for children; on SIGINT/SIGTERM stops them all; exits when any child exits. */
 export function superviseChildren(children: ChildProcess[], onStop?: () => Promise<void>): Promise<number> {
   return new Promise((resolve) => {
@@ -40,7 +44,7 @@ export function superviseChildren(children: ChildProcess[], onStop?: () => Promi
           (c) =>
             new Promise<void>((r) => {
               if (c.exitCode !== null || c.signalCode !== null) return r();
-              const t = setTimeout(() => c.kill('SIGKILL'), 10_000);
+              const t = setTimeout(() => c.kill('SIGKILL'), STOP_GRACE_MS);
               c.once('exit', () => (clearTimeout(t), r()));
             }),
         ),

@@ -1,5 +1,5 @@
 // `faultline createproject`: org, team and project as needed, and prints the DSN as the last line.
-import { parse, required } from '../args.ts';
+import { parse, requireDatabaseUrl, required } from '../args.ts';
 import { db } from '../../db.ts';
 import { config } from '../../config.ts';
 import { ensureProject } from '../../projects/setup.ts';
@@ -17,6 +17,7 @@ export async function run(argv: string[]): Promise<number> {
     name: { type: 'string' },
   });
   if (values.help) return (console.log(help), 0);
+  requireDatabaseUrl();
   const r = await ensureProject(db(), {
     org: required(values, 'org'),
     project: required(values, 'project'),

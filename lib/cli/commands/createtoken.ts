@@ -1,5 +1,5 @@
 // `faultline createtoken`: an API token for sentry-cli and scripts, printed as the last line.
-import { parse, required, UsageError } from '../args.ts';
+import { parse, requireDatabaseUrl, required, UsageError } from '../args.ts';
 import { db } from '../../db.ts';
 import { createApiToken, DEFAULT_SCOPES, unknownScopes, type Scope } from '../../auth/apiTokens.ts';
 
@@ -9,6 +9,7 @@ Creates an API token for the user (default scopes: ${DEFAULT_SCOPES.join(',')}).
 export async function run(argv: string[]): Promise<number> {
   const { values } = parse(argv, { email: { type: 'string' }, scopes: { type: 'string' }, name: { type: 'string' } });
   if (values.help) return (console.log(help), 0);
+  requireDatabaseUrl();
   const email = required(values, 'email').trim().toLowerCase();
   const scopes = values.scopes
     ? String(values.scopes)

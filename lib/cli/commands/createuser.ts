@@ -1,5 +1,5 @@
 // `faultline createuser`: a local account, like `sentry createuser`.
-import { parse, required } from '../args.ts';
+import { parse, requireDatabaseUrl, required } from '../args.ts';
 import { db } from '../../db.ts';
 import { createLocalUser } from '../../users/users.ts';
 import { isRole } from '../../auth/roles.ts';
@@ -20,6 +20,7 @@ export async function run(argv: string[]): Promise<number> {
     role: { type: 'string' },
   });
   if (values.help) return (console.log(help), 0);
+  requireDatabaseUrl();
   const email = required(values, 'email');
   const role = values.role ?? (values.superuser ? 'owner' : 'member');
   if (!isRole(role)) throw new UsageError(`--role must be one of member, admin, manager, owner (got "${role}")`);

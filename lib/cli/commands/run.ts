@@ -1,5 +1,5 @@
 // `faultline run web|worker`: starts one part of Faultline in the foreground.
-import { parse, UsageError } from '../args.ts';
+import { parse, requireDatabaseUrl, UsageError } from '../args.ts';
 import { config, configWarnings, parseConfig } from '../../config.ts';
 import { spawnWeb, spawnWorker, superviseChildren } from '../processes.ts';
 
@@ -11,6 +11,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { port: { type: 'string' }, host: { type: 'string' } }, true);
   if (values.help) return (console.log(help), 0);
   const part = positionals[0];
+  if (part === 'web' || part === 'worker') requireDatabaseUrl();
   const c = config();
   for (const w of configWarnings(c)) console.error(`warning: ${w}`);
   if (part === 'web') {

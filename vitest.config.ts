@@ -28,6 +28,15 @@ export default defineConfig({
           fileParallelism: true,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Deployment files (Helm chart); the container test is tests/deploy/container.sh, run by .ci/run.
+          name: 'deploy',
+          include: ['tests/deploy/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
     ],
   },
 });

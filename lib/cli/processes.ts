@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { projectRoot } from './paths.ts';
 
 const require = createRequire(import.meta.url);
@@ -21,7 +22,9 @@ function webArgs(port: number, hostname: string): string[] {
 }
 
 export function spawnWeb(port: number, env: NodeJS.ProcessEnv, hostname = '0.0.0.0'): ChildProcess {
-  return spawn(process.execPath, webArgs(port, hostname), {
+  // Without it, SDKs sending on kept-alive connections would hold a stopping server open until it is killed.
+  const drain = pathToFileURL(path.join(projectRoot, 'lib', 'cli', 'drainOnClose.mjs')).href;
+  return spawn(process.execPath, ['--import', drain, ...webArgs(port, hostname)], {
     cwd: projectRoot,
     // HOSTNAME is also the container's name in Docker and Kubernetes: always set it to the listen address.
     env: { ...env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: hostname },

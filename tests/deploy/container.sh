@@ -57,7 +57,9 @@ WORKER_BATCH_SIZE=100
 EOF
 # OpenShift's restricted policy: a random UID in group 0, nothing writable but /tmp (podman mounts a tmpfs).
 AS_OPENSHIFT=(--network host "${LIMITS[@]}" --user 1000770000:0 --read-only --env-file "$envfile")
-faultline() { "${P[@]}" run --rm "${AS_OPENSHIFT[@]}" "$IMAGE" "$@"; }
+# The image's HEALTHCHECK runs on demand here (`podman healthcheck run`): podman's timers need systemd.
+faultline() { "${P[@]}" run --rm --no-healthcheck "${AS_OPENSHIFT[@]}" "$IMAGE" "$@"; }
+daemon() { "${P[@]}" run -d --health-interval disable --name "$1" "${AS_OPENSHIFT[@]}" "$IMAGE" "${@:2}" >/dev/null; }
 
 say "a missing DATABASE_URL is one clear line"
 set +e
@@ -76,9 +78,9 @@ token=$(faultline createtoken --email admin@example.com | tail -1)
 say "DSN $dsn"
 
 say "web and two workers"
-"${P[@]}" run -d --name "$run_id-web" "${AS_OPENSHIFT[@]}" "$IMAGE" run web >/dev/null
-"${P[@]}" run -d --name "$run_id-worker1" "${AS_OPENSHIFT[@]}" "$IMAGE" run worker >/dev/null
-"${P[@]}" run -d --name "$run_id-worker2" "${AS_OPENSHIFT[@]}" "$IMAGE" run worker >/dev/null
+daemon "$run_id-web" run web
+daemon "$run_id-worker1" run worker
+daemon "$run_id-worker2" run worker
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$port/_health/" >/dev/null && break
   sleep 0.5

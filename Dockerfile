@@ -38,10 +38,13 @@ RUN find node_modules/@prisma/client/runtime node_modules/prisma/build \
 # --- runtime --------------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
+# PRISMA_DISABLE_WARNINGS: Prisma's CLI looks for a system libssl to pick native engines; Faultline uses the
+# WebAssembly ones, so its "install OpenSSL" warning at every `faultline upgrade` would only mislead.
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     CHECKPOINT_DISABLE=1 \
     PRISMA_HIDE_UPDATE_MESSAGE=1 \
+    PRISMA_DISABLE_WARNINGS=1 \
     HOME=/tmp \
     PORT=9000
 COPY --from=runtime-deps /app/node_modules ./node_modules

@@ -9,6 +9,7 @@ const u = new URL(dsn);
 const url = `${u.protocol}//${u.host}/api${u.pathname}/envelope/?sentry_key=${u.username}&sentry_version=7&sentry_client=faultline-load%2F1`;
 const accepted = [];
 const tally = { accepted: 0, refused: 0, failed: 0 };
+const endings = {};
 let next = 0;
 
 async function lane() {
@@ -22,8 +23,10 @@ async function lane() {
       await r.arrayBuffer();
       if (r.status === 200) (accepted.push(id), tally.accepted++);
       else tally.refused++;
-    } catch {
+    } catch (e) {
       // Connection refused or reset: the server is gone (or going); this lane is done.
+      const code = e.cause?.code ?? e.code ?? e.message;
+      endings[code] = (endings[code] ?? 0) + 1;
       tally.failed++;
       return;
     }
@@ -32,4 +35,5 @@ async function lane() {
 
 await Promise.all(Array.from({ length: Number(connections) }, lane));
 fs.writeFileSync(out, accepted.join('\n') + (accepted.length ? '\n' : ''));
-console.log(`load: ${tally.accepted} accepted, ${tally.refused} refused (non-200), ${tally.failed} connections ended by the server`);
+const how = Object.entries(endings).map(([code, n]) => `${n} ${code}`).join(', ');
+console.log(`load: ${tally.accepted} accepted, ${tally.refused} refused (non-200), ${tally.failed} connections ended by the server${how ? ` (${how})` : ''}`);

@@ -21,7 +21,15 @@ function webArgs(port: number, hostname: string): string[] {
   return [nextBin(), 'start', '-p', String(port), '-H', hostname];
 }
 
+/** The image links .next/cache into /tmp (its root filesystem may be read-only), and /tmp starts empty. */
+function ensureCacheLinkTarget(): void {
+  const cache = path.join(projectRoot, '.next', 'cache');
+  if (!fs.lstatSync(cache, { throwIfNoEntry: false })?.isSymbolicLink()) return;
+  fs.mkdirSync(path.resolve(path.dirname(cache), fs.readlinkSync(cache)), { recursive: true });
+}
+
 export function spawnWeb(port: number, env: NodeJS.ProcessEnv, hostname = '0.0.0.0'): ChildProcess {
+  ensureCacheLinkTarget();
   // Without it, SDKs sending on kept-alive connections would hold a stopping server open until it is killed.
   const drain = pathToFileURL(path.join(projectRoot, 'lib', 'cli', 'drainOnClose.mjs')).href;
   return spawn(process.execPath, ['--import', drain, ...webArgs(port, hostname)], {

@@ -36,6 +36,8 @@ b0=$(date +%s)
 size=$("${P[@]}" image inspect --format '{{.Size}}' "$IMAGE")
 say "image built in $(( $(date +%s) - b0 ))s: $(( size / 1000000 )) MB (base $(( $("${P[@]}" image inspect --format '{{.Size}}' "$BASE") / 1000000 )) MB)"
 
+[ "$("${P[@]}" image inspect --format '{{.Config.User}}' "$IMAGE")" = 10001:0 ] || fail "the image does not run as a non-root user by default"
+
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 envfile=$(mktemp)
 work=$(mktemp -d)
@@ -88,6 +90,8 @@ done
 curl -fs "http://127.0.0.1:$port/_health/" >/dev/null || { "${P[@]}" logs "$run_id-web" | tail -20; fail "web never answered /_health/"; }
 "${P[@]}" healthcheck run "$run_id-web" >/dev/null || fail "the image's HEALTHCHECK fails on a healthy web container"
 say "web healthy after $(elapsed)"
+"${P[@]}" exec "$run_id-web" node -e 'require("fs").writeFileSync("/app/.next/cache/probe", "ok")' ||
+  fail "Next's cache directory is not writable on a read-only root"
 
 say "a real @sentry/node error reaches /api/0"
 marker="container-test-$run_id-$(date +%s)"

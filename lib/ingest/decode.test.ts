@@ -142,4 +142,35 @@ describe('decodeRequestBody (small bodies decoded in one call, the rest streamed
     const e = await failure(decodeRequestBody([Buffer.from('nope')], 'gzip', caps));
     expect(e.status).toBe(400);
   });
+
+  // Brotli names its errors after the C enum (ERR__ERROR_FORMAT_PADDING_1, ...): they were once a 500.
+  const garbage = Buffer.from('garbage, not brotli at all '.repeat(4));
+  const bigNoise = Buffer.from(Array.from({ length: 60_000 }, (_, i) => (i * 2654435761) % 1000003).join(','));
+  it.each([
+    ['br', 'garbage', garbage],
+    ['br', 'gzip bytes', zlib.gzipSync(text)],
+    ['br', 'truncated brotli', zlib.brotliCompressSync(text).subarray(0, 20)],
+    ['deflate', 'gzip bytes', zlib.gzipSync(text)],
+    ['gzip', 'brotli bytes', zlib.brotliCompressSync(text)],
+  ] as const)('refuses %s labelled data that is %s with 400, whole and streamed', async (enc, _what, body) => {
+    expect((await failure(decodeRequestBody([body], enc, caps))).status).toBe(400);
+    expect((await failure(collect(decodeBody(chunked(body, 7), enc, caps)))).status).toBe(400);
+  });
+
+  it('refuses a large body labelled br that is gzip with 400 (the streaming path)', async () => {
+    const gz = zlib.gzipSync(bigNoise);
+    expect(gz.length).toBeGreaterThan(64 * 1024);
+    const e = await failure(decodeRequestBody(chunked(gz, 16 * 1024), 'br', caps).then(collect));
+    expect(e.status).toBe(400);
+    expect(e.message).toMatch(/not valid br data/);
+  });
+
+  it('passes on an error of the body source itself (a client gone) rather than calling it corrupt', async () => {
+    const gone = Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+    async function* dying() {
+      yield zlib.brotliCompressSync(text).subarray(0, 10);
+      throw gone;
+    }
+    await expect(collect(decodeBody(dying(), 'br', caps))).rejects.toBe(gone);
+  });
 });

@@ -68,16 +68,13 @@ async function* capped(body: Chunks, cap: number, what: string): AsyncGenerator<
   }
 }
 
-function isZlibError(e: unknown): e is Error & { code?: string } {
-  const code = (e as { code?: unknown })?.code;
-  return (
-    e instanceof Error &&
-    typeof code === 'string' &&
-    (code.startsWith('Z_') ||
-      code.startsWith('ERR_BROTLI') ||
-      code.startsWith('ERR_ZSTD') ||
-      code === 'ERR_ZLIB_INITIALIZATION_FAILED')
-  );
+/**
+ * A decoder's complaint about its input, whatever the codec calls it: zlib's `Z_DATA_ERROR`, brotli's
+ * `ERR__ERROR_FORMAT_PADDING_1` (its codes are the C enum names, with no common prefix), zstd's. The input is the
+ * client's bytes, so each is a 400; only errors of the body source itself (a cap, a client gone) are not.
+ */
+function corrupt(encoding: Encoding, e: unknown): HttpError {
+  return new HttpError(400, `body is not valid ${encoding} data: ${e instanceof Error ? e.message : String(e)}`);
 }
 
 /**
@@ -90,7 +87,18 @@ export async function* decodeBody(body: Chunks, encoding: Encoding, caps: BodyCa
     return;
   }
   const z = decoder(encoding);
-  const src = Readable.from(capped(body, caps.wireBytes, `compressed request body`));
+  // pipeline() hands a source error to the decoder, so the iterator below throws it too: remember which it was.
+  let sourceError: unknown;
+  const src = Readable.from(
+    (async function* () {
+      try {
+        yield* capped(body, caps.wireBytes, `compressed request body`);
+      } catch (e) {
+        sourceError = e;
+        throw e;
+      }
+    })(),
+  );
   pipeline(src, z, () => undefined); // errors reach us through z's iterator
   let out = 0;
   try {
@@ -100,8 +108,8 @@ export async function* decodeBody(body: Chunks, encoding: Encoding, caps: BodyCa
       yield chunk;
     }
   } catch (e) {
-    if (isZlibError(e)) throw new HttpError(400, `body is not valid ${encoding} data: ${e.message}`);
-    throw e;
+    if (e === sourceError || e instanceof HttpError) throw e;
+    throw corrupt(encoding, e);
   } finally {
     z.destroy();
     src.destroy();
@@ -176,8 +184,8 @@ export async function decodeRequestBody(body: Chunks, encoding: Encoding, caps: 
         if (limit === caps.decodedBytes) throw tooLarge('decompressed body', caps.decodedBytes);
         return decodeBody([whole], encoding, caps);
       }
-      if (isZlibError(e)) throw new HttpError(400, `body is not valid ${encoding} data: ${(e as Error).message}`);
-      throw e;
+      // A whole buffer in, no I/O: anything else the decoder throws is about the bytes.
+      throw corrupt(encoding, e);
     }
   }
   return decodeBody(replay(prefix, it), encoding, caps);

@@ -6,6 +6,7 @@ import type { StoredEvent } from './types.ts';
 import type { IssueUpdateRow, LockedIssue } from './queries/batchWrites.ts';
 import { statusOnEvent, type IssueStatusState, type ReleaseAtOrAfter } from './statusOnEvent.ts';
 import type { IssueIdOf } from './batchRows.ts';
+import { compareVersions } from '../releases/versionOrder.ts';
 
 export const maxLevel = (a: string, b: string) => (levelRank(b) > levelRank(a) ? b : a);
 
@@ -15,7 +16,7 @@ export type IssueCounts = Omit<
   'status' | 'substatus' | 'statusDetails' | 'resolvedInRelease' | 'ignoredUntil' | 'ignoreUntilCount'
 >;
 
-/** Creation times of releases per org, for the release comparisons of the status rules. */
+/** First-seen rank of releases per org, for the release comparisons of the status rules that semver cannot decide. */
 export type ReleaseOrder = Map<number, Map<string, number>>;
 
 export interface AppliedEvents {
@@ -51,11 +52,13 @@ function stateOf(lock: LockedIssue): IssueStatusState {
 }
 
 /**
- * Release order of one org; a release missing from the table is newer than every known one (this very batch created
- * it).
+ * Release order of one org: by semver when both versions parse, else by first-seen rank; a release missing from
+ * the table is newer than every known one (this very batch created it).
  */
 export function atOrAfterIn(order: Map<string, number> | undefined): ReleaseAtOrAfter {
   return (r, ref) => {
+    const bySemver = compareVersions(r, ref);
+    if (bySemver !== null && bySemver !== 0) return bySemver > 0;
     const a = order?.get(r);
     const b = order?.get(ref);
     return a === undefined || b === undefined || a >= b;

@@ -119,7 +119,7 @@ async function loadReleaseOrder(
 ): Promise<ReleaseOrder> {
   const order: ReleaseOrder = new Map();
   for (const [orgId, versions] of releasesToOrder(inserted, locked.values(), orgOf))
-    order.set(orgId, await q.releaseCreatedAt(tx, orgId, versions));
+    order.set(orgId, await q.releaseFirstSeenOrder(tx, orgId, versions));
   return order;
 }
 

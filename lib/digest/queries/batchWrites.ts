@@ -278,16 +278,20 @@ export async function addEnvironments(tx: Tx, rows: { projectId: number; name: s
   );
 }
 
-/** Creation order of the given releases of an org: Faultline orders releases the way Sentry does by default. */
-export async function releaseCreatedAt(tx: Tx, orgId: number, versions: string[]): Promise<Map<string, number>> {
+/**
+ * First-seen rank (0 = oldest) of the given releases of an org, for versions that do not order by semver. Releases
+ * first seen in one batch share a creation time: the id breaks the tie, so the order never depends on chance.
+ */
+export async function releaseFirstSeenOrder(tx: Tx, orgId: number, versions: string[]): Promise<Map<string, number>> {
   if (!versions.length) return new Map();
-  const rows = await tx.rows<{ version: string; createdAt: Date }>(
-    `SELECT version, "createdAt" FROM "Release" WHERE "orgId" = $1::int AND version IN (SELECT value FROM
-      jsonb_array_elements_text($2::jsonb))`,
+  const rows = await tx.rows<{ version: string }>(
+    `SELECT version FROM "Release"
+     WHERE "orgId" = $1::int AND version IN (SELECT value FROM jsonb_array_elements_text($2::jsonb))
+     ORDER BY "createdAt", id`,
     orgId,
     j(versions),
   );
-  return new Map(rows.map((r) => [r.version, new Date(r.createdAt).getTime()]));
+  return new Map(rows.map((r, rank) => [r.version, rank]));
 }
 
 /** Links events' releases to their projects (creating the releases), counting the issues each release introduced. */

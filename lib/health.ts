@@ -1,5 +1,6 @@
-// Health of the parts Faultline needs: the database and Redis.
+// Health of the parts Faultline needs: the database, Redis, and the event queue's consumer group on it.
 import { db } from './db.ts';
+import { queueIsRead } from './queue/eventStream.ts';
 import { redis } from './redis.ts';
 
 async function within<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -14,11 +15,25 @@ async function within<T>(p: Promise<T>, ms: number): Promise<T> {
   }
 }
 
+/**
+ * Redis that answers but has lost the consumer group (restarted empty, failed over to a fresh replica) takes
+ * events that no worker reads until one recreates the group: that is reported as `event queue`.
+ */
+async function checkRedis(): Promise<string | null> {
+  try {
+    await within(redis().ping(), 2000);
+  } catch {
+    return 'redis';
+  }
+  const read = await within(queueIsRead(redis()), 2000).catch(() => false);
+  return read ? null : 'event queue (events wait with no consumer group: no worker has run since Redis lost its data)';
+}
+
 export async function checkHealth(): Promise<{ ok: boolean; failing: string[] }> {
   const failing: string[] = [];
   await Promise.all([
     within(db().$queryRaw`SELECT 1`, 2000).catch(() => failing.push('database')),
-    within(redis().ping(), 2000).catch(() => failing.push('redis')),
+    checkRedis().then((f) => f && failing.push(f)),
   ]);
   return { ok: failing.length === 0, failing: failing.sort() };
 }

@@ -3,8 +3,8 @@
 import { errorAnswer, HttpError } from '../api/respond.ts';
 import { config } from '../config.ts';
 import { log } from '../log.ts';
-import { createRedis } from '../redis.ts';
-import { enqueueEvent, enqueueEvents } from '../queue/eventStream.ts';
+import { createRedis, whenReady } from '../redis.ts';
+import { enqueueBefore } from '../queue/eventStream.ts';
 import type { QueuedEvent } from '../queue/types.ts';
 import { publicKeyFromDsn, publicKeyFromRequest } from './authHeader.ts';
 import { corsHeaders, originAllowed, preflightHeaders } from './cors.ts';
@@ -49,14 +49,20 @@ export interface IngestResponse {
 const globalForIngest = globalThis as unknown as { faultlineIngestRedis?: ReturnType<typeof createRedis> };
 
 /**
- * The edge's own connection, auto-pipelined: concurrent requests' XADDs go out in one write. Every command
- * fails after FAULTLINE_INGEST_REDIS_TIMEOUT_MS (ioredis commandTimeout): an SDK gets a 503, not a hanging request.
+ * The edge's own connection, auto-pipelined: concurrent requests' XADDs go out in one write. A 503 must mean "not
+ * queued", so nothing waits to be sent later: no offline queue (a command while disconnected fails at once), and
+ * every command fails after FAULTLINE_INGEST_REDIS_TIMEOUT_MS (ioredis commandTimeout); the enqueue itself carries
+ * a deadline Redis checks (enqueueBefore), for a command already sent to a Redis that froze.
  */
-function redis() {
+async function redis() {
+  const timeout = config().FAULTLINE_INGEST_REDIS_TIMEOUT_MS;
   globalForIngest.faultlineIngestRedis ??= createRedis({
     autoPipelining: true,
-    commandTimeoutMs: config().FAULTLINE_INGEST_REDIS_TIMEOUT_MS,
+    commandTimeoutMs: timeout,
+    offlineQueue: false,
+    name: 'ingest',
   });
+  await whenReady(globalForIngest.faultlineIngestRedis, timeout);
   return globalForIngest.faultlineIngestRedis;
 }
 
@@ -78,12 +84,26 @@ async function authenticate(publicKey: string, projectId: number, origin: string
   return key;
 }
 
-/** A Redis that fails or does not answer in time (the connection's commandTimeout) is a 503: the SDK retries later. */
-async function orQueueUnavailable<T>(p: Promise<T>): Promise<T> {
+let refusedSinceLog = 0;
+let lastRefusalLog = 0;
+
+/**
+ * A Redis that fails or does not answer in time (the connection's commandTimeout) is a 503: the SDK retries later.
+ * Logged once per 10 s with a count, not per request (the connection logs the outage itself).
+ */
+async function orQueueUnavailable<T>(p: () => Promise<T>): Promise<T> {
   try {
-    return await p;
+    return await p();
   } catch (err) {
-    log.error('ingest could not reach Redis', { err });
+    refusedSinceLog++;
+    if (Date.now() - lastRefusalLog > 10_000) {
+      log.error('ingest could not reach Redis; answering 503', {
+        error: (err as Error).message,
+        refused: refusedSinceLog,
+      });
+      lastRefusalLog = Date.now();
+      refusedSinceLog = 0;
+    }
     throw new HttpError(503, 'event queue unavailable, retry later');
   }
 }
@@ -219,8 +239,9 @@ async function finish(
   const { key, events } = result;
   if (events.length === 0) return {};
 
-  if (key.rateLimitPerMin !== null) {
-    const wait = await orQueueUnavailable(rateLimitedFor(redis(), key.keyId, key.rateLimitPerMin, events.length));
+  const limit = key.rateLimitPerMin;
+  if (limit !== null) {
+    const wait = await orQueueUnavailable(async () => rateLimitedFor(await redis(), key.keyId, limit, events.length));
     if (wait > 0)
       throw new HttpError(
         429,
@@ -238,7 +259,10 @@ async function finish(
     payload: e.payload,
   }));
   // The 200 is the promise that the event is durably in Redis: answer only after every XADD was acknowledged.
-  await orQueueUnavailable(queued.length === 1 ? enqueueEvent(redis(), queued[0]) : enqueueEvents(redis(), queued));
+  // Half the timeout for Redis to run the enqueue, half for its answer to arrive before the edge gives up.
+  await orQueueUnavailable(async () =>
+    enqueueBefore(await redis(), queued, config().FAULTLINE_INGEST_REDIS_TIMEOUT_MS / 2),
+  );
   return { id: events[0].eventId };
 }
 

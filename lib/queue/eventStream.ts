@@ -1,7 +1,9 @@
 // The one Redis Stream module: the ingest edge appends accepted events; workers read them in a consumer group.
 import type { Redis } from 'ioredis';
+import { log } from '../log.ts';
 import { redisKey } from '../redis.ts';
 import type { QueuedEvent } from './types.ts';
+import { redisClockOffset } from './redisClock.ts';
 
 export const CONSUMER_GROUP = 'workers';
 
@@ -24,6 +26,35 @@ export async function enqueueEvents(redis: Redis, events: QueuedEvent[]): Promis
   for (const e of events) pipeline.xadd(key, '*', 'e', JSON.stringify(e));
   const results = await pipeline.exec();
   for (const [err] of results ?? []) if (err) throw err;
+}
+
+// XADDs only while Redis's own clock is before the deadline (ARGV[1], ms); all of a request's events or none.
+const ENQUEUE_BEFORE = `
+local t = redis.call('TIME')
+if tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) > tonumber(ARGV[1]) then return 0 end
+for i = 2, #ARGV do redis.call('XADD', KEYS[1], '*', 'e', ARGV[i]) end
+return #ARGV - 1`;
+
+type WithEnqueueBefore = Redis & {
+  enqueueBefore(key: string, deadline: number, ...payloads: string[]): Promise<number>;
+};
+
+export class QueueDeadlinePassed extends Error {}
+
+/**
+ * The ingest edge's enqueue: appends a request's events at once, but only if Redis runs the command within
+ * `withinMs` of now (by Redis's clock). The edge answers 503 once its command timeout passes; a command still
+ * sitting in a frozen Redis's socket would otherwise run when Redis wakes, and an event the SDK was told to resend
+ * would be stored as well (twice, once resent). With `withinMs` well below the edge's timeout, a command either
+ * runs while the edge still waits for it, or never.
+ */
+export async function enqueueBefore(redis: Redis, events: QueuedEvent[], withinMs: number): Promise<void> {
+  if (events.length === 0) return;
+  const r = redis as WithEnqueueBefore;
+  if (!r.enqueueBefore) redis.defineCommand('enqueueBefore', { numberOfKeys: 1, lua: ENQUEUE_BEFORE });
+  const deadline = Math.floor(Date.now() + (await redisClockOffset(redis)) + withinMs);
+  const added = await r.enqueueBefore(streamKey(), deadline, ...events.map((e) => JSON.stringify(e)));
+  if (added === 0) throw new QueueDeadlinePassed(`Redis ran the enqueue after its deadline (${withinMs} ms)`);
 }
 
 export interface StreamMessage {
@@ -59,6 +90,42 @@ export async function ensureConsumerGroup(redis: Redis): Promise<void> {
   }
 }
 
+// Redis says NOGROUP for a missing group and "no such key" (XINFO) for a missing stream.
+const isMissingGroup = (e: unknown) => /^(NOGROUP|ERR no such key)/.test(String((e as Error)?.message));
+
+/**
+ * Runs a group command; when the group is gone (Redis restarted without persistence, a failover to an empty
+ * replica, FLUSHALL) it recreates it and runs the command once more. XADD has meanwhile recreated the stream but
+ * never the group; recreated from id 0, it delivers everything the edge queued since.
+ */
+async function inGroup<T>(redis: Redis, command: () => Promise<T>): Promise<T> {
+  try {
+    return await command();
+  } catch (e) {
+    if (!isMissingGroup(e)) throw e;
+    log.warn('event queue consumer group was missing (Redis lost its data?); recreating it', {
+      stream: streamKey(),
+      group: CONSUMER_GROUP,
+    });
+    await ensureConsumerGroup(redis);
+    return command();
+  }
+}
+
+/**
+ * False when events wait on the stream with no consumer group to deliver them (XADD recreated the stream after
+ * Redis lost its data, and no worker has recreated the group yet). No stream at all is fine: nothing is queued.
+ */
+export async function queueIsRead(redis: Redis): Promise<boolean> {
+  try {
+    const groups = (await redis.xinfo('GROUPS', streamKey())) as unknown[][];
+    return groups.some((g) => fieldMap(g).get('name') === CONSUMER_GROUP);
+  } catch (e) {
+    if (/^ERR no such key/.test(String((e as Error)?.message))) return true;
+    throw e;
+  }
+}
+
 /** A stream entry as Redis answers it; an entry trimmed away since it was read has no fields (Redis 7, XAUTOCLAIM). */
 type RawEntry = [id: string, fields: string[] | null];
 
@@ -72,14 +139,8 @@ export async function claimAbandoned(
   idleMs: number,
   count: number,
 ): Promise<StreamMessage[]> {
-  const [, entries, deleted] = (await redis.xautoclaim(
-    streamKey(),
-    CONSUMER_GROUP,
-    consumer,
-    idleMs,
-    '0',
-    'COUNT',
-    count,
+  const [, entries, deleted] = (await inGroup(redis, () =>
+    redis.xautoclaim(streamKey(), CONSUMER_GROUP, consumer, idleMs, '0', 'COUNT', count),
   )) as [string, RawEntry[] | null, string[]?];
   const gone = entries?.filter(([, f]) => !f).map(([id]) => id) ?? [];
   if (deleted?.length) gone.push(...deleted);
@@ -96,17 +157,8 @@ export async function readNew(
   count: number,
   blockMs: number,
 ): Promise<StreamMessage[]> {
-  const res = (await redis.xreadgroup(
-    'GROUP',
-    CONSUMER_GROUP,
-    consumer,
-    'COUNT',
-    count,
-    'BLOCK',
-    blockMs,
-    'STREAMS',
-    streamKey(),
-    '>',
+  const res = (await inGroup(redis, () =>
+    redis.xreadgroup('GROUP', CONSUMER_GROUP, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', streamKey(), '>'),
   )) as [string, [string, string[]][]][] | null;
   return (res?.[0]?.[1] ?? []).map(([id, fields]) => decodeMessage(id, fields));
 }
@@ -118,18 +170,13 @@ export async function acknowledge(redis: Redis, ids: string[]): Promise<void> {
 
 /** How often the group has delivered a pending message (1 if it is no longer pending). */
 export async function deliveryCount(redis: Redis, id: string): Promise<number> {
-  const pending = (await redis.xpending(streamKey(), CONSUMER_GROUP, id, id, 1)) as [
+  const pending = (await inGroup(redis, () => redis.xpending(streamKey(), CONSUMER_GROUP, id, id, 1))) as [
     id: string,
     consumer: string,
     idleMs: number,
     deliveries: number,
   ][];
   return pending[0]?.[3] ?? 1;
-}
-
-/** One event, one XADD: what the ingest edge does per request (cheaper than a pipeline of one). */
-export async function enqueueEvent(redis: Redis, event: QueuedEvent): Promise<void> {
-  await redis.xadd(streamKey(), '*', 'e', JSON.stringify(event));
 }
 
 /** Parks a message that cannot be stored, with its error, for an admin to see; then acknowledges it. */
@@ -200,7 +247,7 @@ export async function deadLetterCount(redis: Redis): Promise<number> {
  * last delivered id) and older than `retentionMs`. Stream ids start with their time in ms, so MINID does both.
  */
 export async function trimAcknowledged(redis: Redis, retentionMs: number): Promise<void> {
-  const summary = (await redis.xpending(streamKey(), CONSUMER_GROUP)) as [
+  const summary = (await inGroup(redis, () => redis.xpending(streamKey(), CONSUMER_GROUP))) as [
     number,
     string | null,
     string | null,

@@ -44,6 +44,8 @@ const schema = z.object({
   FAULTLINE_MAX_ATTACHMENT_BYTES: int(100 * MB),
   /** Seconds a DSN key lookup is cached by the ingest edge; a revoked key keeps working that long. */
   FAULTLINE_KEY_CACHE_SECONDS: int(5),
+  /** Seconds a DSN key last seen in the database keeps working while the database cannot answer (0: never stale). */
+  FAULTLINE_KEY_STALE_SECONDS: int(3600),
   /** Milliseconds the ingest edge waits for Redis before answering 503 instead of hanging. */
   FAULTLINE_INGEST_REDIS_TIMEOUT_MS: int(3000),
 

@@ -48,6 +48,8 @@ const schema = z.object({
   FAULTLINE_KEY_STALE_SECONDS: int(3600),
   /** Milliseconds the ingest edge waits for Redis before answering 503 instead of hanging. */
   FAULTLINE_INGEST_REDIS_TIMEOUT_MS: int(3000),
+  /** Seconds the ingest edge waits for the next bytes of a request body before answering 408 and closing. */
+  FAULTLINE_INGEST_BODY_IDLE_SECONDS: int(10),
 
   /** Worker tuning. */
   WORKER_BATCH_SIZE: int(500),

@@ -22,6 +22,7 @@ import { newEventId, normalizeEventId } from './eventId.ts';
 import { findIngestKey, type IngestKey } from './keyCache.ts';
 import { rateLimitedFor, rateLimitHeaders } from './keyRateLimit.ts';
 import { readStorePayload } from './storeBody.ts';
+import { readBody } from './bodyRead.ts';
 
 export type IngestEndpoint = 'envelope' | 'store';
 
@@ -215,7 +216,7 @@ async function accept(req: IngestRequest): Promise<Record<string, string>> {
     throw new HttpError(413, tooLarge('request body', wireCap(encoding, caps)).message, { connection: 'close' });
   if (!req.body) throw new HttpError(400, 'empty body');
 
-  const body = drainable(req.body);
+  const body = drainable(readBody(req.body, c.FAULTLINE_INGEST_BODY_IDLE_SECONDS * 1000));
   try {
     const publicKey = publicKeyFromRequest(req.header, req.query);
     const known = publicKey ? await authenticate(publicKey, projectId, req.header('origin')) : null;

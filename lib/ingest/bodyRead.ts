@@ -17,7 +17,10 @@ export function readBody(body: Chunks, idleMs: number): Chunks {
     const idle =
       idleMs > 0
         ? new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new HttpError(408, `no request body bytes for ${idleMs / 1000} s`, { connection: 'close' })), idleMs);
+            timer = setTimeout(
+              () => reject(new HttpError(408, `no request body bytes for ${idleMs / 1000} s`, { connection: 'close' })),
+              idleMs,
+            );
           })
         : null;
     try {

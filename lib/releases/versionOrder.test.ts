@@ -12,10 +12,16 @@ describe('parseVersion', () => {
     ['@acme/web@1.2.0', { package: '@acme/web', numbers: [1, 2, 0, 0], prerelease: '' }],
   ])('%s', (v, want) => expect(parseVersion(v)).toEqual(want));
 
-  it.each(['62aaca3ed186edc7671b4cca0ab6ec53cb7de8b5', 'nightly', 'api@', 'v1.2.3', '01.2', '1.2.3.4.5', '62aaca3', 'api@99999999999999999999'])(
-    '%s is not a semantic version',
-    (v) => expect(parseVersion(v)).toBeNull(),
-  );
+  it.each([
+    '62aaca3ed186edc7671b4cca0ab6ec53cb7de8b5',
+    'nightly',
+    'api@',
+    'v1.2.3',
+    '01.2',
+    '1.2.3.4.5',
+    '62aaca3',
+    'api@99999999999999999999',
+  ])('%s is not a semantic version', (v) => expect(parseVersion(v)).toBeNull());
 });
 
 describe('compareVersions', () => {

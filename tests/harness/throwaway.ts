@@ -33,10 +33,17 @@ export class ThrowawayRedis {
   /** Starts the server (again, empty) on the same port. */
   async restart(): Promise<void> {
     await this.stop();
-    this.proc = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.proc = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     await until(
       async () => {
-        const c = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null }).on('error', () => undefined);
+        const c = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null }).on(
+          'error',
+          () => undefined,
+        );
         try {
           await c.connect();
           return (await c.ping()) === 'PONG';
@@ -97,7 +104,10 @@ export class ThrowawayPostgres {
   }
 
   private run(cmd: string, args: string[]) {
-    const r = spawnSync('runuser', ['-u', 'postgres', '--', path.join(PG_BIN, cmd), ...args], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('runuser', ['-u', 'postgres', '--', path.join(PG_BIN, cmd), ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
   }
 
@@ -111,7 +121,16 @@ export class ThrowawayPostgres {
   }
 
   async start(): Promise<void> {
-    this.run('pg_ctl', ['-D', this.dir, '-l', path.join(this.dir, '..', 'log'), '-w', '-o', `-p ${this.port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+    this.run('pg_ctl', [
+      '-D',
+      this.dir,
+      '-l',
+      path.join(this.dir, '..', 'log'),
+      '-w',
+      '-o',
+      `-p ${this.port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off`,
+      'start',
+    ]);
   }
 
   /** A fast shutdown: sessions are cut, new connections are refused. */

@@ -35,63 +35,59 @@ afterAll(async () => {
 });
 
 describe('ingest while PostgreSQL restarts', () => {
-  it(
-    'answers 200 for 30 s of outage with keys it has seen, 503 only for keys never seen; everything is stored after',
-    async () => {
-      const { project, key } = await ensureProject(db(), { org: 'pgdown', project: 'app' });
-      const never = await ensureProject(db(), { org: 'pgdown', project: 'unseen' });
-      worker = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'workers', 'main.ts')], {
-        cwd: projectRoot,
-        env: { ...process.env, LOG_LEVEL: 'error' },
-        stdio: ['ignore', 'ignore', 'inherit'],
+  it('answers 200 for 30 s of outage with keys it has seen, 503 only for keys never seen; everything is stored after', async () => {
+    const { project, key } = await ensureProject(db(), { org: 'pgdown', project: 'app' });
+    const never = await ensureProject(db(), { org: 'pgdown', project: 'unseen' });
+    worker = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'workers', 'main.ts')], {
+      cwd: projectRoot,
+      env: { ...process.env, LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const send = async (publicKey: string) => {
+      const body = Buffer.from(JSON.stringify({ message: 'while the database restarts' }));
+      const r = await handleIngest({
+        method: 'POST',
+        endpoint: 'store',
+        projectId: String(publicKey === key.publicKey ? project.id : never.project.id),
+        query: new URLSearchParams({ sentry_key: publicKey, sentry_version: '7' }),
+        header: (name) => (name === 'content-length' ? String(body.length) : null),
+        body: [body],
+        clientIp: '127.0.0.1',
       });
-      const send = async (publicKey: string) => {
-        const body = Buffer.from(JSON.stringify({ message: 'while the database restarts' }));
-        const r = await handleIngest({
-          method: 'POST',
-          endpoint: 'store',
-          projectId: String(publicKey === key.publicKey ? project.id : never.project.id),
-          query: new URLSearchParams({ sentry_key: publicKey, sentry_version: '7' }),
-          header: (name) => (name === 'content-length' ? String(body.length) : null),
-          body: [body],
-          clientIp: '127.0.0.1',
-        });
-        return { status: r.status, id: (r.body as { id?: string }).id };
-      };
-      const results: { status: number; id?: string; at: number }[] = [];
-      const sendFor = async (ms: number) => {
-        const end = Date.now() + ms;
-        while (Date.now() < end) {
-          results.push({ ...(await send(key.publicKey)), at: Date.now() });
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      };
-
-      await sendFor(2000);
-      await pg.stop();
-      const down = Date.now();
-      await sendFor(DOWN_MS / 2);
-      // A key the edge never saw cannot be checked: 503, the SDK retries.
-      expect((await send(never.key.publicKey)).status).toBe(503);
-      await sendFor(DOWN_MS - (Date.now() - down));
-      await pg.start();
-      await sendFor(2000);
-
-      const bad = results.filter((r) => r.status !== 200);
-      expect(bad.length, `non-200 answers: ${JSON.stringify(bad.slice(0, 3))}`).toBe(0);
-      expect(results.filter((r) => r.at > down && r.at < down + DOWN_MS).length).toBeGreaterThan(100);
-      const ids = results.map((r) => r.id!);
-      const end = Date.now() + 60_000;
-      let n = 0;
+      return { status: r.status, id: (r.body as { id?: string }).id };
+    };
+    const results: { status: number; id?: string; at: number }[] = [];
+    const sendFor = async (ms: number) => {
+      const end = Date.now() + ms;
       while (Date.now() < end) {
-        n = await db()
-          .event.count({ where: { projectId: project.id, eventId: { in: ids } } })
-          .catch(() => 0);
-        if (n === ids.length) break;
-        await new Promise((r) => setTimeout(r, 500));
+        results.push({ ...(await send(key.publicKey)), at: Date.now() });
+        await new Promise((r) => setTimeout(r, 100));
       }
-      expect(n).toBe(ids.length);
-    },
-    150_000,
-  );
+    };
+
+    await sendFor(2000);
+    await pg.stop();
+    const down = Date.now();
+    await sendFor(DOWN_MS / 2);
+    // A key the edge never saw cannot be checked: 503, the SDK retries.
+    expect((await send(never.key.publicKey)).status).toBe(503);
+    await sendFor(DOWN_MS - (Date.now() - down));
+    await pg.start();
+    await sendFor(2000);
+
+    const bad = results.filter((r) => r.status !== 200);
+    expect(bad.length, `non-200 answers: ${JSON.stringify(bad.slice(0, 3))}`).toBe(0);
+    expect(results.filter((r) => r.at > down && r.at < down + DOWN_MS).length).toBeGreaterThan(100);
+    const ids = results.map((r) => r.id!);
+    const end = Date.now() + 60_000;
+    let n = 0;
+    while (Date.now() < end) {
+      n = await db()
+        .event.count({ where: { projectId: project.id, eventId: { in: ids } } })
+        .catch(() => 0);
+      if (n === ids.length) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(n).toBe(ids.length);
+  }, 150_000);
 });

@@ -75,7 +75,12 @@ async function sendUntilAccepted(message: string, ms = 10_000): Promise<string> 
   }
 }
 
-const stored = (eventId: string) => waitFor(() => db().event.findFirst({ where: { projectId: project.project.id, eventId } }), (e) => !!e, 15_000);
+const stored = (eventId: string) =>
+  waitFor(
+    () => db().event.findFirst({ where: { projectId: project.project.id, eventId } }),
+    (e) => !!e,
+    15_000,
+  );
 
 describe('Redis restarted empty', () => {
   it('a running worker recreates the consumer group and stores what arrives afterwards', async () => {

@@ -134,10 +134,27 @@ describe('release order', () => {
 
   it('orders by semver when both versions parse, whatever the first-seen order', () => {
     // Both first seen in one batch: the table's tie-break made api@2 the older; semver decides instead.
-    const atOrAfter = atOrAfterIn(new Map([['api@2', 0], ['api@1', 1]]));
-    expect([atOrAfter('api@1', 'api@2'), atOrAfter('api@2', 'api@1'), atOrAfter('api@2', 'api@2')]).toEqual([false, true, true]);
+    const atOrAfter = atOrAfterIn(
+      new Map([
+        ['api@2', 0],
+        ['api@1', 1],
+      ]),
+    );
+    expect([atOrAfter('api@1', 'api@2'), atOrAfter('api@2', 'api@1'), atOrAfter('api@2', 'api@2')]).toEqual([
+      false,
+      true,
+      true,
+    ]);
     // Not semver (or another package): first-seen rank.
-    expect([atOrAfter('api@2', 'nightly'), atOrAfterIn(new Map([['nightly', 0], ['abc', 1]]))('nightly', 'abc')]).toEqual([true, false]);
+    expect([
+      atOrAfter('api@2', 'nightly'),
+      atOrAfterIn(
+        new Map([
+          ['nightly', 0],
+          ['abc', 1],
+        ]),
+      )('nightly', 'abc'),
+    ]).toEqual([true, false]);
   });
 
   it('asks for release order only when an issue is resolved by release', () => {

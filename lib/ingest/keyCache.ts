@@ -75,7 +75,8 @@ async function loadOrStale(publicKey: string, now: number): Promise<IngestKey | 
   } catch (err) {
     const last = lastKnown.get(publicKey);
     if (!last || Date.now() - last.at > config().FAULTLINE_KEY_STALE_SECONDS * 1000) throw err;
-    if (staleServed++ === 0) log.error('ingest key lookup failed; serving last known keys', { error: (err as Error).message });
+    if (staleServed++ === 0)
+      log.error('ingest key lookup failed; serving last known keys', { error: (err as Error).message });
     return last.key;
   }
 }

@@ -19,7 +19,7 @@ export interface EventForStatus {
   receivedAt: Date;
 }
 
-/** Whether `release` is `reference` itself or newer (semver when both parse, else first seen: lib/releases/versionOrder.ts). */
+/** Whether `release` is `reference` itself or newer (semver if both parse, else first seen; see versionOrder.ts). */
 export type ReleaseAtOrAfter = (release: string, reference: string) => boolean;
 
 export type Reopened = 'regression' | 'unignored' | null;

@@ -88,7 +88,7 @@ const PG_BIN = (() => {
   return versions.length ? path.join(base, versions[0], 'bin') : '';
 })();
 
-/** A PostgreSQL cluster in a temp dir on a free port, run as the `postgres` OS user (trust auth), for stop/start tests. */
+/** A PostgreSQL cluster in a temp dir on a free port, run as the `postgres` OS user (trust auth). */
 export class ThrowawayPostgres {
   private constructor(
     readonly dir: string,

@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 describe('ingest while PostgreSQL restarts', () => {
-  it('answers 200 for 30 s of outage with keys it has seen, 503 only for keys never seen; everything is stored after', async () => {
+  it('answers 200 for 30 s of outage with keys seen before, 503 for keys never seen; all is stored after', async () => {
     const { project, key } = await ensureProject(db(), { org: 'pgdown', project: 'app' });
     const never = await ensureProject(db(), { org: 'pgdown', project: 'unseen' });
     worker = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'workers', 'main.ts')], {

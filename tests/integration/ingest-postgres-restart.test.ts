@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../lib/cli/paths.ts';
 import { upgrade } from '../../lib/cli/migrate.ts';
 import { ThrowawayPostgres } from '../harness/throwaway.ts';
+import { storeRequest } from './ingest-support.ts';
 
 const DOWN_MS = 30_000;
 const pg = await ThrowawayPostgres.create();
@@ -44,16 +45,8 @@ describe('ingest while PostgreSQL restarts', () => {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const send = async (publicKey: string) => {
-      const body = Buffer.from(JSON.stringify({ message: 'while the database restarts' }));
-      const r = await handleIngest({
-        method: 'POST',
-        endpoint: 'store',
-        projectId: String(publicKey === key.publicKey ? project.id : never.project.id),
-        query: new URLSearchParams({ sentry_key: publicKey, sentry_version: '7' }),
-        header: (name) => (name === 'content-length' ? String(body.length) : null),
-        body: [body],
-        clientIp: '127.0.0.1',
-      });
+      const projectId = publicKey === key.publicKey ? project.id : never.project.id;
+      const r = await handleIngest(storeRequest(projectId, publicKey, { message: 'while the database restarts' }));
       return { status: r.status, id: (r.body as { id?: string }).id };
     };
     const results: { status: number; id?: string; at: number }[] = [];

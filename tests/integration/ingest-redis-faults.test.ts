@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProject } from '../harness/fixtures.ts';
 import { ThrowawayRedis } from '../harness/throwaway.ts';
+import { storeRequest } from './ingest-support.ts';
 
 const redis = await ThrowawayRedis.start();
 // This file's own module graph: the edge below reads these when its config is first parsed.
@@ -23,16 +24,9 @@ afterAll(async () => {
 
 async function send(): Promise<{ id: string; status: number }> {
   const id = randomBytes(16).toString('hex');
-  const body = Buffer.from(JSON.stringify({ event_id: id, message: 'during a Redis fault' }));
-  const r = await handleIngest({
-    method: 'POST',
-    endpoint: 'store',
-    projectId: String(project.project.id),
-    query: new URLSearchParams({ sentry_key: project.key.publicKey, sentry_version: '7' }),
-    header: (name) => (name === 'content-length' ? String(body.length) : null),
-    body: [body],
-    clientIp: '127.0.0.1',
-  });
+  const r = await handleIngest(
+    storeRequest(project.project.id, project.key.publicKey, { event_id: id, message: 'during a Redis fault' }),
+  );
   return { id, status: r.status };
 }
 

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { baseUrl } from '../harness/fixtures.ts';
 import type { QueuedEvent } from '../../lib/queue/types.ts';
+import type { IngestRequest } from '../../lib/ingest/ingest.ts';
 
 export interface RawAnswer {
   status: number;
@@ -79,4 +80,18 @@ export function envelope(header: object, ...items: Array<[object, string | Buffe
 /** fetch's BodyInit wants an ArrayBuffer-backed view. */
 export function asBody(b: string | Uint8Array): string | Uint8Array<ArrayBuffer> {
   return typeof b === 'string' ? b : new Uint8Array(b);
+}
+
+/** A legacy store request for calling the edge in-process (`handleIngest`), as an SDK would send it. */
+export function storeRequest(projectId: number, publicKey: string, event: Record<string, unknown>): IngestRequest {
+  const body = Buffer.from(JSON.stringify(event));
+  return {
+    method: 'POST',
+    endpoint: 'store',
+    projectId: String(projectId),
+    query: new URLSearchParams({ sentry_key: publicKey, sentry_version: '7' }),
+    header: (name) => (name === 'content-length' ? String(body.length) : null),
+    body: [body],
+    clientIp: '127.0.0.1',
+  };
 }

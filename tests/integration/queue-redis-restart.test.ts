@@ -9,6 +9,7 @@ import { projectRoot } from '../../lib/cli/paths.ts';
 import { db } from '../../lib/db.ts';
 import { makeProject } from '../harness/fixtures.ts';
 import { ThrowawayRedis } from '../harness/throwaway.ts';
+import { storeRequest } from './ingest-support.ts';
 import { waitFor } from '../harness/wait.ts';
 
 const redis = await ThrowawayRedis.start();
@@ -49,16 +50,7 @@ afterAll(async () => {
 });
 
 async function send(message: string): Promise<string> {
-  const body = Buffer.from(JSON.stringify({ message }));
-  const r = await handleIngest({
-    method: 'POST',
-    endpoint: 'store',
-    projectId: String(project.project.id),
-    query: new URLSearchParams({ sentry_key: project.key.publicKey, sentry_version: '7' }),
-    header: (name) => (name === 'content-length' ? String(body.length) : null),
-    body: [body],
-    clientIp: '127.0.0.1',
-  });
+  const r = await handleIngest(storeRequest(project.project.id, project.key.publicKey, { message }));
   expect(r.status).toBe(200);
   return (r.body as { id: string }).id;
 }

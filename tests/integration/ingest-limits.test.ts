@@ -173,7 +173,8 @@ describe('size caps → 413', () => {
         const r = await post(to, body, { 'content-encoding': 'gzip' });
         expect(r.status).toBe(413);
         expect(r.json.detail).toMatch(detail);
-        expect(Date.now() - started).toBeLessThan(5000);
+        // A hang check, not a speed measure (that is bench/): a bomb that were expanded would take minutes here.
+        expect(Date.now() - started).toBeLessThan(30_000);
       }
     }
     const grown = serverRss() - before;

@@ -51,6 +51,17 @@ const schema = z.object({
   /** Seconds the ingest edge waits for the next bytes of a request body before answering 408 and closing. */
   FAULTLINE_INGEST_BODY_IDLE_SECONDS: int(10),
 
+  /** Quotas (issue 15): events per minute a project / an org may send (0 = no limit), and spike protection. */
+  PROJECT_RATE_LIMIT_PER_MINUTE: int(0),
+  ORG_RATE_LIMIT_PER_MINUTE: int(0),
+  /** A minute with more than this many times the project's usual rate is refused (0 = spike protection off). */
+  SPIKE_PROTECTION_FACTOR: int(10),
+  /** The usual rate spike protection compares against is never taken as lower than this (events per minute). */
+  SPIKE_PROTECTION_FLOOR_PER_MINUTE: int(100),
+  /** Retention: days events are kept (per-project override in its settings), and how often the cron cleans up. */
+  EVENT_RETENTION_DAYS: int(90),
+  CLEANUP_INTERVAL_MINUTES: int(60),
+
   /** Worker tuning. */
   WORKER_BATCH_SIZE: int(500),
   /** Batches one worker process stores at once (each on its own Redis connection and database transaction). */

@@ -20,9 +20,10 @@ import {
 import { EnvelopeReader } from './envelope.ts';
 import { newEventId, normalizeEventId } from './eventId.ts';
 import { findIngestKey, type IngestKey } from './keyCache.ts';
-import { rateLimitedFor, rateLimitHeaders } from './keyRateLimit.ts';
 import { readStorePayload } from './storeBody.ts';
 import { readBody } from './bodyRead.ts';
+import { admitEvents, recordRefused } from '../quotas/admit.ts';
+import { parseClientReport, type DiscardCount } from '../quotas/clientReport.ts';
 
 export type IngestEndpoint = 'envelope' | 'store';
 
@@ -139,14 +140,15 @@ async function readEvents(
   if (req.endpoint === 'store') {
     if (!key) throw new HttpError(401, 'no DSN key: send X-Sentry-Auth or ?sentry_key=');
     const payload = await readStorePayload(decoded, c.FAULTLINE_MAX_EVENT_BYTES);
-    return { key, events: [acceptEvent(payload, 'event', null)] };
+    return { key, events: [acceptEvent(payload, 'event', null)], discards: [] };
   }
-  // Only events are kept for now; attachments, transactions, sessions, client reports, replays, logs, profiles,
-  // check-ins, feedback and unknown future types are read past and dropped (accepted, so SDKs do not retry).
+  // Only events and client reports (counted as usage) are kept for now; attachments, transactions, sessions,
+  // replays, logs, profiles, check-ins, feedback and unknown future types are read past and dropped (accepted, so
+  // SDKs do not retry).
   const reader = new EnvelopeReader(
     toAsyncIterator(decoded),
     { maxKeptBytes: c.FAULTLINE_MAX_EVENT_BYTES, maxEnvelopeBytes: caps.decodedBytes },
-    (t) => t === 'event',
+    (t) => t === 'event' || t === 'client_report',
   );
   const header = await reader.readHeader();
   if (!key) {
@@ -156,11 +158,15 @@ async function readEvents(
     key = await authenticate(fromDsn, projectId, req.header('origin'));
   }
   const headerId = normalizeEventId(header.event_id);
+  authenticated.set(req, key.projectId);
   const events: AcceptedEvent[] = [];
+  const discards: DiscardCount[] = [];
   for (let item = await reader.next(); item; item = await reader.next()) {
-    if (item.payload) events.push(acceptEvent(item.payload, `event payload (item ${item.index})`, headerId));
+    if (!item.payload) continue;
+    if (item.type === 'client_report') discards.push(...parseClientReport(item.payload));
+    else events.push(acceptEvent(item.payload, `event payload (item ${item.index})`, headerId));
   }
-  return { key, events };
+  return { key, events, discards };
 }
 
 /**
@@ -220,6 +226,7 @@ async function accept(req: IngestRequest): Promise<Record<string, string>> {
   try {
     const publicKey = publicKeyFromRequest(req.header, req.query);
     const known = publicKey ? await authenticate(publicKey, projectId, req.header('origin')) : null;
+    if (known) authenticated.set(req, known.projectId);
     const decoded = await decodeRequestBody(body.chunks, encoding, caps);
     try {
       return await finish(req, await readEvents(req, decoded, known, projectId, caps), projectId);
@@ -237,19 +244,10 @@ async function finish(
   result: Awaited<ReturnType<typeof readEvents>>,
   projectId: number,
 ): Promise<Record<string, string>> {
-  const { key, events } = result;
+  const { key, events, discards } = result;
+  const refusal = await orQueueUnavailable(async () => admitEvents(await redis(), key, events.length, discards));
+  if (refusal) throw new HttpError(429, refusal.detail, refusal.headers);
   if (events.length === 0) return {};
-
-  const limit = key.rateLimitPerMin;
-  if (limit !== null) {
-    const wait = await orQueueUnavailable(async () => rateLimitedFor(await redis(), key.keyId, limit, events.length));
-    if (wait > 0)
-      throw new HttpError(
-        429,
-        `rate limit of ${key.rateLimitPerMin} events per minute exceeded for this DSN key`,
-        rateLimitHeaders(wait),
-      );
-  }
   const receivedAt = new Date().toISOString();
   const queued: QueuedEvent[] = events.map((e) => ({
     projectId,
@@ -267,6 +265,18 @@ async function finish(
   return { id: events[0].eventId };
 }
 
+// The project a request authenticated for, so a later refusal (invalid or too large) counts in its usage.
+const authenticated = new WeakMap<IngestRequest, number>();
+
+/** Counts a 400/413 after authentication as a refused event of the project; never fails the answer. */
+function countRefused(req: IngestRequest, status: number) {
+  const projectId = authenticated.get(req);
+  if (projectId === undefined || (status !== 400 && status !== 413)) return;
+  void (async () => recordRefused(await redis(), projectId, status === 413 ? 'too_large' : 'invalid'))().catch((err) =>
+    log.warn('refused event not counted', { err }),
+  );
+}
+
 export async function handleIngest(req: IngestRequest): Promise<IngestResponse> {
   const origin = req.header('origin');
   if (req.method === 'OPTIONS') return { status: 200, headers: preflightHeaders(origin), body: null };
@@ -277,6 +287,7 @@ export async function handleIngest(req: IngestRequest): Promise<IngestResponse> 
     const a = errorAnswer(e, (err) =>
       log.error('ingest failed', { err, projectId: req.projectId, endpoint: req.endpoint }),
     );
+    countRefused(req, a.status);
     return { status: a.status, headers: { ...cors, ...a.headers }, body: { detail: a.detail } };
   }
 }

@@ -3,6 +3,8 @@
 import { config } from '../config.ts';
 import { db } from '../db.ts';
 import { log } from '../log.ts';
+import type { QuotaSettings } from '../quotas/quota.ts';
+import { quotaColumns, quotaSettings } from '../quotas/settings.ts';
 
 export interface IngestKey {
   keyId: number;
@@ -10,6 +12,7 @@ export interface IngestKey {
   isActive: boolean;
   rateLimitPerMin: number | null;
   allowedDomains: string[];
+  quota: QuotaSettings;
 }
 
 interface Entry {
@@ -35,7 +38,7 @@ async function load(publicKey: string): Promise<IngestKey | null> {
       projectId: true,
       isActive: true,
       rateLimitPerMin: true,
-      project: { select: { allowedDomains: true } },
+      project: { select: { allowedDomains: true, ...quotaColumns } },
     },
   });
   if (!k) return null;
@@ -45,6 +48,7 @@ async function load(publicKey: string): Promise<IngestKey | null> {
     isActive: k.isActive,
     rateLimitPerMin: k.rateLimitPerMin,
     allowedDomains: k.project.allowedDomains,
+    quota: quotaSettings(k.project),
   };
 }
 

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { directoryManagedRole, directoryManagedTeam } from './members.ts';
 import type { LdapSettings } from '../auth/ldap/settings.ts';
 
-const org = { id: 1, slug: 'example', name: 'Example Inc', openMembership: true, createdAt: new Date() };
+const org = {
+  id: 1,
+  slug: 'example',
+  name: 'Example Inc',
+  openMembership: true,
+  createdAt: new Date(),
+  rateLimitPerMinute: null,
+};
 const s = { defaultOrganization: 'Example Inc', teamMapping: { backend: ['cn=devs'] } } as unknown as LdapSettings;
 
 describe('directory-managed memberships', () => {

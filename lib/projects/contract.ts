@@ -20,6 +20,10 @@ export interface Project {
   features: string[];
   firstEvent: string | null;
   allowedDomains: string[];
+  /** Faultline's quotas and retention for the project; null = the install's default (see README). */
+  rateLimitPerMinute: number | null;
+  rateLimitPerDay: number | null;
+  retentionDays: number | null;
   /** sentry-cli's `projects list` still reads the single `team`; Sentry keeps it for that reason. */
   team: TeamRef | null;
   teams: TeamRef[];

@@ -81,7 +81,14 @@ export async function createProject(
 export async function updateProject(
   db: Db,
   project: { id: number; orgId: number },
-  changes: { name?: string; slug?: string; platform?: string | null },
+  changes: {
+    name?: string;
+    slug?: string;
+    platform?: string | null;
+    rateLimitPerMinute?: number | null;
+    rateLimitPerDay?: number | null;
+    retentionDays?: number | null;
+  },
 ) {
   if (changes.slug !== undefined) {
     const problem = slugProblem(changes.slug);

@@ -45,6 +45,9 @@ export function serializeProject(p: ProjectWithTeams, x: ProjectExtras): ApiProj
     features: [],
     firstEvent: x.firstEvent?.get(p.id)?.toISOString() ?? null,
     allowedDomains: p.allowedDomains.length ? p.allowedDomains : ['*'],
+    rateLimitPerMinute: p.rateLimitPerMinute,
+    rateLimitPerDay: p.rateLimitPerDay,
+    retentionDays: p.retentionDays,
     // sentry-cli's `projects list` still reads the single `team`; Sentry keeps it for that reason.
     team: teams[0] ? teamRef(teams[0]) : null,
     teams: teams.map(teamRef),

@@ -1,4 +1,4 @@
-// One project: detail, settings (name, slug, platform) and deletion (project:admin).
+// One project: detail, settings (name, slug, platform, quotas, retention) and deletion (project:admin).
 import { z } from 'zod';
 import { parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
@@ -18,6 +18,10 @@ const changes = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   slug: z.string().trim().min(1).max(50).optional(),
   platform: z.string().trim().max(64).nullish(),
+  // Quotas and retention (issue 15); null goes back to the install's default. 0 = no per-minute/per-day limit.
+  rateLimitPerMinute: z.number().int().min(0).max(100_000_000).nullish(),
+  rateLimitPerDay: z.number().int().min(0).max(1_000_000_000).nullish(),
+  retentionDays: z.number().int().min(1).max(3650).nullish(),
 });
 
 export const PUT = withAccess({ project: 'project:write' }, async ({ req, project, principal }) => {

@@ -64,8 +64,8 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise<
   }
 }
 
-/** Outside a transaction. */
-export function sql(pool: pg.Pool): Sql {
+/** Outside a transaction (on the pool, or on one connection the caller holds, e.g. for a session advisory lock). */
+export function sql(pool: pg.Pool | pg.PoolClient): Sql {
   return wrap(pool);
 }
 

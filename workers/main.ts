@@ -4,8 +4,17 @@ import { runEventWorker } from './eventWorker.ts';
 import { runAlertWorker } from './alertWorker.ts';
 import { evaluateAlerts } from '../lib/alerts/evaluate.ts';
 import { closeDb, db } from '../lib/db.ts';
+import { createRedis } from '../lib/redis.ts';
+import { runCron } from '../lib/retention/schedule.ts';
+import { closeSqlPool } from '../lib/sql.ts';
 
-await Promise.all([runEventWorker({ onStored: (stored) => evaluateAlerts(db(), stored) }), runAlertWorker()]);
-// On SIGTERM both loops return after committing their current batch; the database pool is all that keeps
-// the process alive then, and a stop must not wait for the supervisor's kill.
-await closeDb();
+const cronRedis = createRedis();
+await Promise.all([
+  runEventWorker({ onStored: (stored) => evaluateAlerts(db(), stored) }),
+  runAlertWorker(),
+  runCron(cronRedis),
+]);
+// On SIGTERM the loops return after committing their current batch (the cron after its current step); the
+// connections are all that keeps the process alive then, and a stop must not wait for the supervisor's kill.
+cronRedis.disconnect();
+await Promise.all([closeDb(), closeSqlPool()]);

@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   createproject: () => import('./commands/createproject.ts'),
   createtoken: () => import('./commands/createtoken.ts'),
   run: () => import('./commands/run.ts'),
+  cleanup: () => import('./commands/cleanup.ts'),
 };
 
 const usage = `Usage: faultline <command> [options]
@@ -23,7 +24,8 @@ Commands:
   createuser     create a local user
   createproject  create a project (and its org and team) and print its DSN
   createtoken    create an API token for sentry-cli and scripts
-  run web|worker start one part in the foreground
+  cleanup        remove events older than the retention (like \`sentry cleanup\`)
+  run web|worker|cron  start one part in the foreground
 
 Run \`faultline <command> --help\` for a command's options.`;
 
@@ -51,7 +53,8 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     if (name !== 'start' && name !== 'run') {
       const { closeDb } = await import('../db.ts');
-      await closeDb();
+      const { closeSqlPool } = await import('../sql.ts');
+      await Promise.all([closeDb(), closeSqlPool()]);
     }
   }
 }

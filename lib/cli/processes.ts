@@ -40,8 +40,9 @@ export function spawnWeb(port: number, env: NodeJS.ProcessEnv, hostname = '0.0.0
   });
 }
 
-export function spawnWorker(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'workers', 'main.ts')], {
+/** The worker (`main`), or only its scheduled jobs (`cron`). */
+export function spawnWorker(env: NodeJS.ProcessEnv, entry: 'main' | 'cron' = 'main'): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'workers', `${entry}.ts`)], {
     cwd: projectRoot,
     env,
     stdio: 'inherit',

@@ -6,10 +6,11 @@ let stack: Stack | undefined;
 export async function setup() {
   // Ingest tests read accepted events back off the stream, so acknowledged entries stay there for a while.
   // Alert tests watch failed deliveries being retried: a short backoff.
+  // No scheduled cleanup: retention tests run their own and hold events older than the default retention.
   stack = await startStack({
     name: 'int',
     workers: 2,
-    env: { WORKER_STREAM_RETENTION_SECONDS: '600', ALERTS_RETRY_BASE_MS: '300' },
+    env: { WORKER_STREAM_RETENTION_SECONDS: '600', ALERTS_RETRY_BASE_MS: '300', CLEANUP_INTERVAL_MINUTES: '0' },
   });
   process.env.FAULTLINE_TEST_URL = stack.baseUrl;
   process.env.DATABASE_URL = stack.databaseUrl;

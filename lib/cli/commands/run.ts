@@ -5,7 +5,9 @@ import { spawnWeb, spawnWorker, superviseChildren } from '../processes.ts';
 
 export const help = `Usage: faultline run web [--port N] [--host H]
        faultline run worker
-Starts the web server (Next.js; ingest, dashboard and API) or the event worker.`;
+       faultline run cron
+Starts the web server (Next.js; ingest, dashboard and API), the event worker, or only the scheduled jobs
+(usage counts, retention cleanup; the worker runs them too, and a lock keeps one cleanup at a time).`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { port: { type: 'string' }, host: { type: 'string' } }, true);
@@ -23,7 +25,8 @@ export async function run(argv: string[]): Promise<number> {
     return superviseChildren([spawnWeb(port, process.env, (values.host as string) ?? '0.0.0.0')]);
   }
   if (part === 'worker') return superviseChildren([spawnWorker(process.env)]);
+  if (part === 'cron') return superviseChildren([spawnWorker(process.env, 'cron')]);
   throw new UsageError(
-    part ? `unknown part "${part}" (expected web or worker)` : 'say which part to run: web or worker',
+    part ? `unknown part "${part}" (expected web, worker or cron)` : 'say which part to run: web, worker or cron',
   );
 }

@@ -1,0 +1,38 @@
+// `faultline cleanup`: removes events older than the retention now, like `sentry cleanup --days N`.
+import { parse, UsageError } from '../args.ts';
+import { config } from '../../config.ts';
+import { formatSummary } from '../../retention/cleanup.ts';
+import { cleanupExclusively } from '../../retention/schedule.ts';
+
+export const help = `Usage: faultline cleanup [--days N] [--project SLUG] [--dry-run]
+Removes events older than N days (default: each project's retention, else EVENT_RETENTION_DAYS), then the issues
+whose last event is gone and hourly counts older than that. Prints progress and a summary. --dry-run only counts.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    days: { type: 'string' },
+    project: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  });
+  if (values.help) return (console.log(help), 0);
+  const days = values.days === undefined ? undefined : Number(values.days);
+  if (days !== undefined && (!Number.isInteger(days) || days < 1))
+    throw new UsageError(`--days must be a whole number of days, at least 1 (got "${values.days}")`);
+  console.log(
+    `cleanup: events older than ${days ?? `each project's retention (default ${config().EVENT_RETENTION_DAYS})`} days` +
+      (values.project ? ` in projects "${values.project}"` : '') +
+      (values['dry-run'] ? ' (dry run: nothing is removed)' : ''),
+  );
+  const summary = await cleanupExclusively({
+    days,
+    projectSlug: values.project as string | undefined,
+    dryRun: Boolean(values['dry-run']),
+    onProgress: (line) => console.log(line),
+  });
+  if (!summary) {
+    console.error('faultline cleanup: another cleanup is running (worker or cron); try again later');
+    return 1;
+  }
+  console.log(formatSummary(summary));
+  return 0;
+}

@@ -1,4 +1,4 @@
--- Issue 15: per-project quotas and retention, an org-wide cap, daily usage outcomes, smaller event rows.
+-- Issue 15: per-project quotas and retention, an org-wide cap, daily usage outcomes.
 
 ALTER TABLE "Project" ADD COLUMN "rateLimitPerMinute" INTEGER,
                       ADD COLUMN "rateLimitPerDay" INTEGER,
@@ -18,6 +18,3 @@ CREATE TABLE "ProjectUsageDaily" (
     CONSTRAINT "ProjectUsageDaily_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id")
         ON DELETE CASCADE ON UPDATE CASCADE
 );
-
--- lz4 (PostgreSQL 14+) compresses the payload faster than pglz and about as small. It applies to rows written from now on.
-ALTER TABLE "Event" ALTER COLUMN "data" SET COMPRESSION lz4;

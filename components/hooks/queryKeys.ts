@@ -4,6 +4,7 @@ export const queryKeys = {
   projects: (org: string) => ['projects', org] as const,
   project: (org: string, project: string) => ['project', org, project] as const,
   projectKeys: (org: string, project: string) => ['projectKeys', org, project] as const,
+  projectUsage: (org: string, project: string) => ['project', org, project, 'usage'] as const,
   teams: (org: string) => ['teams', org] as const,
   members: (org: string) => ['members', org] as const,
   releases: (org: string, project?: string) => ['releases', org, project ?? ''] as const,

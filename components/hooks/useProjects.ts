@@ -34,10 +34,14 @@ export function useCreateProject(org: string) {
 export function useUpdateProject(org: string, project: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { name?: string; slug?: string; platform?: string }) =>
-      apiFetch<Project>(`/api/0/projects/${enc(org)}/${enc(project)}/`, { method: 'PUT', body: JSON.stringify(v) }),
+    mutationFn: (
+      v: Partial<Pick<Project, 'name' | 'slug' | 'rateLimitPerMinute' | 'rateLimitPerDay' | 'retentionDays'>> & {
+        platform?: string;
+      },
+    ) => apiFetch<Project>(`/api/0/projects/${enc(org)}/${enc(project)}/`, { method: 'PUT', body: JSON.stringify(v) }),
     onSuccess: (p) => {
       qc.invalidateQueries({ queryKey: queryKeys.projects(org) });
+      qc.invalidateQueries({ queryKey: queryKeys.projectUsage(org, p.slug) });
       qc.setQueryData(queryKeys.project(org, p.slug), p);
     },
   });

@@ -15,6 +15,9 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
           <Link className={styles.button} href={`/settings/${org}/projects/${project}/alerts/`}>
             Alert rules
           </Link>
+          <Link className={styles.button} href={`/settings/${org}/projects/${project}/usage/`}>
+            Usage
+          </Link>
           <Link className={styles.button} href={`/organizations/${org}/issues/`}>
             Issues
           </Link>

@@ -2,28 +2,19 @@
 // page), and Project settings → Usage shows what was accepted and rate-limited, with the quota form.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { build } from 'esbuild';
 import { test, expect, type Request } from '@playwright/test';
 import { makeProject, makeUser } from '../harness/fixtures.ts';
-import { testRedis } from '../integration/ingest-support.ts';
+import { createRedis } from '../../lib/redis.ts';
 import { db } from '../../lib/db.ts';
 import { sql, sqlPool } from '../../lib/sql.ts';
 import { flushUsage } from '../../lib/quotas/usage.ts';
-import { projectRoot } from '../../lib/cli/paths.ts';
-import { shots, signIn } from './support.ts';
+import { sentryBrowserScript, shots, signIn } from './support.ts';
 
 let server: http.Server;
 let pageOrigin: string;
 
 test.beforeAll(async () => {
-  const bundle = await build({
-    stdin: { contents: "import * as Sentry from '@sentry/browser'; window.Sentry = Sentry;", resolveDir: projectRoot },
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    write: false,
-  });
-  const js = bundle.outputFiles[0].text;
+  const js = await sentryBrowserScript();
   server = http.createServer((req, res) => {
     if (req.url === '/sentry.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
     const dsn = new URL(req.url!, 'http://x').searchParams.get('dsn');
@@ -39,7 +30,6 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   server?.close();
-  testRedis().disconnect();
   await sqlPool().end();
 });
 
@@ -71,7 +61,9 @@ test('after a 429 the browser SDK sends no errors for the announced time; Usage 
   await page.waitForTimeout(2000);
   expect(eventRequests).toHaveLength(2);
 
-  await flushUsage(testRedis(), sql(sqlPool()));
+  // Its own connection: ingest-support's shared one is closed by the spec that ran before in this process.
+  const redis = createRedis();
+  await flushUsage(redis, sql(sqlPool())).finally(() => redis.disconnect());
   const owner = await makeUser({ org: p.org.slug, role: 'owner' });
   const page2 = await page.context().newPage();
   await page2.setViewportSize({ width: 1280, height: 900 });

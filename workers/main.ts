@@ -1,5 +1,5 @@
 // Entry of the worker process (`faultline run worker`): the event worker (which hands what it stored to the
-// alert rules) and the alert delivery loop.
+// alert rules), the alert delivery loop and the cron (usage counts, retention cleanup).
 import { runEventWorker } from './eventWorker.ts';
 import { runAlertWorker } from './alertWorker.ts';
 import { evaluateAlerts } from '../lib/alerts/evaluate.ts';

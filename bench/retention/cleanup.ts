@@ -24,7 +24,7 @@ Object.assign(process.env, {
   REDIS_URL: stack.redisUrl,
   FAULTLINE_TEST_URL: stack.baseUrl,
 });
-const { db, closeDb } = await import('../../lib/db.ts');
+const { closeDb } = await import('../../lib/db.ts');
 const { sql, sqlPool, closeSqlPool } = await import('../../lib/sql.ts');
 const { createRedis } = await import('../../lib/redis.ts');
 const { enqueueEvents } = await import('../../lib/queue/eventStream.ts');
@@ -71,14 +71,13 @@ async function seed(projectId: number, keyId: number) {
        SELECT e."projectId", e."issueId", md5(g::text || $5), x.at, x.at, e.level, e.platform, e.release, e.dist,
          e.environment, e.title, e.message, e.culprit, e."userKey", e.tags, e.data, e.hash
        FROM generate_series($1::int, $2::int) g
-       CROSS JOIN LATERAL (SELECT to_timestamp($3::double precision / 1000) - ($4::double precision * (1 - g::double precision / $6))
-         * interval '1 day' AS at) x
-       CROSS JOIN LATERAL (SELECT * FROM "Event" t WHERE t.id = (CASE WHEN x.at < to_timestamp($3::double precision / 1000)
-         - interval '${KEEP_DAYS} days' THEN $7::bigint[] ELSE $8::bigint[] END)[1 + g % (CASE WHEN x.at <
-         to_timestamp($3::double precision / 1000) - interval '${KEEP_DAYS} days' THEN ${ids.length} ELSE ${recent.length} END)]) e`,
+       CROSS JOIN LATERAL (SELECT $3::timestamptz - $4::float8 * interval '1 day' * (1 - g::float8 / $6) AS at) x
+       CROSS JOIN LATERAL (SELECT CASE WHEN x.at < $3::timestamptz - interval '${KEEP_DAYS} days'
+                                  THEN $7::bigint[] ELSE $8::bigint[] END AS pool) k
+       CROSS JOIN LATERAL (SELECT * FROM "Event" t WHERE t.id = k.pool[1 + g % cardinality(k.pool)]) e`,
       from,
       to,
-      now,
+      new Date(now),
       SPAN_DAYS,
       randomBytes(4).toString('hex'),
       total,
@@ -177,7 +176,8 @@ async function steadyLoad(projectId: number, keyId: number, until: () => boolean
 
 try {
   console.log(
-    `retention benchmark: ${total} events over ${SPAN_DAYS} days, cleanup to ${KEEP_DAYS} days; ${os.cpus().length} cores (load ${load()})`,
+    `retention benchmark: ${total} events over ${SPAN_DAYS} days, cleanup to ${KEEP_DAYS} days;` +
+      ` ${os.cpus().length} cores (load ${load()})`,
   );
   const p = await makeProject();
   const seedSeconds = await seed(p.project.id, p.key.id);

@@ -22,7 +22,14 @@ describe('parseClientReport', () => {
     ['null', 'null'],
     [
       'bad entries',
-      '{"discarded_events":[{"reason":"x y","category":"error","quantity":1},{"reason":"a","category":"error","quantity":-1},{"reason":"a","category":"error","quantity":1.5},null]}',
+      JSON.stringify({
+        discarded_events: [
+          { reason: 'x y', category: 'error', quantity: 1 },
+          { reason: 'a', category: 'error', quantity: -1 },
+          { reason: 'a', category: 'error', quantity: 1.5 },
+          null,
+        ],
+      }),
     ],
   ])('skips what is malformed (%s)', (_name, body) => {
     expect(parseClientReport(body)).toEqual([]);

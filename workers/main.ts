@@ -4,8 +4,15 @@ import { runEventWorker } from './eventWorker.ts';
 import { runAlertWorker } from './alertWorker.ts';
 import { evaluateAlerts } from '../lib/alerts/evaluate.ts';
 import { closeDb, db } from '../lib/db.ts';
+import { metrics } from '../lib/metrics/metrics.ts';
+import { startMetricsServer } from '../lib/metrics/serve.ts';
 
-await Promise.all([runEventWorker({ onStored: (stored) => evaluateAlerts(db(), stored) }), runAlertWorker()]);
+startMetricsServer();
+const onStored = (stored: Parameters<typeof evaluateAlerts>[1]) => {
+  metrics().stored.inc(stored.length);
+  return evaluateAlerts(db(), stored);
+};
+await Promise.all([runEventWorker({ onStored }), runAlertWorker()]);
 // On SIGTERM both loops return after committing their current batch; the database pool is all that keeps
 // the process alive then, and a stop must not wait for the supervisor's kill.
 await closeDb();

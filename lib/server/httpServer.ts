@@ -1,9 +1,10 @@
 // The one HTTP server of a web or ingest process: SDK ingest paths go straight to lib/ingest's node adapter
-// (about 8× the throughput of a Next.js route handler), every other request to the fallback (Next.js, or the
-// ingest-only answers).
+// (about 8× the throughput of a Next.js route handler), /metrics to the process's metrics when METRICS_TOKEN is
+// set, every other request to the fallback (Next.js, or the ingest-only answers).
 import http from 'node:http';
 import { handleIngestNode } from '../ingest/nodeHandler.ts';
 import { log } from '../log.ts';
+import { serveMetricsRequest } from '../metrics/serve.ts';
 import { isIngestTarget } from './ingestPaths.ts';
 
 export type RequestListener = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
@@ -12,7 +13,10 @@ export function createFaultlineServer(fallback: RequestListener): http.Server {
   return http.createServer((req, res) => {
     const ingest = isIngestTarget(req.url);
     Promise.resolve()
-      .then(() => (ingest ? handleIngestNode(req, res) : fallback(req, res)))
+      .then(async () => {
+        if (ingest) return handleIngestNode(req, res);
+        if (!(await serveMetricsRequest(req, res))) return fallback(req, res);
+      })
       .catch((err) => {
         log.error('request failed', { err, method: req.method, path: req.url?.split('?')[0] });
         if (res.headersSent) return void res.destroy();

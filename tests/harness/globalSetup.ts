@@ -11,7 +11,7 @@ export async function setup() {
     workers: 2,
     // The ingest tests run against both `faultline run web` and a plain `next start` (the route handlers).
     nextToo: true,
-    env: { WORKER_STREAM_RETENTION_SECONDS: '600', ALERTS_RETRY_BASE_MS: '300' },
+    env: { WORKER_STREAM_RETENTION_SECONDS: '600', ALERTS_RETRY_BASE_MS: '300', METRICS_TOKEN: 'test-metrics-token' },
   });
   process.env.FAULTLINE_TEST_URL = stack.baseUrl;
   if (stack.nextUrl) process.env.FAULTLINE_TEST_NEXT_URL = stack.nextUrl;
@@ -20,6 +20,7 @@ export async function setup() {
   process.env.REDIS_PREFIX = stack.redisPrefix;
   process.env.FAULTLINE_URL = stack.baseUrl;
   process.env.SECRET_KEY = stack.env.SECRET_KEY;
+  process.env.METRICS_TOKEN = stack.env.METRICS_TOKEN;
 }
 
 export async function teardown() {

@@ -1,9 +1,9 @@
 // Health of the parts Faultline needs: the database, Redis, and the event queue's consumer group on it.
 import { db } from './db.ts';
-import { queueIsRead } from './queue/eventStream.ts';
-import { redis } from './redis.ts';
 import { config } from './config.ts';
-import { queueStats } from './queue/eventStream.ts';
+import { queueIsRead } from './queue/eventStream.ts';
+import { queueStats } from './queue/queueStats.ts';
+import { redis } from './redis.ts';
 
 async function within<T>(p: Promise<T>, ms: number): Promise<T> {
   let t: NodeJS.Timeout | undefined;

@@ -4,7 +4,7 @@ import client from 'prom-client';
 import { dbPoolUsage } from '../db.ts';
 import { sqlPoolUsage } from '../sql.ts';
 import { redis } from '../redis.ts';
-import { queueStats, type QueueStats } from '../queue/eventStream.ts';
+import { queueStats, type QueueStats } from '../queue/queueStats.ts';
 
 /** Why the ingest edge refused an SDK request, by its status. */
 export type RefusalReason = 'auth' | 'size' | 'rate_limit' | 'bad_input' | 'unavailable';

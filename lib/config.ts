@@ -127,6 +127,13 @@ const schema = z.object({
   ALERTS_RETRY_BASE_MS: int(30_000),
   /** Attempts before a delivery is marked failed. */
   ALERTS_MAX_ATTEMPTS: int(5),
+
+  /** Bearer token of the web and ingest processes' /metrics; unset, they serve no metrics. */
+  METRICS_TOKEN: z.string().optional(),
+  /** Port on which a worker serves /metrics (no token: bind it where only Prometheus reaches); unset, none. */
+  METRICS_PORT: int(0),
+  /** /_health/ says "degraded" when the oldest event not yet stored is older than this (seconds). */
+  HEALTH_MAX_QUEUE_LAG_SECONDS: int(300),
 });
 
 export type Config = z.infer<typeof schema> & { url: string; databaseUrl: string; secretKey: string };

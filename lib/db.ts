@@ -1,14 +1,24 @@
 // The one Prisma client of the process.
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { config } from './config.ts';
 
 export type Db = PrismaClient;
 
-const globalForDb = globalThis as unknown as { faultlineDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { faultlineDb?: PrismaClient; faultlineDbPool?: pg.Pool };
 
-export function createDb(connectionString: string, max = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+/** A client on its own pool, which $disconnect() ends; `onPool` sees the pool (the metrics count its connections). */
+export function createDb(connectionString: string, max = 10, onPool?: (pool: pg.Pool) => void): PrismaClient {
+  const pool = new pg.Pool({ connectionString, max });
+  onPool?.(pool);
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+}
+
+/** Connections of the shared client's pool: checked out by a query, and open in all. */
+export function dbPoolUsage(): { inUse: number; total: number } | null {
+  const pool = globalForDb.faultlineDbPool;
+  return pool ? { inUse: pool.totalCount - pool.idleCount, total: pool.totalCount } : null;
 }
 
 /** The shared client; created on first use so importing this module needs no database. */
@@ -16,7 +26,7 @@ export function db(): PrismaClient {
   if (!globalForDb.faultlineDb) {
     const url = config().databaseUrl;
     if (!url) throw new Error('DATABASE_URL is not set');
-    globalForDb.faultlineDb = createDb(url);
+    globalForDb.faultlineDb = createDb(url, 10, (pool) => (globalForDb.faultlineDbPool = pool));
   }
   return globalForDb.faultlineDb;
 }
@@ -24,4 +34,5 @@ export function db(): PrismaClient {
 export async function closeDb(): Promise<void> {
   await globalForDb.faultlineDb?.$disconnect();
   globalForDb.faultlineDb = undefined;
+  globalForDb.faultlineDbPool = undefined;
 }

@@ -1,6 +1,8 @@
 // Health of the parts Faultline needs: the database, Redis, and the event queue's consumer group on it.
 import { db } from './db.ts';
+import { config } from './config.ts';
 import { queueIsRead } from './queue/eventStream.ts';
+import { queueStats } from './queue/queueStats.ts';
 import { redis } from './redis.ts';
 
 async function within<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -36,4 +38,30 @@ export async function checkHealth(): Promise<{ ok: boolean; failing: string[] }>
     checkRedis().then((f) => f && failing.push(f)),
   ]);
   return { ok: failing.length === 0, failing: failing.sort() };
+}
+
+export interface HealthAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/**
+ * The /_health/ answer: 200 `ok`; 503 naming the parts that do not answer; or 200 with a JSON
+ * `{"status": "degraded", "reason": ...}` when events wait longer than HEALTH_MAX_QUEUE_LAG_SECONDS (workers
+ * down or too few): still up, so a load balancer keeps sending, but an operator's check sees it.
+ */
+export async function healthAnswer(): Promise<HealthAnswer> {
+  const h = await checkHealth();
+  if (!h.ok) return { status: 503, contentType: 'text/plain', body: `unavailable: ${h.failing.join(', ')}` };
+  const max = config().HEALTH_MAX_QUEUE_LAG_SECONDS;
+  const lag = await within(queueStats(redis()), 2000).then(
+    (s) => s.lagSeconds,
+    () => 0,
+  );
+  if (max > 0 && lag > max) {
+    const reason = `queue lag ${Math.round(lag)} s is over HEALTH_MAX_QUEUE_LAG_SECONDS (${max} s)`;
+    return { status: 200, contentType: 'application/json', body: JSON.stringify({ status: 'degraded', reason }) };
+  }
+  return { status: 200, contentType: 'text/plain', body: 'ok' };
 }

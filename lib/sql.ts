@@ -34,6 +34,12 @@ export function sqlPool(): pg.Pool {
   return globalForSql.faultlineSqlPool;
 }
 
+/** Connections of the worker's batch-write pool: checked out by a transaction, and open in all. */
+export function sqlPoolUsage(): { inUse: number; total: number } | null {
+  const pool = globalForSql.faultlineSqlPool;
+  return pool ? { inUse: pool.totalCount - pool.idleCount, total: pool.totalCount } : null;
+}
+
 export async function closeSqlPool(): Promise<void> {
   await globalForSql.faultlineSqlPool?.end();
   globalForSql.faultlineSqlPool = undefined;

@@ -7,6 +7,7 @@ import { config } from '../lib/config.ts';
 import { claimAbandoned, ensureConsumerGroup, readNew, trimAcknowledged } from '../lib/queue/eventStream.ts';
 import { digestMessages, type OnStored } from '../lib/digest/digestMessages.ts';
 import { log } from '../lib/log.ts';
+import { metrics } from '../lib/metrics/metrics.ts';
 
 const TRIM_EVERY_MS = 1000;
 const READ_BLOCK_MS = 1000;
@@ -37,9 +38,9 @@ async function runLane(lane: number, stopping: () => boolean, onStored?: OnStore
   while (!stopping()) {
     try {
       const reclaimed = await claimAbandoned(redis, consumer, c.WORKER_CLAIM_IDLE_MS, c.WORKER_BATCH_SIZE);
-      if (reclaimed.length) await digestMessages(redis, reclaimed, onStored);
+      if (reclaimed.length) await timed(digestMessages(redis, reclaimed, onStored));
       const fresh = await readNew(redis, consumer, c.WORKER_BATCH_SIZE, READ_BLOCK_MS);
-      if (fresh.length) await digestMessages(redis, fresh, onStored);
+      if (fresh.length) await timed(digestMessages(redis, fresh, onStored));
       if (lane === 0 && Date.now() - lastTrim > TRIM_EVERY_MS) {
         lastTrim = Date.now();
         await trimAcknowledged(redis, c.WORKER_STREAM_RETENTION_SECONDS * 1000);
@@ -50,4 +51,13 @@ async function runLane(lane: number, stopping: () => boolean, onStored?: OnStore
     }
   }
   redis.disconnect();
+}
+
+async function timed(batch: Promise<void>): Promise<void> {
+  const end = metrics().batches.startTimer();
+  try {
+    await batch;
+  } finally {
+    end();
+  }
 }

@@ -7,13 +7,16 @@ import { closeDb, db } from '../lib/db.ts';
 import { createRedis } from '../lib/redis.ts';
 import { runCron } from '../lib/retention/schedule.ts';
 import { closeSqlPool } from '../lib/sql.ts';
+import { metrics } from '../lib/metrics/metrics.ts';
+import { startMetricsServer } from '../lib/metrics/serve.ts';
 
+startMetricsServer();
+const onStored = (stored: Parameters<typeof evaluateAlerts>[1]) => {
+  metrics().stored.inc(stored.length);
+  return evaluateAlerts(db(), stored);
+};
 const cronRedis = createRedis();
-await Promise.all([
-  runEventWorker({ onStored: (stored) => evaluateAlerts(db(), stored) }),
-  runAlertWorker(),
-  runCron(cronRedis),
-]);
+await Promise.all([runEventWorker({ onStored }), runAlertWorker(), runCron(cronRedis)]);
 // On SIGTERM the loops return after committing their current batch (the cron after its current step); the
 // connections are all that keeps the process alive then, and a stop must not wait for the supervisor's kill.
 cronRedis.disconnect();

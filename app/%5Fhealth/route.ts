@@ -1,13 +1,9 @@
-// GET /_health/: 200 "ok" when the database and Redis answer, 503 naming the failing part otherwise.
-import { checkHealth } from '@/lib/health';
+// GET /_health/: 200 "ok"; 503 naming the failing part; 200 {"status":"degraded"} when the queue lags (lib/health).
+import { healthAnswer } from '@/lib/health';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  const h = await checkHealth();
-  if (h.ok) return new Response('ok', { headers: { 'content-type': 'text/plain' } });
-  return new Response(`unavailable: ${h.failing.join(', ')}`, {
-    status: 503,
-    headers: { 'content-type': 'text/plain' },
-  });
+  const h = await healthAnswer();
+  return new Response(h.body, { status: h.status, headers: { 'content-type': h.contentType } });
 }

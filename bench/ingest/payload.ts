@@ -42,9 +42,9 @@ export function benchEvent(variant = 0, user = 42) {
   };
 }
 
-/** A gzip envelope of one event, as @sentry/node sends it. */
-export function envelopeBody(): Buffer {
-  const event = benchEvent();
+/** A gzip envelope of one event, as @sentry/node sends it; `variant` picks its issue. */
+export function envelopeBody(variant = 0): Buffer {
+  const event = benchEvent(variant);
   const header = {
     event_id: event.event_id,
     sent_at: new Date().toISOString(),

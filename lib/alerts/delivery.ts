@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Db } from '../db.ts';
 import { config } from '../config.ts';
 import { log } from '../log.ts';
+import { metrics } from '../metrics/metrics.ts';
 import { claimDueDeliveries, type ClaimedDelivery } from './queries/deliveries.ts';
 import { CHANNEL_RATE_LIMITS, planBatch, retryDelayMs } from './deliveryPlan.ts';
 import { reserveSlots, stampSlot } from './channelRateLimit.ts';
@@ -20,6 +21,8 @@ type Channel = { id: number; type: string; config: unknown; isActive: boolean };
 async function record(db: Db, id: bigint, attemptsBefore: number, r: SendResult): Promise<void> {
   const c = config();
   const attempts = attemptsBefore + 1;
+  const final = !r.ok && (r.permanent || attempts >= c.ALERTS_MAX_ATTEMPTS);
+  metrics().alertDeliveries.inc({ status: r.ok ? 'sent' : final ? 'failed' : 'retry' });
   if (r.ok) {
     await db.alertDelivery.update({
       where: { id },
@@ -27,7 +30,6 @@ async function record(db: Db, id: bigint, attemptsBefore: number, r: SendResult)
     });
     return;
   }
-  const final = r.permanent || attempts >= c.ALERTS_MAX_ATTEMPTS;
   await db.alertDelivery.update({
     where: { id },
     data: {

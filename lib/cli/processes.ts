@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { compiledEntry } from './compiled.mjs';
 import { projectRoot } from './paths.ts';
 
 const require = createRequire(import.meta.url);
@@ -12,13 +13,21 @@ export function nextBin(): string {
   return path.join(path.dirname(require.resolve('next/package.json')), 'dist', 'bin', 'next');
 }
 
-/** The container image has Next's standalone server (`server.js`, built with NEXT_OUTPUT=standalone) and
- * no `next` CLI; a checkout runs `next start`. Both take PORT and HOSTNAME from the environment. */
-function webArgs(port: number, hostname: string): string[] {
-  const standalone = path.join(projectRoot, 'server.js');
-  if (fs.existsSync(standalone)) return [standalone];
-  // Run Next's own bin with node directly: an npx wrapper would leave next-server holding the port.
-  return [nextBin(), 'start', '-p', String(port), '-H', hostname];
+/** Node arguments that run an entry: its compiled build/ file when fresh, else its TypeScript through tsx. */
+function entryArgs(name: 'server' | 'worker', source: string): string[] {
+  const compiled = compiledEntry(name);
+  return compiled ? [compiled] : ['--import', 'tsx', path.join(projectRoot, source)];
+}
+
+export type ServerRole = 'web' | 'ingest';
+
+/** Node arguments of a web process (ingest + Next.js on one port) or an ingest-only process. */
+export function serverArgs(role: ServerRole, port: number, hostname = '0.0.0.0'): string[] {
+  return [...entryArgs('server', 'lib/server/main.ts'), role, '--port', String(port), '--host', hostname];
+}
+
+export function workerArgs(): string[] {
+  return entryArgs('worker', 'workers/main.ts');
 }
 
 /** The image links .next/cache into /tmp (its root filesystem may be read-only), and /tmp starts empty. */
@@ -28,11 +37,26 @@ function ensureCacheLinkTarget(): void {
   fs.mkdirSync(path.resolve(path.dirname(cache), fs.readlinkSync(cache)), { recursive: true });
 }
 
-export function spawnWeb(port: number, env: NodeJS.ProcessEnv, hostname = '0.0.0.0'): ChildProcess {
+/**
+ * The container image has Next's standalone server (`server.js`, built with NEXT_OUTPUT=standalone) and no
+ * build/ yet: its web role still runs that server, ingest through the Next.js routes. The drain preload makes
+ * its close() end kept-alive connections (lib/server does that itself).
+ */
+function standaloneWebArgs(): string[] | null {
+  const standalone = path.join(projectRoot, 'server.js');
+  if (!fs.existsSync(standalone)) return null;
+  return ['--import', pathToFileURL(path.join(projectRoot, 'lib', 'cli', 'drainOnClose.mjs')).href, standalone];
+}
+
+export function spawnServer(
+  role: ServerRole,
+  port: number,
+  env: NodeJS.ProcessEnv,
+  hostname = '0.0.0.0',
+): ChildProcess {
   ensureCacheLinkTarget();
-  // Without it, SDKs sending on kept-alive connections would hold a stopping server open until it is killed.
-  const drain = pathToFileURL(path.join(projectRoot, 'lib', 'cli', 'drainOnClose.mjs')).href;
-  return spawn(process.execPath, ['--import', drain, ...webArgs(port, hostname)], {
+  const args = (role === 'web' && standaloneWebArgs()) || serverArgs(role, port, hostname);
+  return spawn(process.execPath, args, {
     cwd: projectRoot,
     // HOSTNAME is also the container's name in Docker and Kubernetes: always set it to the listen address.
     env: { ...env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: hostname },
@@ -40,13 +64,14 @@ export function spawnWeb(port: number, env: NodeJS.ProcessEnv, hostname = '0.0.0
   });
 }
 
+export function spawnWeb(port: number, env: NodeJS.ProcessEnv, hostname = '0.0.0.0'): ChildProcess {
+  return spawnServer('web', port, env, hostname);
+}
+
 /** The worker (`main`), or only its scheduled jobs (`cron`). */
 export function spawnWorker(env: NodeJS.ProcessEnv, entry: 'main' | 'cron' = 'main'): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'workers', `${entry}.ts`)], {
-    cwd: projectRoot,
-    env,
-    stdio: 'inherit',
-  });
+  const args = entry === 'main' ? workerArgs() : ['--import', 'tsx', path.join(projectRoot, 'workers', 'cron.ts')];
+  return spawn(process.execPath, args, { cwd: projectRoot, env, stdio: 'inherit' });
 }
 
 /** Kubernetes and Docker kill after 30 s by default; the web server gets most of that to finish in-flight

@@ -42,6 +42,12 @@ if (built < sources) {
   say('building the web app');
   sh('npx', ['next', 'build']);
 }
+// The CLI, web server and worker run as compiled JavaScript (lib/cli/compiled.mjs needs esbuild, installed above).
+const { compiledEntry } = await import('./compiled.mjs');
+if (!compiledEntry('cli') || !compiledEntry('server') || !compiledEntry('worker')) {
+  say('compiling the CLI, server and worker');
+  sh(process.execPath, [path.join(root, 'lib', 'cli', 'compiled.mjs')]);
+}
 const child = spawn(process.execPath, [path.join(root, 'lib', 'cli', 'faultline.mjs'), 'start'], {
   cwd: root,
   stdio: 'inherit',

@@ -1,12 +1,14 @@
 // node:http adapter of the ingest edge, so a lean server without Next.js can host the same core.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientIp } from '../auth/clientIp.ts';
+import { recordIngest } from '../metrics/metrics.ts';
 import { handleIngest, type IngestEndpoint, type IngestResponse } from './ingest.ts';
 
 const PATH = /^(?:\/[^?]*)?\/api\/([^/]+)\/(envelope|store)\/?$/;
 
 /** Answers `/api/<id>/envelope/` and `/api/<id>/store/` (under any path prefix); anything else is a JSON 404. */
 export async function handleIngestNode(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const started = performance.now();
   const url = new URL(req.url ?? '/', 'http://localhost');
   const m = PATH.exec(url.pathname);
   let r: IngestResponse;
@@ -26,6 +28,7 @@ export async function handleIngestNode(req: IncomingMessage, res: ServerResponse
       clientIp: clientIp(req.headers) ?? req.socket.remoteAddress ?? null,
     });
   }
+  recordIngest(r.status, r.body, started);
   const body = r.body === null ? '' : JSON.stringify(r.body);
   const headers: Record<string, string | number> = { ...r.headers, 'content-length': Buffer.byteLength(body) };
   if (r.body !== null) headers['content-type'] = 'application/json';

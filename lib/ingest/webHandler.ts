@@ -2,6 +2,7 @@
 import { everyMethod } from '../api/handler.ts';
 import { json } from '../api/respond.ts';
 import { clientIp } from '../auth/clientIp.ts';
+import { recordIngest } from '../metrics/metrics.ts';
 import type { Chunks } from './decode.ts';
 import { handleIngest, unsupportedIngest, type IngestEndpoint, type IngestResponse } from './ingest.ts';
 
@@ -31,6 +32,7 @@ function toResponse(r: IngestResponse): Response {
 /** One handler for every method: POST ingests, OPTIONS answers the CORS preflight, the rest get a JSON 405. */
 export function ingestHandler(endpoint: IngestEndpoint): Handler {
   return async (req, ctx) => {
+    const started = performance.now();
     const { projectId } = await ctx.params;
     // Next's request already carries the parsed URL; a plain Request does not.
     const url = (req as { nextUrl?: URL }).nextUrl ?? new URL(req.url);
@@ -43,6 +45,7 @@ export function ingestHandler(endpoint: IngestEndpoint): Handler {
       body: req.method === 'POST' ? bodyOf(req) : null,
       clientIp: clientIp(req.headers),
     });
+    recordIngest(r.status, r.body, started);
     return toResponse(r);
   };
 }

@@ -4,6 +4,7 @@ import { log } from '../log.ts';
 import { redisKey } from '../redis.ts';
 import type { QueuedEvent } from './types.ts';
 import { redisClockOffset } from './redisClock.ts';
+import { metrics } from '../metrics/metrics.ts';
 
 export const CONSUMER_GROUP = 'workers';
 
@@ -65,7 +66,7 @@ export interface StreamMessage {
 }
 
 /** Redis answers field lists (stream entries, XINFO) as flat [name, value, name, value, ...] arrays. */
-function fieldMap<T>(flat: T[]): Map<T, T> {
+export function fieldMap<T>(flat: T[]): Map<T, T> {
   const m = new Map<T, T>();
   for (let i = 0; i + 1 < flat.length; i += 2) m.set(flat[i], flat[i + 1]);
   return m;
@@ -197,6 +198,7 @@ export async function deadLetter(redis: Redis, msg: StreamMessage, error: string
     String(deliveries),
   );
   await acknowledge(redis, [msg.id]);
+  metrics().deadLettered.inc();
 }
 
 export interface DeadLetter {

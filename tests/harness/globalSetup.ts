@@ -10,14 +10,23 @@ export async function setup() {
   stack = await startStack({
     name: 'int',
     workers: 2,
-    env: { WORKER_STREAM_RETENTION_SECONDS: '600', ALERTS_RETRY_BASE_MS: '300', CLEANUP_INTERVAL_MINUTES: '0' },
+    // The ingest tests run against both `faultline run web` and a plain `next start` (the route handlers).
+    nextToo: true,
+    env: {
+      WORKER_STREAM_RETENTION_SECONDS: '600',
+      ALERTS_RETRY_BASE_MS: '300',
+      METRICS_TOKEN: 'test-metrics-token',
+      CLEANUP_INTERVAL_MINUTES: '0',
+    },
   });
   process.env.FAULTLINE_TEST_URL = stack.baseUrl;
+  if (stack.nextUrl) process.env.FAULTLINE_TEST_NEXT_URL = stack.nextUrl;
   process.env.DATABASE_URL = stack.databaseUrl;
   process.env.REDIS_URL = stack.redisUrl;
   process.env.REDIS_PREFIX = stack.redisPrefix;
   process.env.FAULTLINE_URL = stack.baseUrl;
   process.env.SECRET_KEY = stack.env.SECRET_KEY;
+  process.env.METRICS_TOKEN = stack.env.METRICS_TOKEN;
 }
 
 export async function teardown() {

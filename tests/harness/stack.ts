@@ -1,16 +1,18 @@
 // A whole Faultline (web + worker) for integration and browser tests, on its own database and Redis prefix.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { upgrade } from '../../lib/cli/migrate.ts';
-import { nextBin } from '../../lib/cli/processes.ts';
+import { nextBin, serverArgs, workerArgs } from '../../lib/cli/processes.ts';
 import { projectRoot } from '../../lib/cli/paths.ts';
 
 export interface Stack {
+  /** `faultline run web`'s server: SDK ingest on the lean node:http path, everything else through Next.js. */
   baseUrl: string;
+  /** A plain `next start` on the same database and Redis (with `nextToo`), so tests can cover both paths. */
+  nextUrl?: string;
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
@@ -47,7 +49,7 @@ async function waitForHealth(url: string, child: ChildProcess, ms = 60_000) {
 }
 
 export async function startStack(
-  opts: { name?: string; env?: Record<string, string | undefined>; workers?: number } = {},
+  opts: { name?: string; env?: Record<string, string | undefined>; workers?: number; nextToo?: boolean } = {},
 ): Promise<Stack> {
   const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = `faultline_test_${opts.name ?? 'run'}_${Date.now()}_${process.pid}`;
@@ -73,14 +75,21 @@ export async function startStack(
     ...opts.env,
   };
   const children: ChildProcess[] = [];
-  const web = spawn(process.execPath, [nextBin(), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: projectRoot,
-    env: { ...env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.push(web);
+  const spawnWeb = (args: string[], port: number) => {
+    const child = spawn(process.execPath, args, {
+      cwd: projectRoot,
+      env: { ...env, NODE_ENV: 'production', PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(child);
+    return child;
+  };
+  const web = spawnWeb(serverArgs('web', port, '127.0.0.1'), port);
+  const nextPort = opts.nextToo ? await freePort() : undefined;
+  const nextWeb = nextPort && spawnWeb([nextBin(), 'start', '-p', String(nextPort), '-H', '127.0.0.1'], nextPort);
+  const nextUrl = nextPort && `http://127.0.0.1:${nextPort}`;
   const startWorker = (extraEnv: Record<string, string> = {}) => {
-    const w = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'workers', 'main.ts')], {
+    const w = spawn(process.execPath, workerArgs(), {
       cwd: projectRoot,
       env: { ...env, ...extraEnv },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -89,10 +98,12 @@ export async function startStack(
     return w;
   };
   for (let i = 0; i < (opts.workers ?? 1); i++) startWorker();
+  if (nextWeb && nextUrl) await waitForHealth(nextUrl, nextWeb);
   await waitForHealth(baseUrl, web);
 
   return {
     baseUrl,
+    nextUrl: nextUrl || undefined,
     databaseUrl,
     redisUrl,
     redisPrefix,

@@ -1,6 +1,7 @@
 // Shared by the ingest-*.test.ts files: posting to the edge and finding what it put on the Redis stream.
 import http from 'node:http';
 import { Redis } from 'ioredis';
+import { beforeAll, describe } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { baseUrl } from '../harness/fixtures.ts';
@@ -25,7 +26,7 @@ export function rawPost(
 ): Promise<RawAnswer> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const req = http.request(`${baseUrl()}${path}`, { method: 'POST', headers, agent: false }, (res) => {
+    const req = http.request(`${ingestUrl()}${path}`, { method: 'POST', headers, agent: false }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => parts.push(c));
       res.on('end', () => {
@@ -40,6 +41,30 @@ export function rawPost(
     });
     req.on('error', (e) => setTimeout(() => reject(e), 200)); // an answer that raced the error still wins
     Promise.resolve(write(req)).catch(() => undefined);
+  });
+}
+
+/**
+ * The servers the ingest tests run against: `faultline run web` (ingest on the lean node:http path) and, when
+ * the stack started one, `next start` (the Next.js route handlers, as `next dev` and `next start` users get).
+ */
+export function ingestTargets(): Array<{ name: string; url: string }> {
+  const next = process.env.FAULTLINE_TEST_NEXT_URL;
+  return [{ name: 'faultline run web', url: baseUrl() }, ...(next ? [{ name: 'next start', url: next }] : [])];
+}
+
+let current: string | undefined;
+
+/** Base URL of the server the running `forEachIngestServer` block targets. */
+export const ingestUrl = () => current ?? baseUrl();
+
+/** Runs the tests `define`s once per ingest server: same statuses, headers, CORS and limits on both paths. */
+export function forEachIngestServer(define: () => void) {
+  describe.each(ingestTargets())('via $name', ({ url }) => {
+    beforeAll(() => {
+      current = url;
+    });
+    define();
   });
 }
 
@@ -61,9 +86,9 @@ export async function findOnStream(eventId: string): Promise<StreamEntry | undef
   return undefined;
 }
 
-/** RSS in bytes of the process listening on the test server's port (the Next.js server). */
+/** RSS in bytes of the process listening on the port of the server under test. */
 export function serverRss(): number {
-  const port = new URL(baseUrl()).port;
+  const port = new URL(ingestUrl()).port;
   const out = execFileSync('ss', ['-ltnpH', `sport = :${port}`]).toString();
   const pid = /pid=(\d+)/.exec(out)?.[1];
   if (!pid) throw new Error(`no process listens on ${port}: ${out}`);

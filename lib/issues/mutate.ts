@@ -181,9 +181,9 @@ export interface BulkSelection extends IssueSearchInput {
   status?: string;
 }
 
-function bulkFilter(sel: BulkSelection): IssueFilter {
+function bulkFilter(db: Db, sel: BulkSelection): Promise<IssueFilter> {
   const query = sel.status ? `is:${sel.status} ${sel.query ?? ''}`.trim() : sel.query;
-  return issueFilter({ ...sel, query });
+  return issueFilter(db, { ...sel, query });
 }
 
 /** Bulk mutate: null when nothing matched (Sentry answers 204 then). */
@@ -193,10 +193,10 @@ export async function bulkUpdateIssues(
   sel: BulkSelection,
   changes: IssueChanges,
 ): Promise<MutationResult | null> {
-  const issues = await selectIssues(db, sel.ids, bulkFilter(sel));
+  const issues = await selectIssues(db, sel.ids, await bulkFilter(db, sel));
   return issues.length ? updateIssues(db, orgId, issues, changes) : null;
 }
 
 export async function bulkDeleteIssues(db: Db, sel: BulkSelection): Promise<number> {
-  return deleteIssues(db, await selectIssues(db, sel.ids, bulkFilter(sel)));
+  return deleteIssues(db, await selectIssues(db, sel.ids, await bulkFilter(db, sel)));
 }

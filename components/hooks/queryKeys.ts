@@ -13,7 +13,7 @@ export const queryKeys = {
   issue: (id: string) => ['issue', id] as const,
   issueTags: (id: string) => ['issue', id, 'tags'] as const,
   issueHashes: (id: string) => ['issue', id, 'hashes'] as const,
-  issueEvents: (id: string, cursor: string) => ['issue', id, 'events', cursor] as const,
+  issueEvents: (id: string, cursor: string, query = '') => ['issue', id, 'events', cursor, query] as const,
   event: (issueId: string, eventId: string) => ['issue', issueId, 'event', eventId] as const,
   alertChannels: (org: string) => ['alertChannels', org] as const,
   alertDeliveries: (org: string, channelId: string, cursor: string) =>

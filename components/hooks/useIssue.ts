@@ -25,10 +25,11 @@ export function useIssueHashes(id: string, enabled: boolean) {
   });
 }
 
-export function useIssueEvents(id: string, cursor: string, enabled: boolean) {
+export function useIssueEvents(id: string, cursor: string, query: string, enabled: boolean) {
   return useQuery({
-    queryKey: queryKeys.issueEvents(id, cursor),
-    queryFn: () => apiFetchPage<EventSimple>(withQuery(`/api/0/issues/${enc(id)}/events/`, { cursor, per_page: 25 })),
+    queryKey: queryKeys.issueEvents(id, cursor, query),
+    queryFn: () =>
+      apiFetchPage<EventSimple>(withQuery(`/api/0/issues/${enc(id)}/events/`, { cursor, query, per_page: 25 })),
     enabled,
     placeholderData: keepPreviousData,
   });

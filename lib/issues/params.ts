@@ -45,7 +45,10 @@ export const bulkSelectQuery = z.object({
 
 export const orgBulkSelectQuery = bulkSelectQuery.extend({ project: idList });
 
-export const issueEventsQuery = z.object({ full: z.enum(['true', 'false', '1', '0']).optional() });
+export const issueEventsQuery = z.object({
+  full: z.enum(['true', 'false', '1', '0']).optional(),
+  query: z.string().max(500).default(''),
+});
 
 export const tagValuesQuery = z.object({
   sort: z.enum(Object.keys(TAG_VALUE_SORTS) as [TagValueSort, ...TagValueSort[]]).default('-count'),

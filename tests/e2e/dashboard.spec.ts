@@ -165,7 +165,7 @@ test('the issue page shows the chart, the in-app stack frame, the user count and
   await expect(page).toHaveURL(/event=[0-9a-f]{32}/);
   await expect(page.getByRole('button', { name: 'Newer →' })).toBeEnabled();
   await page.getByRole('tab', { name: 'All events' }).click();
-  await expect(page.getByTestId('events-list').locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByTestId('events-list').getByTestId('event-row')).toHaveCount(3);
   await page.getByRole('tab', { name: 'Why grouped' }).click();
   await expect(page.getByTestId('grouping-info')).toContainText('chargeCard');
   await page.getByRole('tab', { name: 'Details' }).click();

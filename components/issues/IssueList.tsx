@@ -96,7 +96,12 @@ export function IssueList({ org }: { org: string }) {
             </option>
           ))}
         </select>
-        <SearchBar value={query} onSearch={(q) => setParams({ query: q === DEFAULT_QUERY ? null : q })} />
+        <SearchBar
+          org={org}
+          project={project}
+          value={query}
+          onSearch={(q) => setParams({ query: q === DEFAULT_QUERY ? null : q })}
+        />
         <select
           className={ui.select}
           aria-label="Sort by"

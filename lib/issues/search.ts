@@ -1,6 +1,7 @@
 // Parses Sentry's issue search syntax (`is:unresolved level:error !browser:Chrome "db timeout"`) into typed terms.
 // Pure: relative dates are resolved against the `now` the caller passes. The SQL lives in lib/issues/queries/search.ts.
 import { DERIVED_TAG_KEYS } from '../events/tags.ts';
+import { levelRank, LEVELS } from '../events/level.ts';
 
 /** Sentry's default when the `query` parameter is absent (an empty `query=` means everything); the UI's too. */
 export const DEFAULT_QUERY = 'is:unresolved';
@@ -125,7 +126,7 @@ export function tokenize(q: string): Token[] {
   return tokens;
 }
 
-const IS_VALUES = [
+export const IS_VALUES = [
   'unresolved',
   'resolved',
   'ignored',
@@ -138,8 +139,6 @@ const IS_VALUES = [
   'new',
   'ongoing',
 ];
-/** The levels events are normalized to (lib/events/normalize.ts). */
-export const SEARCH_LEVELS = ['fatal', 'error', 'warning', 'info', 'debug'];
 const RELEASE_KEYS: Record<string, 'release' | 'firstRelease'> = {
   release: 'release',
   'release.version': 'release',
@@ -243,9 +242,9 @@ function termFor(t: Token & { key: string }, now: Date): SearchTerm[] {
   }
   if (lower === 'level') {
     const values = t.values.map((v) => v.toLowerCase());
-    const bad = values.find((v) => !v.includes('*') && !SEARCH_LEVELS.includes(v));
+    const bad = values.find((v) => !v.includes('*') && levelRank(v) < 0);
     if (bad !== undefined)
-      throw new SearchError(`invalid value "${bad}" for "${key}" (valid: ${SEARCH_LEVELS.join(', ')})`);
+      throw new SearchError(`invalid value "${bad}" for "${key}" (valid: ${[...LEVELS].reverse().join(', ')})`);
     return [{ kind: 'level', values, negated: t.negated }];
   }
   if (RELEASE_KEYS[lower])

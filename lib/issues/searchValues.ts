@@ -2,7 +2,7 @@
 // (`/organizations/{org}/tags/`, `/organizations/{org}/tags/{key}/values/`), over the selected projects' issues.
 import type { Db } from '../db.ts';
 import type { TagKey, TagValue } from './contract.ts';
-import { SEARCH_LEVELS } from './search.ts';
+import { LEVELS } from '../events/level.ts';
 import { orgKeyRows, orgValueRows } from './queries/tags.ts';
 import { serializeTagValue, tagKeyLabel } from './tags.ts';
 
@@ -39,7 +39,7 @@ export async function orgTagValues(
   const rows = (await orgValueRows(db, projectIds, stored, query, limit)).map(serializeTagValue);
   if (stored !== 'level') return rows.map((r) => ({ ...r, key }));
   const seen = new Set(rows.map((r) => r.value));
-  const missing = SEARCH_LEVELS.filter((l) => !seen.has(l) && l.includes(query.toLowerCase()));
+  const missing = LEVELS.filter((l) => !seen.has(l) && l.includes(query.toLowerCase()));
   const never = new Date(0).toISOString();
   return [...rows, ...missing.map((l) => ({ key, name: l, value: l, count: 0, firstSeen: never, lastSeen: never }))];
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Db } from '../db.ts';
 import { config } from '../config.ts';
-import { InvalidError, NotFoundError } from '../errors.ts';
+import { InvalidError, NotFoundError, ConflictError } from '../errors.ts';
 import {
   CHANNEL_TYPES,
   channelConfigSchemas,
@@ -87,7 +87,7 @@ async function requireFreeName(db: Db, orgId: number, name: string, exceptId?: n
   const clash = await db.alertChannel.findFirst({
     where: { orgId, name: { equals: name, mode: 'insensitive' }, id: exceptId ? { not: exceptId } : undefined },
   });
-  if (clash) throw new HttpError(409, `name: a channel named “${clash.name}” already exists`);
+  if (clash) throw new ConflictError(`name: a channel named “${clash.name}” already exists`);
 }
 
 export async function createChannel(db: Db, orgId: number, input: z.infer<typeof channelInputSchema>) {

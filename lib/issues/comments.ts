@@ -2,7 +2,7 @@
 // the issue and get an email; the author follows it too. Only the author edits or deletes a comment.
 import { z } from 'zod';
 import type { Db } from '../db.ts';
-import { HttpError } from '../api/respond.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { Activity } from './contract.ts';
 import { mentionHandles, resolveMentions } from './mentions.ts';
 import { notifyPeople } from './notify.ts';
@@ -10,8 +10,6 @@ import { subscribe } from './activity.ts';
 
 /** Sentry's comment body; markdown, rendered as text-safe markdown by the dashboard. */
 export const commentBody = z.object({ text: z.string().trim().min(1, 'write something').max(10_000) });
-
-const NOT_FOUND = 'The requested resource does not exist';
 
 interface Author {
   id: number;
@@ -82,8 +80,8 @@ async function ownNote(db: Db, issueId: number, commentId: string, userId: numbe
   const row = /^\d{1,9}$/.test(commentId)
     ? await db.issueActivity.findFirst({ where: { id: Number(commentId), issueId, type: 'note' } })
     : null;
-  if (!row) throw new HttpError(404, NOT_FOUND);
-  if (row.userId !== userId) throw new HttpError(403, 'Only the author can change this comment.');
+  if (!row) throw new NotFoundError();
+  if (row.userId !== userId) throw new ForbiddenError('Only the author can change this comment.');
   return row;
 }
 

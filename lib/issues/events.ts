@@ -2,7 +2,7 @@
 // All reads walk the (issueId, timestamp DESC) index; ties on timestamp are broken by the row id.
 import type { Event } from '../generated/prisma/client.ts';
 import type { Db } from '../db.ts';
-import { NotFoundError } from '../errors.ts';
+import { InvalidError, NotFoundError } from '../errors.ts';
 import { paginate } from '../api/pagination.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { eventSearchSql } from './eventSearch.ts';
@@ -20,7 +20,7 @@ export async function listIssueEvents(db: Db, url: URL, issueId: number, full: b
   try {
     filter = eventSearchSql(query);
   } catch (e) {
-    if (e instanceof SearchError) throw new HttpError(400, `Error parsing search query: ${e.message}`);
+    if (e instanceof SearchError) throw new InvalidError(null, `Error parsing search query: ${e.message}`);
     throw e;
   }
   const page = await paginate(url, async (offset, take) => {

@@ -135,3 +135,7 @@ export const issueUpdateBody = z
       merge: b.merge === true || b.merge === 1 || b.merge === '1',
     };
   });
+
+/** The search box's completion endpoints: `project=` as on the org issue list, `query` = what is typed of a value. */
+export const orgTagsQuery = z.object({ project: idList });
+export const orgTagValuesQuery = z.object({ project: idList, query: z.string().max(200).default('') });

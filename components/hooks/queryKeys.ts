@@ -16,6 +16,7 @@ export const queryKeys = {
     ['orgTags', org, project, key, query] as const,
   issueTags: (id: string) => ['issue', id, 'tags'] as const,
   issueHashes: (id: string) => ['issue', id, 'hashes'] as const,
+  issueActivity: (id: string) => ['issue', id, 'activity'] as const,
   issueEvents: (id: string, cursor: string, query = '') => ['issue', id, 'events', cursor, query] as const,
   event: (issueId: string, eventId: string) => ['issue', issueId, 'event', eventId] as const,
   alertChannels: (org: string) => ['alertChannels', org] as const,

@@ -11,6 +11,7 @@ import { RelativeTime } from '../ui/RelativeTime';
 import { AssigneeSelect, actorValue } from './AssigneeSelect';
 import { EventView } from './EventView';
 import { EventsList } from './EventsList';
+import { ActivityFeed } from './ActivityFeed';
 import { GroupingInfo } from './GroupingInfo';
 import { IssueCharts } from './IssueCharts';
 import { IssueBadges, IssueTitle } from './IssueRow';
@@ -60,10 +61,11 @@ function Tags({ issueId }: { issueId: string }) {
 const TABS = [
   ['', 'Details'],
   ['events', 'All events'],
+  ['activity', 'Activity'],
   ['grouping', 'Why grouped'],
 ] as const;
 
-export function IssueDetail({ org, issueId }: { org: string; issueId: string }) {
+export function IssueDetail({ org, issueId, viewerEmail }: { org: string; issueId: string; viewerEmail?: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const sp = useSearchParams();
@@ -192,6 +194,7 @@ export function IssueDetail({ org, issueId }: { org: string; issueId: string }) 
             />
           )}
           {tab === 'events' && <EventsList issueId={issueId} onSelect={(id) => go({ tab: null, event: id })} />}
+          {tab === 'activity' && <ActivityFeed issueId={issueId} viewerEmail={viewerEmail} />}
           {tab === 'grouping' && <GroupingInfo issueId={issueId} />}
         </div>
         <aside className={styles.side}>

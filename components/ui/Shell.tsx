@@ -152,9 +152,10 @@ export function Shell({ user, children }: { user: ShellUser; children: React.Rea
       </div>
       {sidebar}
       {open && <div className={styles.scrim} onClick={() => setOpen(false)} aria-hidden />}
-      <main id="main" tabIndex={-1} className={styles.main}>
+      {/* Pages render their own <main>; this is the skip link's target. */}
+      <div id="main" tabIndex={-1} className={styles.main}>
         <ToastProvider>{children}</ToastProvider>
-      </main>
+      </div>
     </div>
   );
 }

@@ -57,7 +57,12 @@ export function LdapTest() {
           </button>
         </div>
         {/* Says why the button is disabled instead of leaving it grey without a reason. */}
-        <p id="ldap-test-hint" className={styles.hint} style={{ textAlign: 'left', marginTop: 8 }} data-testid="ldap-test-hint">
+        <p
+          id="ldap-test-hint"
+          className={styles.hint}
+          style={{ textAlign: 'left', marginTop: 8 }}
+          data-testid="ldap-test-hint"
+        >
           {username.trim()
             ? 'Runs each step of a directory sign-in for this user; without a password it stops after finding the user.'
             : 'Enter a username to test.'}

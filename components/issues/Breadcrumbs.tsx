@@ -64,9 +64,10 @@ export function Breadcrumbs({ data }: { data: unknown }) {
   const [text, setText] = useState('');
   const types = useMemo(() => [...new Set(values.map(crumbType))].sort(), [values]);
   const needle = text.trim().toLowerCase();
-  const filtered = values.filter(
-    (c) => (!type || crumbType(c) === type) && (!needle || crumbSearchText(c).includes(needle)),
-  );
+  // Each crumb keeps its place in the event as its key, so a folded-open data block stays with its crumb when filtering.
+  const filtered = values
+    .map((c, at) => ({ c, at }))
+    .filter(({ c }) => (!type || crumbType(c) === type) && (!needle || crumbSearchText(c).includes(needle)));
   const start = Math.max(0, filtered.length - shown);
   const visible = filtered.slice(start);
   return (
@@ -106,8 +107,8 @@ export function Breadcrumbs({ data }: { data: unknown }) {
       )}
       {filtered.length === 0 && <p className={ui.muted}>No breadcrumbs match.</p>}
       <ol className={styles.crumbs}>
-        {visible.map((c, i) => (
-          <li key={start + i} className={styles.crumb} data-testid="crumb">
+        {visible.map(({ c, at }) => (
+          <li key={at} className={styles.crumb} data-testid="crumb">
             <span className={styles.crumbCat}>
               <span className={`${ui.level} ${ui[`level-${c.level ?? 'info'}`] ?? ''}`} aria-hidden />
               {c.category ?? crumbType(c)}

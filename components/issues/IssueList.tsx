@@ -147,7 +147,7 @@ export function IssueList({ org }: { org: string }) {
             onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
           />
           <span>Issue</span>
-          <span>Events, last {statsPeriod === '24h' ? '24 h' : '14 days'}</span>
+          <span>Last {statsPeriod === '24h' ? '24 h' : '14 days'}</span>
           <span className={styles.num} title="Events since the issue was first seen">
             Events <span className={styles.period}>all time</span>
           </span>

@@ -167,7 +167,9 @@ export async function updateIssues(
   const status = await applyStatus(db, orgId, issues, c);
   if (status) {
     Object.assign(out, status, { inbox: null });
-    await recordActivity(db, ids, actorId, statusActivity(status.status, status.statusDetails));
+    // Sentry's set_ignored keeps what was asked (`ignoreDuration`), beside the resulting `ignoreUntil`.
+    const asked = c.statusDetails.ignoreDuration ? { ignoreDuration: c.statusDetails.ignoreDuration } : {};
+    await recordActivity(db, ids, actorId, statusActivity(status.status, { ...status.statusDetails, ...asked }));
   }
   if (c.assignedTo !== undefined) {
     out.assignedTo = await applyAssignment(db, orgId, issues, c.assignedTo);

@@ -61,6 +61,7 @@ export function IssueRow({
         <div className={styles.meta}>
           <span
             className={`${ui.level} ${ui[`level-${issue.level}`] ?? ''}`}
+            role="img"
             title={issue.level}
             aria-label={`level ${issue.level}`}
           />

@@ -1,7 +1,7 @@
 'use client';
 // The breadcrumbs timeline (newest last, like Sentry): one line per crumb, filterable by type and text; only the
 // last 50 are rendered until asked for more. Crumb data is event data: always rendered as text.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { crumbLine, crumbSearchText, crumbType, type Crumb } from '@/lib/events/breadcrumbs';
 import { Truncated, valueText } from '../ui/Truncated';
 import styles from './issues.module.css';
@@ -62,9 +62,9 @@ export function Breadcrumbs({ data }: { data: unknown }) {
   const [shown, setShown] = useState(STEP);
   const [type, setType] = useState('');
   const [text, setText] = useState('');
-  const types = useMemo(() => [...new Set(values.map(crumbType))].sort(), [values]);
+  const types = [...new Set(values.map(crumbType))].sort();
   const needle = text.trim().toLowerCase();
-  // Each crumb keeps its place in the event as its key, so a folded-open data block stays with its crumb when filtering.
+  // Each crumb keeps its place in the event as its key: an opened data block stays with its crumb when filtering.
   const filtered = values
     .map((c, at) => ({ c, at }))
     .filter(({ c }) => (!type || crumbType(c) === type) && (!needle || crumbSearchText(c).includes(needle)));

@@ -1,7 +1,7 @@
 'use client';
 // The events of an issue, newest first, a page at a time, narrowed by a search (`user.email:… release:… text`);
 // choosing one shows it. Each event is two lines (message, then who/when/where) so it fits any width.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useIssueEvents } from '../hooks/useIssue';
 import { ErrorNote, Loading } from '../ui/EmptyState';
 import { RelativeTime } from '../ui/RelativeTime';
@@ -17,7 +17,6 @@ export function EventsList({ issueId, onSelect }: { issueId: string; onSelect: (
   const [cursor, setCursor] = useState('');
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
-  useEffect(() => setCursor(''), [query]);
   const q = useIssueEvents(issueId, cursor, query, true);
   return (
     <div data-testid="events-list">
@@ -28,6 +27,7 @@ export function EventsList({ issueId, onSelect }: { issueId: string; onSelect: (
         onSubmit={(e) => {
           e.preventDefault();
           setQuery(text.trim());
+          setCursor('');
         }}
       >
         <input

@@ -10,7 +10,8 @@ import ui from '../ui/ui.module.css';
 function storeUrl(dsn: string): string {
   const u = new URL(dsn);
   const projectId = u.pathname.replace(/^\/+|\/+$/g, '');
-  return `${u.protocol}//${u.host}/api/${projectId}/store/?sentry_key=${encodeURIComponent(u.username)}&sentry_version=7`;
+  const key = encodeURIComponent(u.username);
+  return `${u.protocol}//${u.host}/api/${projectId}/store/?sentry_key=${key}&sentry_version=7`;
 }
 
 async function sendTestEvent(dsn: string): Promise<void> {

@@ -63,5 +63,6 @@ export function crumbSearchText(c: Crumb): string {
         : l.kind === 'query'
           ? l.sql
           : l.text;
-  return `${crumbType(c)} ${c.category ?? ''} ${line} ${c.data === undefined ? '' : JSON.stringify(c.data)}`.toLowerCase();
+  const data = c.data === undefined ? '' : JSON.stringify(c.data);
+  return `${crumbType(c)} ${c.category ?? ''} ${line} ${data}`.toLowerCase();
 }

@@ -40,7 +40,8 @@ export function eventSearchSql(query: string): Prisma.Sql {
   const text = words.join(' ').trim();
   if (text)
     parts.push(
-      Prisma.sql`(message ILIKE ${likeContains(text)} OR title ILIKE ${likeContains(text)} OR "eventId" = ${text.replace(/-/g, '').toLowerCase()})`,
+      Prisma.sql`(message ILIKE ${likeContains(text)} OR title ILIKE ${likeContains(text)}
+        OR "eventId" = ${text.replace(/-/g, '').toLowerCase()})`,
     );
   return parts.length ? Prisma.join(parts, ' AND ') : Prisma.sql`TRUE`;
 }

@@ -32,7 +32,8 @@ export async function listIssueEvents(db: Db, url: URL, issueId: number, full: b
         take,
       });
     const ids = await db.$queryRaw<{ id: bigint }[]>`
-      SELECT id FROM "Event" WHERE "issueId" = ${issueId} AND ${filter} ORDER BY timestamp DESC, id DESC OFFSET ${offset} LIMIT ${take}`;
+      SELECT id FROM "Event" WHERE "issueId" = ${issueId} AND ${filter}
+      ORDER BY timestamp DESC, id DESC OFFSET ${offset} LIMIT ${take}`;
     const rows = await db.event.findMany({ where: { id: { in: ids.map((r) => r.id) } } });
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((r) => byId.get(r.id)!).filter(Boolean);

@@ -11,8 +11,19 @@ export type Inline =
 
 export type Block = { t: 'p'; children: Inline[] } | { t: 'pre'; v: string } | { t: 'li'; children: Inline[] };
 
-const INLINE =
-  /`([^`\n]+)`|\*\*([^*\n]+)\*\*|\*([^*\n]+)\*|\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])|(^|[^\w.@])(@[\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)/g;
+const INLINE = new RegExp(
+  [
+    /`([^`\n]+)`/, // 1 code
+    /\*\*([^*\n]+)\*\*/, // 2 strong
+    /\*([^*\n]+)\*/, // 3 em
+    /\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/, // 4 text, 5 href
+    /(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/, // 6 bare URL
+    /(^|[^\w.@])(@[\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)/, // 7 before, 8 mention
+  ]
+    .map((r) => r.source)
+    .join('|'),
+  'g',
+);
 
 export function inline(text: string): Inline[] {
   const out: Inline[] = [];

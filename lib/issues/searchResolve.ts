@@ -12,14 +12,16 @@ async function checkTagKeys(db: Db, projectIds: number[], terms: SearchTerm[]): 
   const unknown = wanted.find((k) => !found.has(k));
   if (unknown !== undefined) {
     throw new SearchError(
-      `unknown key "${unknown}" (no issue in the selected projects has this tag; built-in keys are is, level, release, first-release, environment, user.email, assigned, firstSeen, lastSeen, times_seen, has)`,
+      `unknown key "${unknown}" (no issue in the selected projects has this tag; built-in keys are ` +
+        'is, level, release, first-release, environment, user.email, assigned, firstSeen, lastSeen, times_seen, has)',
     );
   }
 }
 
 /**
  * A value with `@` or `*` is taken as written; `latest` is the newest release of the projects; a bare version is the
- * one release whose version is it or ends in `@it`. Two candidates (`shop@1.5.0`, `api@1.5.0`) are an error naming both.
+ * one release whose version is it or ends in `@it`. Two candidates (`shop@1.5.0`, `api@1.5.0`) are an error naming
+ * both.
  */
 async function resolveRelease(db: Db, projectIds: number[], value: string): Promise<string> {
   if (value.includes('@') || value.includes('*')) return value;

@@ -26,7 +26,7 @@ export async function orgTagKeys(db: Db, projectIds: number[]): Promise<TagKey[]
   }));
 }
 
-/** Up to `limit` values of `key` containing `query`, most frequent first; levels are the fixed five even before events. */
+/** Up to `limit` values of `key` containing `query`, most frequent first; levels are the five even before events. */
 export async function orgTagValues(
   db: Db,
   projectIds: number[],

@@ -32,7 +32,8 @@ Sentry.addBreadcrumb({ type: 'http', category: 'http', data: { method: 'POST', u
 Sentry.addBreadcrumb({ type: 'http', category: 'http', data: { method: 'GET', url: 'https://api.example.com/cart', status_code: 200 } });
 Sentry.addBreadcrumb({ type: 'query', category: 'query', message: 'SELECT * FROM orders WHERE id = $1' });
 Sentry.addBreadcrumb({ category: 'console', message: 'retrying charge', data: { attempt: 2 } });
-function charge() { throw new Error('Payment gateway answered 502 for a very long while and the checkout could not complete the order'); }
+const why = 'Payment gateway answered 502 for a very long while and the checkout could not complete the order';
+function charge() { throw new Error(why); }
 try { charge(); } catch (e) { Sentry.captureException(e); }
 Sentry.setUser({ id: '77', email: 'someone@example.com' });
 Sentry.captureMessage('search index stale', 'warning');
@@ -80,7 +81,7 @@ async function search(page: Page, q: string) {
   await page.getByRole('button', { name: 'Search', exact: true }).click();
 }
 
-test('search finds a customer by email although the SDK also sent an id, and says what is wrong with a bad search', async ({
+test('search finds a customer by email though the SDK also sent an id, and says what is wrong with a search', async ({
   page,
 }) => {
   await signIn(page, user.email, user.password, issuesUrl());

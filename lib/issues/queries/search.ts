@@ -95,7 +95,8 @@ function termSql(t: SearchTerm, f: IssueFilter): Prisma.Sql {
     case 'level':
       return maybeNot(valueMatch(Prisma.sql`i.level`, t.values), t.negated);
     case 'forReview': {
-      const sql = Prisma.sql`(i.status = 'unresolved'::"IssueStatus" AND (i.substatus = 'regressed' OR i."firstSeen" >= ${newSince}))`;
+      const sql = Prisma.sql`(i.status = 'unresolved'::"IssueStatus"
+        AND (i.substatus = 'regressed' OR i."firstSeen" >= ${newSince}))`;
       return maybeNot(sql, t.negated);
     }
     case 'release':

@@ -67,7 +67,8 @@ export async function orgValueRows(
 ): Promise<ValueRow[]> {
   const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return db.$queryRaw<ValueRow[]>`
-    SELECT tv.key, tv.value, SUM(tv.count)::bigint AS count, MIN(tv."firstSeen") AS "firstSeen", MAX(tv."lastSeen") AS "lastSeen"
+    SELECT tv.key, tv.value, SUM(tv.count)::bigint AS count,
+      MIN(tv."firstSeen") AS "firstSeen", MAX(tv."lastSeen") AS "lastSeen"
     FROM "IssueTagValue" tv JOIN "Issue" i ON i.id = tv."issueId"
     WHERE tv.key = ${key} AND i."projectId" IN (${Prisma.join(projectIds)}) AND tv.value ILIKE ${pattern}
     GROUP BY tv.key, tv.value ORDER BY count DESC, tv.value LIMIT ${limit}`;

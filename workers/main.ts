@@ -1,8 +1,9 @@
 // Entry of the worker process (`faultline run worker`): the event worker (which hands what it stored to the
-// alert rules), the alert delivery loop and the cron (usage counts, retention cleanup).
+// issues' activity feed and the alert rules), the alert delivery loop and the cron (usage counts, retention cleanup).
 import { runEventWorker } from './eventWorker.ts';
 import { runAlertWorker } from './alertWorker.ts';
 import { evaluateAlerts } from '../lib/alerts/evaluate.ts';
+import { recordRegressions } from '../lib/issues/activity.ts';
 import { closeDb, db } from '../lib/db.ts';
 import { createRedis } from '../lib/redis.ts';
 import { runCron } from '../lib/retention/schedule.ts';
@@ -11,9 +12,10 @@ import { metrics } from '../lib/metrics/metrics.ts';
 import { startMetricsServer } from '../lib/metrics/serve.ts';
 
 startMetricsServer();
-const onStored = (stored: Parameters<typeof evaluateAlerts>[1]) => {
+const onStored = async (stored: Parameters<typeof evaluateAlerts>[1]) => {
   metrics().stored.inc(stored.length);
-  return evaluateAlerts(db(), stored);
+  await recordRegressions(db(), stored);
+  await evaluateAlerts(db(), stored);
 };
 const cronRedis = createRedis();
 await Promise.all([runEventWorker({ onStored }), runAlertWorker(), runCron(cronRedis)]);

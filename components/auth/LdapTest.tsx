@@ -46,10 +46,27 @@ export function LdapTest() {
               onChange={(e) => setPassword(e.target.value)}
             />
           </div>
-          <button className={styles.button} style={{ width: 'auto' }} type="submit" disabled={busy || !username}>
+          <button
+            className={styles.button}
+            style={{ width: 'auto' }}
+            type="submit"
+            disabled={busy || !username.trim()}
+            aria-describedby="ldap-test-hint"
+          >
             {busy ? 'Testing…' : 'Test'}
           </button>
         </div>
+        {/* Says why the button is disabled instead of leaving it grey without a reason. */}
+        <p
+          id="ldap-test-hint"
+          className={styles.hint}
+          style={{ textAlign: 'left', marginTop: 8 }}
+          data-testid="ldap-test-hint"
+        >
+          {username.trim()
+            ? 'Runs each step of a directory sign-in for this user; without a password it stops after finding the user.'
+            : 'Enter a username to test.'}
+        </p>
       </form>
       {test.error && (
         <div className={styles.error} role="alert">

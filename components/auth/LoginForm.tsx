@@ -1,9 +1,14 @@
 'use client';
 // The sign-in form: next-auth's Credentials provider via signIn('credentials'); errors shown on the page.
-import { useRef, useState } from 'react';
+// The fields are uncontrolled and read at submit: a password manager (or a fast typist) may fill them before React
+// hydrates, and no change event follows, so state mirrored from onChange would still be empty.
+import { useRef, useState, useSyncExternalStore } from 'react';
 import { signIn } from 'next-auth/react';
 import { signInErrorMessage } from '@/lib/auth/callbackUrl';
 import styles from './auth.module.css';
+
+/** Nothing changes after hydration: the snapshot only tells the server render (false) from the browser (true). */
+const noSubscription = () => () => {};
 
 export function LoginForm({
   callbackUrl,
@@ -14,14 +19,25 @@ export function LoginForm({
   initialError: string | null;
   directory: boolean;
 }) {
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(initialError);
   const [busy, setBusy] = useState(false);
+  // Until hydrated, a click would submit the bare HTML form; the button waits for the script instead.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const passwordRef = useRef<HTMLInputElement>(null);
 
-  async function submit(e: React.FormEvent) {
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const username = String(form.get('username') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    if (!username || !password) {
+      setError(!username ? 'Enter your username or email.' : 'Enter your password.');
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -35,14 +51,14 @@ export function LoginForm({
     } catch {
       setError('Faultline did not answer. Check your connection and try again.');
     }
-    setPassword('');
+    if (passwordRef.current) passwordRef.current.value = '';
     setBusy(false);
     // Focus after the re-render that re-enables the field.
     setTimeout(() => passwordRef.current?.focus(), 0);
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Sign in">
+    <form onSubmit={submit} method="post" noValidate aria-label="Sign in">
       {error && (
         <div className={styles.error} role="alert">
           {error}
@@ -52,16 +68,7 @@ export function LoginForm({
         <label className={styles.label} htmlFor="username">
           {directory ? 'Username or email' : 'Email'}
         </label>
-        <input
-          id="username"
-          name="username"
-          className={styles.input}
-          autoComplete="username"
-          autoFocus
-          required
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-        />
+        <input id="username" name="username" className={styles.input} autoComplete="username" autoFocus required />
       </div>
       <div className={styles.field}>
         <label className={styles.label} htmlFor="password">
@@ -75,11 +82,9 @@ export function LoginForm({
           className={styles.input}
           autoComplete="current-password"
           required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
         />
       </div>
-      <button className={styles.button} type="submit" disabled={busy || !username || !password}>
+      <button className={styles.button} type="submit" disabled={busy || !hydrated}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
     </form>

@@ -12,9 +12,13 @@ export const queryKeys = {
   issueLists: (org: string) => ['issues', org] as const,
   issues: (org: string, params: Record<string, string>) => ['issues', org, params] as const,
   issue: (id: string) => ['issue', id] as const,
+  orgTagKeys: (org: string, project: string) => ['orgTags', org, project] as const,
+  orgTagValues: (org: string, project: string, key: string, query: string) =>
+    ['orgTags', org, project, key, query] as const,
   issueTags: (id: string) => ['issue', id, 'tags'] as const,
   issueHashes: (id: string) => ['issue', id, 'hashes'] as const,
-  issueEvents: (id: string, cursor: string) => ['issue', id, 'events', cursor] as const,
+  issueActivity: (id: string) => ['issue', id, 'activity'] as const,
+  issueEvents: (id: string, cursor: string, query = '') => ['issue', id, 'events', cursor, query] as const,
   event: (issueId: string, eventId: string) => ['issue', issueId, 'event', eventId] as const,
   alertChannels: (org: string) => ['alertChannels', org] as const,
   alertDeliveries: (org: string, channelId: string, cursor: string) =>

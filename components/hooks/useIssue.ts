@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { apiFetch, apiFetchPage, enc, withQuery } from './api';
 import { queryKeys } from './queryKeys';
 import type { Event as IssueEvent, EventSimple } from '@/lib/events/contract';
-import type { IssueDetail, IssueHash, IssueTag, IssueUpdate } from '@/lib/issues/contract';
+import type { Activity, IssueActivities, IssueDetail, IssueHash, IssueTag, IssueUpdate } from '@/lib/issues/contract';
 
 export function useIssue(id: string) {
   return useQuery({ queryKey: queryKeys.issue(id), queryFn: () => apiFetch<IssueDetail>(`/api/0/issues/${enc(id)}/`) });
@@ -25,10 +25,11 @@ export function useIssueHashes(id: string, enabled: boolean) {
   });
 }
 
-export function useIssueEvents(id: string, cursor: string, enabled: boolean) {
+export function useIssueEvents(id: string, cursor: string, query: string, enabled: boolean) {
   return useQuery({
-    queryKey: queryKeys.issueEvents(id, cursor),
-    queryFn: () => apiFetchPage<EventSimple>(withQuery(`/api/0/issues/${enc(id)}/events/`, { cursor, per_page: 25 })),
+    queryKey: queryKeys.issueEvents(id, cursor, query),
+    queryFn: () =>
+      apiFetchPage<EventSimple>(withQuery(`/api/0/issues/${enc(id)}/events/`, { cursor, query, per_page: 25 })),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -50,7 +51,34 @@ export function useUpdateIssue(id: string, org: string) {
       apiFetch<IssueDetail>(`/api/0/issues/${enc(id)}/`, { method: 'PUT', body: JSON.stringify(change) }),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: queryKeys.issue(id), exact: true });
+      qc.invalidateQueries({ queryKey: queryKeys.issueActivity(id) });
       qc.invalidateQueries({ queryKey: queryKeys.issueLists(org) });
     },
+  });
+}
+
+export function useIssueActivity(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.issueActivity(id),
+    queryFn: async () => (await apiFetch<IssueActivities>(`/api/0/issues/${enc(id)}/activities/`)).activity,
+    enabled,
+  });
+}
+
+export function useAddComment(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (text: string) =>
+      apiFetch<Activity>(`/api/0/issues/${enc(id)}/comments/`, { method: 'POST', body: JSON.stringify({ text }) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.issueActivity(id) }),
+  });
+}
+
+export function useDeleteComment(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (commentId: string) =>
+      apiFetch<void>(`/api/0/issues/${enc(id)}/comments/${enc(commentId)}/`, { method: 'DELETE' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.issueActivity(id) }),
   });
 }

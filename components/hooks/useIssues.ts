@@ -43,3 +43,13 @@ export function useBulkUpdateIssues(org: string) {
     },
   });
 }
+
+/** The newest issue of a project, polled every few seconds until there is one (the DSN page's "waiting" state). */
+export function useFirstIssue(org: string, projectId: string) {
+  const params = { project: projectId, query: '', sort: 'date', statsPeriod: '', cursor: '' };
+  return useQuery({
+    queryKey: queryKeys.issues(org, params),
+    queryFn: () => apiFetch<Issue[]>(withQuery(`/api/0/organizations/${enc(org)}/issues/`, { ...params, per_page: 1 })),
+    refetchInterval: (q) => (q.state.data?.length ? false : 3000),
+  });
+}

@@ -1,5 +1,6 @@
 'use client';
-// The events of an issue, newest first, a page at a time; choosing one shows it.
+// The events of an issue, newest first, a page at a time, narrowed by a search (`user.email:… release:… text`);
+// choosing one shows it. Each event is two lines (message, then who/when/where) so it fits any width.
 import { useState } from 'react';
 import { useIssueEvents } from '../hooks/useIssue';
 import { ErrorNote, Loading } from '../ui/EmptyState';
@@ -14,51 +15,71 @@ function userLabel(u: Record<string, unknown> | null | undefined): string {
 
 export function EventsList({ issueId, onSelect }: { issueId: string; onSelect: (eventId: string) => void }) {
   const [cursor, setCursor] = useState('');
-  const q = useIssueEvents(issueId, cursor, true);
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState('');
+  const q = useIssueEvents(issueId, cursor, query, true);
   return (
     <div data-testid="events-list">
+      <form
+        className={styles.search}
+        role="search"
+        style={{ marginBottom: 10 }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQuery(text.trim());
+          setCursor('');
+        }}
+      >
+        <input
+          className={ui.input}
+          aria-label="Search events"
+          placeholder="user.email:… release:… environment:… or text"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit" className={ui.button}>
+          Search
+        </button>
+      </form>
       <ErrorNote error={q.error} />
       {q.isLoading && <Loading what="events" />}
-      <div className={ui.tableWrap}>
-        <table className={ui.table}>
-          <thead>
-            <tr>
-              <th>Event</th>
-              <th>When</th>
-              <th>Message</th>
-              <th>User</th>
-              <th>Release</th>
-              <th>Environment</th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data?.rows.map((e) => {
-              const tag = (k: string) => e.tags?.find((t) => t.key === k)?.value ?? '';
-              return (
-                <tr key={e.eventID}>
-                  <td>
-                    <button type="button" className={ui.link} onClick={() => onSelect(e.eventID)}>
-                      <span className={ui.mono}>{e.eventID.slice(0, 8)}</span>
-                    </button>
-                  </td>
-                  <td style={{ whiteSpace: 'nowrap' }}>
-                    <RelativeTime date={e.dateCreated} />
-                  </td>
-                  <td
-                    style={{ maxWidth: 360, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
-                    title={e.title}
-                  >
-                    {(e.message || e.title || '').slice(0, 200)}
-                  </td>
-                  <td className={styles.culprit}>{userLabel(e.user)}</td>
-                  <td className={ui.mono}>{tag('release')}</td>
-                  <td>{tag('environment')}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      {q.data && q.data.rows.length === 0 && (
+        <p className={ui.muted}>{query ? 'No events of this issue match this search.' : 'No events.'}</p>
+      )}
+      <ol className={styles.eventRows}>
+        {!q.error &&
+          q.data?.rows.map((e) => {
+            const tag = (k: string) => e.tags?.find((t) => t.key === k)?.value ?? '';
+            const user = userLabel(e.user);
+            return (
+              <li key={e.eventID} className={styles.eventRow} data-testid="event-row">
+                <button
+                  type="button"
+                  className={`${ui.link} ${styles.eventMessage}`}
+                  onClick={() => onSelect(e.eventID)}
+                  title={e.title}
+                >
+                  {(e.message || e.title || e.eventID).slice(0, 200)}
+                </button>
+                <div className={styles.meta}>
+                  <span className={ui.mono}>{e.eventID.slice(0, 8)}</span>
+                  <RelativeTime date={e.dateCreated} />
+                  {user && (
+                    <span className={styles.culprit} title={user}>
+                      {user}
+                    </span>
+                  )}
+                  {tag('release') && (
+                    <span className={ui.mono} title="release">
+                      {tag('release')}
+                    </span>
+                  )}
+                  {tag('environment') && <span title="environment">{tag('environment')}</span>}
+                </div>
+              </li>
+            );
+          })}
+      </ol>
       <div className={styles.pager}>
         <button
           type="button"

@@ -11,10 +11,14 @@ import { RelativeTime } from '../ui/RelativeTime';
 import { AssigneeSelect, actorValue } from './AssigneeSelect';
 import { EventView } from './EventView';
 import { EventsList } from './EventsList';
+import { ActivityFeed } from './ActivityFeed';
 import { GroupingInfo } from './GroupingInfo';
 import { IssueCharts } from './IssueCharts';
 import { IssueBadges, IssueTitle } from './IssueRow';
 import { StatusActions } from './StatusActions';
+import { useToast } from '../ui/Toast';
+import { restoreStatus, statusChangeText } from '@/lib/issues/statusUndo';
+import type { IssueUpdate } from '@/lib/issues/contract';
 import styles from './issues.module.css';
 import ui from '../ui/ui.module.css';
 
@@ -57,10 +61,11 @@ function Tags({ issueId }: { issueId: string }) {
 const TABS = [
   ['', 'Details'],
   ['events', 'All events'],
+  ['activity', 'Activity'],
   ['grouping', 'Why grouped'],
 ] as const;
 
-export function IssueDetail({ org, issueId }: { org: string; issueId: string }) {
+export function IssueDetail({ org, issueId, viewerEmail }: { org: string; issueId: string; viewerEmail?: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const sp = useSearchParams();
@@ -71,6 +76,7 @@ export function IssueDetail({ org, issueId }: { org: string; issueId: string }) 
   useIssueEvent(issueId, eventId);
   useIssueTags(issueId);
   const update = useUpdateIssue(issueId, org);
+  const toast = useToast();
 
   const go = (change: Record<string, string | null>) => {
     const next = new URLSearchParams(sp.toString());
@@ -88,6 +94,15 @@ export function IssueDetail({ org, issueId }: { org: string; issueId: string }) 
   const status = statusText(i);
   const firstRelease = releaseName(i.firstRelease);
   const lastRelease = releaseName(i.lastRelease);
+  const changeStatus = (change: IssueUpdate) => {
+    const undo = restoreStatus(i);
+    update.mutate(change, {
+      onSuccess: () => {
+        const text = statusChangeText(change, 1);
+        if (text) toast({ message: text, action: { label: 'Undo', onClick: () => update.mutate(undo) } });
+      },
+    });
+  };
 
   return (
     <div>
@@ -135,18 +150,18 @@ export function IssueDetail({ org, issueId }: { org: string; issueId: string }) 
             <div className={styles.countValue} data-testid="event-count">
               {Number(i.count).toLocaleString()}
             </div>
-            <div className={styles.countLabel}>Events</div>
+            <div className={styles.countLabel}>Events · all time</div>
           </div>
           <div className={styles.countBox}>
             <div className={styles.countValue} data-testid="user-count">
               {i.userCount.toLocaleString()}
             </div>
-            <div className={styles.countLabel}>Users</div>
+            <div className={styles.countLabel}>Users · all time</div>
           </div>
         </div>
       </header>
       <div className={styles.actions}>
-        <StatusActions status={i.status} onChange={(c) => update.mutate(c)} disabled={update.isPending} />
+        <StatusActions status={i.status} onChange={changeStatus} disabled={update.isPending} />
         <AssigneeSelect
           org={org}
           value={actorValue(i.assignedTo)}
@@ -179,6 +194,7 @@ export function IssueDetail({ org, issueId }: { org: string; issueId: string }) 
             />
           )}
           {tab === 'events' && <EventsList issueId={issueId} onSelect={(id) => go({ tab: null, event: id })} />}
+          {tab === 'activity' && <ActivityFeed issueId={issueId} viewerEmail={viewerEmail} />}
           {tab === 'grouping' && <GroupingInfo issueId={issueId} />}
         </div>
         <aside className={styles.side}>

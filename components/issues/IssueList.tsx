@@ -6,6 +6,8 @@ import { DEFAULT_QUERY } from '@/lib/issues/search';
 import { useProjects } from '../hooks/useProjects';
 import { useBulkUpdateIssues, useIssues } from '../hooks/useIssues';
 import { ErrorNote, Loading } from '../ui/EmptyState';
+import { useToast } from '../ui/Toast';
+import { restoreGroups, statusChangeText } from '@/lib/issues/statusUndo';
 import { AssigneeSelect } from './AssigneeSelect';
 import { IssueRow } from './IssueRow';
 import { NoIssues } from './NoIssues';
@@ -57,8 +59,25 @@ export function IssueList({ org }: { org: string }) {
       return n;
     });
   const ids = [...selected];
-  const apply = (change: Parameters<typeof bulk.mutate>[0]['change']) =>
-    bulk.mutate({ ids, change }, { onSuccess: () => setSelected(new Set()) });
+  const toast = useToast();
+  const apply = (change: Parameters<typeof bulk.mutate>[0]['change']) => {
+    // The rows as they were, so Undo can put each back (they leave the list once resolved or ignored).
+    const before = rows.filter((r) => selected.has(r.id));
+    bulk.mutate(
+      { ids, change },
+      {
+        onSuccess: () => {
+          setSelected(new Set());
+          const text = statusChangeText(change, before.length);
+          if (!text) return;
+          toast({
+            message: text,
+            action: { label: 'Undo', onClick: () => restoreGroups(before).forEach((g) => bulk.mutate(g)) },
+          });
+        },
+      },
+    );
+  };
   const currentProject = projects.data?.find((p) => p.id === project) ?? (project ? undefined : projects.data?.[0]);
 
   return (
@@ -77,7 +96,12 @@ export function IssueList({ org }: { org: string }) {
             </option>
           ))}
         </select>
-        <SearchBar value={query} onSearch={(q) => setParams({ query: q === DEFAULT_QUERY ? null : q })} />
+        <SearchBar
+          org={org}
+          project={project}
+          value={query}
+          onSearch={(q) => setParams({ query: q === DEFAULT_QUERY ? null : q })}
+        />
         <select
           className={ui.select}
           aria-label="Sort by"
@@ -100,7 +124,7 @@ export function IssueList({ org }: { org: string }) {
           <option value="14d">14 days</option>
         </select>
       </div>
-      <ErrorNote error={issues.error ?? bulk.error} />
+      <ErrorNote error={bulk.error} />
       <div className={styles.list}>
         {selected.size > 0 && (
           <div className={styles.bulk} role="toolbar" aria-label="Bulk actions">
@@ -123,9 +147,13 @@ export function IssueList({ org }: { org: string }) {
             onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
           />
           <span>Issue</span>
-          <span>Graph {statsPeriod}</span>
-          <span className={styles.num}>Events</span>
-          <span className={styles.num}>Users</span>
+          <span>Last {statsPeriod === '24h' ? '24 h' : '14 days'}</span>
+          <span className={styles.num} title="Events since the issue was first seen">
+            Events <span className={styles.period}>all time</span>
+          </span>
+          <span className={styles.num} title="Users affected since the issue was first seen">
+            Users <span className={styles.period}>all time</span>
+          </span>
           <span>Project</span>
         </div>
         {issues.isLoading && (
@@ -133,17 +161,24 @@ export function IssueList({ org }: { org: string }) {
             <Loading what="issues" />
           </div>
         )}
-        {rows.map((i) => (
-          <IssueRow
-            key={i.id}
-            issue={i}
-            org={org}
-            period={statsPeriod}
-            selected={selected.has(i.id)}
-            onToggle={() => toggle(i.id)}
-          />
-        ))}
-        {issues.data && rows.length === 0 && (
+        {/* A rejected search replaces the results, so an old page or "no issues" never stands in for the answer. */}
+        {issues.error ? (
+          <div style={{ padding: 12 }} data-testid="search-error">
+            <ErrorNote error={issues.error} />
+          </div>
+        ) : (
+          rows.map((i) => (
+            <IssueRow
+              key={i.id}
+              issue={i}
+              org={org}
+              period={statsPeriod}
+              selected={selected.has(i.id)}
+              onToggle={() => toggle(i.id)}
+            />
+          ))
+        )}
+        {issues.data && !issues.error && rows.length === 0 && (
           <div style={{ padding: 12 }}>
             <NoIssues org={org} project={currentProject} filtered={query.trim() !== DEFAULT_QUERY || !!cursor} />
           </div>

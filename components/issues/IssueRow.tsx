@@ -61,6 +61,7 @@ export function IssueRow({
         <div className={styles.meta}>
           <span
             className={`${ui.level} ${ui[`level-${issue.level}`] ?? ''}`}
+            role="img"
             title={issue.level}
             aria-label={`level ${issue.level}`}
           />
@@ -85,11 +86,13 @@ export function IssueRow({
       <div className={styles.hideNarrow}>
         <Sparkline series={issue.stats?.[period] ?? Object.values(issue.stats ?? {})[0]} width={120} height={28} />
       </div>
-      <div className={styles.num} data-testid="issue-count">
-        {Number(issue.count).toLocaleString()}
+      <div className={styles.num} title="Events, all time">
+        <span data-testid="issue-count">{Number(issue.count).toLocaleString()}</span>
+        <span className={styles.narrowUnit}>{Number(issue.count) === 1 ? ' event' : ' events'}</span>
       </div>
-      <div className={`${styles.num} ${styles.hideNarrow}`} data-testid="issue-users">
-        {issue.userCount.toLocaleString()}
+      <div className={styles.num} title="Users affected, all time">
+        <span data-testid="issue-users">{issue.userCount.toLocaleString()}</span>
+        <span className={styles.narrowUnit}>{issue.userCount === 1 ? ' user' : ' users'}</span>
       </div>
       <div className={`${styles.hideNarrow} ${ui.small}`}>{issue.project.slug}</div>
     </div>

@@ -1,5 +1,6 @@
 'use client';
-// A button that opens a small menu of actions; closes on choice, outside click or Escape.
+// A button that opens a small menu of actions; closes on choice, outside click or Escape. Keys as in the WAI-ARIA
+// menu button pattern: opening focuses the first item, arrows/Home/End move, Escape returns to the button.
 import { useEffect, useRef, useState } from 'react';
 import styles from './issues.module.css';
 import ui from '../ui/ui.module.css';
@@ -13,6 +14,28 @@ export interface MenuItem {
 export function Menu({ label, items, disabled }: { label: string; items: MenuItem[]; disabled?: boolean }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const itemsOf = () => [...(ref.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+  useEffect(() => {
+    if (open) itemsOf()[0]?.focus();
+  }, [open]);
+  function onMenuKey(e: React.KeyboardEvent) {
+    const all = itemsOf();
+    const at = all.indexOf(document.activeElement as HTMLButtonElement);
+    const to = {
+      ArrowDown: (at + 1) % all.length,
+      ArrowUp: (at - 1 + all.length) % all.length,
+      Home: 0,
+      End: all.length - 1,
+    }[e.key];
+    if (to !== undefined) {
+      e.preventDefault();
+      all[to]?.focus();
+    } else if (e.key === 'Escape') {
+      setOpen(false);
+      button.current?.focus();
+    } else if (e.key === 'Tab') setOpen(false);
+  }
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent | KeyboardEvent) => {
@@ -28,17 +51,24 @@ export function Menu({ label, items, disabled }: { label: string; items: MenuIte
   return (
     <div className={styles.menu} ref={ref}>
       <button
+        ref={button}
         type="button"
         className={ui.button}
         aria-haspopup="menu"
         aria-expanded={open}
         disabled={disabled}
         onClick={() => setOpen(!open)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            setOpen(true);
+          }
+        }}
       >
         {label} ▾
       </button>
       {open && (
-        <div className={styles.menuList} role="menu" aria-label={label}>
+        <div className={styles.menuList} role="menu" aria-label={label} onKeyDown={onMenuKey}>
           {items.map((it, i) => {
             const head =
               it.section && it.section !== items[i - 1]?.section ? (
@@ -50,6 +80,7 @@ export function Menu({ label, items, disabled }: { label: string; items: MenuIte
                 <button
                   type="button"
                   role="menuitem"
+                  tabIndex={-1}
                   className={styles.menuItem}
                   onClick={() => {
                     setOpen(false);

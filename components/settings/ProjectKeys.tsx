@@ -6,6 +6,7 @@ import type { Project } from '@/lib/projects/contract';
 import { ErrorNote, Loading } from '../ui/EmptyState';
 import { KeyCard } from './KeyCard';
 import { SetupSnippets } from './SetupSnippets';
+import { FirstEvent } from './FirstEvent';
 import ui from '../ui/ui.module.css';
 
 export function ProjectKeys({ org, project }: { org: string; project: Project }) {
@@ -53,6 +54,7 @@ export function ProjectKeys({ org, project }: { org: string; project: Project })
           Create key
         </button>
       </form>
+      {first && <FirstEvent org={org} projectId={project.id} dsn={first.dsn.public} />}
       {first && (
         <section className={ui.panel}>
           <h3>Set up an SDK</h3>

@@ -5,6 +5,7 @@ import { useParams, usePathname, useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useOrganizations } from '../hooks/useOrganizations';
 import { useProjects } from '../hooks/useProjects';
+import { ToastProvider } from './Toast';
 import styles from './ui.module.css';
 
 interface ShellUser {
@@ -34,11 +35,25 @@ function OrgNav({ org, pathname }: { org: string; pathname: string }) {
         Issues
       </NavLink>
       <div className={styles.navLabel}>Projects</div>
-      {projects.data?.map((p) => (
-        <NavLink key={p.id} href={`${issuesPath}?project=${p.id}`} active={false}>
-          {p.slug}
-        </NavLink>
-      ))}
+      {/* Each project once: its issues, and its settings as a small link on the same line. */}
+      {projects.data?.map((p) => {
+        const settings = `/settings/${org}/projects/${p.slug}/`;
+        return (
+          <div key={p.id} className={styles.navRow}>
+            <NavLink href={`${issuesPath}?project=${p.id}`} active={false}>
+              {p.slug}
+            </NavLink>
+            <Link
+              href={settings}
+              className={`${styles.navSettings} ${pathname.startsWith(settings) ? styles.navActive : ''}`}
+              aria-label={`${p.slug} settings`}
+              title={`${p.slug} settings`}
+            >
+              ⚙
+            </Link>
+          </div>
+        );
+      })}
       {projects.data?.length === 0 && <span className={`${styles.navLink} ${styles.muted}`}>No projects yet</span>}
       <div className={styles.navLabel}>Settings</div>
       <NavLink href={`/settings/${org}/`} active={pathname === `/settings/${org}/` || pathname === `/settings/${org}`}>
@@ -47,15 +62,6 @@ function OrgNav({ org, pathname }: { org: string; pathname: string }) {
       <NavLink href={`/settings/${org}/alerts/`} active={pathname.startsWith(`/settings/${org}/alerts`)}>
         Alerts
       </NavLink>
-      {projects.data?.map((p) => (
-        <NavLink
-          key={p.id}
-          href={`/settings/${org}/projects/${p.slug}/`}
-          active={pathname.startsWith(`/settings/${org}/projects/${p.slug}/`)}
-        >
-          {p.slug} settings
-        </NavLink>
-      ))}
     </>
   );
 }
@@ -135,6 +141,9 @@ export function Shell({ user, children }: { user: ShellUser; children: React.Rea
 
   return (
     <div className={styles.shell}>
+      <a href="#main" className={styles.skipLink}>
+        Skip to content
+      </a>
       <div className={styles.topbar}>
         <button type="button" className={styles.menuButton} onClick={() => setOpen(true)} aria-label="Open menu">
           ☰
@@ -143,7 +152,10 @@ export function Shell({ user, children }: { user: ShellUser; children: React.Rea
       </div>
       {sidebar}
       {open && <div className={styles.scrim} onClick={() => setOpen(false)} aria-hidden />}
-      <div className={styles.main}>{children}</div>
+      {/* Pages render their own <main>; this is the skip link's target. */}
+      <div id="main" tabIndex={-1} className={styles.main}>
+        <ToastProvider>{children}</ToastProvider>
+      </div>
     </div>
   );
 }

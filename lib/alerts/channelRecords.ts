@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Db } from '../db.ts';
 import { config } from '../config.ts';
-import { InvalidError, NotFoundError } from '../errors.ts';
+import { InvalidError, NotFoundError, ConflictError } from '../errors.ts';
 import {
   CHANNEL_TYPES,
   channelConfigSchemas,
@@ -82,8 +82,17 @@ export function listChannels(db: Db, orgId: number, offset: number, take: number
   return db.alertChannel.findMany({ where: { orgId }, orderBy: { id: 'asc' }, skip: offset, take });
 }
 
+/** 409 when another channel of the organization has this name, in any letter case (the unique index is exact). */
+async function requireFreeName(db: Db, orgId: number, name: string, exceptId?: number) {
+  const clash = await db.alertChannel.findFirst({
+    where: { orgId, name: { equals: name, mode: 'insensitive' }, id: exceptId ? { not: exceptId } : undefined },
+  });
+  if (clash) throw new ConflictError(`name: a channel named “${clash.name}” already exists`);
+}
+
 export async function createChannel(db: Db, orgId: number, input: z.infer<typeof channelInputSchema>) {
   const cfg = await validConfig(input.type, input.config);
+  await requireFreeName(db, orgId, input.name);
   return db.alertChannel.create({
     data: { orgId, name: input.name, type: input.type, config: cfg as object, isActive: input.isActive },
   });
@@ -91,6 +100,7 @@ export async function createChannel(db: Db, orgId: number, input: z.infer<typeof
 
 export async function updateChannel(db: Db, orgId: number, id: string, input: z.infer<typeof channelUpdateSchema>) {
   const existing = await getChannel(db, orgId, id);
+  if (input.name !== undefined) await requireFreeName(db, orgId, input.name, existing.id);
   const type = existing.type as ChannelType;
   let cfg: AnyChannelConfig | undefined;
   if (input.config)

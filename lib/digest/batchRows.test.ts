@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as rows from './batchRows.ts';
 import { preparedEvent } from './testEvents.ts';
 import type { StoredEvent } from './types.ts';
+import { userIdentityTags } from '../events/user.ts';
 
 const issueIdOf: rows.IssueIdOf = (p) =>
   p.grouping.hash === preparedEvent({ id: 0, at: '2026-01-01T00:00:00Z' }).grouping.hash ? 10 : 20;
@@ -129,9 +130,19 @@ describe('batch rows', () => {
         lastSeen: '2026-11-26T11:00:00.000Z',
       },
     ]);
-    // Every event's tags are counted once each: the sum over values is the events times their tag count.
+    // Every event's tags and user identities are counted once each.
     const total = rows.tagValueRows(inTimeOrder, issueIdOf).reduce((s, r) => s + r.n, 0);
-    expect(total).toBe(inTimeOrder.reduce((s, p) => s + p.tags.length, 0));
+    expect(total).toBe(inTimeOrder.reduce((s, p) => s + p.tags.length + userIdentityTags(p.event).length, 0));
+  });
+
+  it('stores each identity of the user under its own key, beside the one `user` tag', () => {
+    const p = preparedEvent({ id: 9, at: '2026-11-26T10:00:00Z', user: 'u9' });
+    p.event.user = { id: 'u9', email: 'nine@example.com', username: 'nine' };
+    const keys = rows
+      .tagValueRows([p], issueIdOf)
+      .filter((r) => r.key.startsWith('user'))
+      .map((r) => `${r.key}=${r.value}`);
+    expect(keys).toEqual(expect.arrayContaining(['user.id=u9', 'user.email=nine@example.com', 'user.username=nine']));
   });
 
   it('lists each environment once per project', () => {

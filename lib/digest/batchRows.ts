@@ -2,6 +2,7 @@
 // No database here, so every count, bucket and sum is unit-tested on its own (batchRows.test.ts).
 import type { PreparedEvent } from './prepareEvent.ts';
 import type { StoredEvent } from './types.ts';
+import { userIdentityTags } from '../events/user.ts';
 import { pgJson, type NewIssueRow } from './queries/batchWrites.ts';
 
 /** The issue of an event in this batch (every event has one once its issues are found or created). */
@@ -178,13 +179,16 @@ export interface TagValueRow {
   lastSeen: string;
 }
 
-/** Per issue, tag key and value: events carrying it and when (`inserted` is in time order). */
+/**
+ * Per issue, tag key and value: events carrying it and when (`inserted` is in time order). Besides the event's tags,
+ * each identity of its user (`user.email`, ...) so search finds a user by any of them.
+ */
 export function tagValueRows(inserted: PreparedEvent[], issueIdOf: IssueIdOf): TagValueRow[] {
   const agg = new Map<string, TagValueRow>();
   for (const p of inserted) {
     const ts = p.timestamp.toISOString();
     const issueId = issueIdOf(p);
-    for (const [k, v] of p.tags) {
+    for (const [k, v] of [...p.tags, ...userIdentityTags(p.event)]) {
       const id = `${issueId}\0${k}\0${v}`;
       const e = agg.get(id);
       if (e) {

@@ -72,6 +72,26 @@ function handled(ev: NormalizedEvent): string | undefined {
   return flags.includes(false) ? 'no' : 'yes';
 }
 
+/** The keys `eventTags` derives from every event; issue search accepts them even before any event carries one. */
+export const DERIVED_TAG_KEYS = [
+  'level',
+  'environment',
+  'release',
+  'dist',
+  'server_name',
+  'transaction',
+  'url',
+  'user',
+  'browser',
+  'browser.name',
+  'os',
+  'os.name',
+  'runtime',
+  'device',
+  'handled',
+  'mechanism',
+] as const;
+
 /** The event's own tags first, then the derived ones it does not already set. */
 export function eventTags(ev: NormalizedEvent): [string, string][] {
   const ua = headerValue(ev.request?.headers, 'user-agent');
@@ -80,7 +100,7 @@ export function eventTags(ev: NormalizedEvent): [string, string][] {
   const device = findContext(ev, 'device');
   const mechanism = [...(ev.exception?.values ?? [])].reverse().find((v) => v.mechanism?.type)?.mechanism?.type;
 
-  const derived: Array<[string, unknown]> = [
+  const derived: Array<[(typeof DERIVED_TAG_KEYS)[number], unknown]> = [
     ['level', ev.level],
     ['environment', ev.environment],
     ['release', ev.release],

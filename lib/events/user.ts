@@ -28,3 +28,21 @@ export function userKey(ev: Pick<NormalizedEvent, 'user'>): string | null {
   if (u.ip_address) return `ip:${u.ip_address}`;
   return null;
 }
+
+/**
+ * Every identity the event's user carries, as `user.id`, `user.email`, `user.username` and `user.ip` tag pairs, so
+ * `user.email:` finds an event whose SDK also sent an id (the `user` tag holds only the first of them).
+ */
+export function userIdentityTags(ev: Pick<NormalizedEvent, 'user'>): [string, string][] {
+  const u = ev.user;
+  if (!u) return [];
+  const pairs: [string, string | undefined][] = [
+    ['user.id', u.id],
+    ['user.email', u.email],
+    ['user.username', u.username],
+    ['user.ip', u.ip_address],
+  ];
+  return pairs
+    .filter((p): p is [string, string] => typeof p[1] === 'string' && p[1] !== '')
+    .map(([k, v]) => [k, v.slice(0, 200)]);
+}

@@ -126,3 +126,29 @@ export interface IssueHash {
   components: { variant: string | null; values: unknown[] };
   dateCreated: string;
 }
+
+/** Who did something on the issue, as Sentry's activity `user`; null for Faultline itself. */
+export interface ActivityUser {
+  id: string;
+  name: string;
+  email: string;
+  username: string | null;
+}
+
+/**
+ * One entry of `/issues/{id}/activities/` (and a comment of `/issues/{id}/comments/`, type `note`). Types are Sentry's:
+ * note, set_resolved, set_resolved_in_release, set_unresolved, set_ignored, assigned, unassigned, set_regression,
+ * first_seen; Faultline adds alert_sent (an alert delivery for the issue, `data` naming rule, channel and status).
+ */
+export interface Activity {
+  id: string;
+  type: string;
+  user: ActivityUser | null;
+  data: Record<string, unknown>;
+  dateCreated: string;
+}
+
+/** `/issues/{id}/activities/`: Sentry wraps the list. */
+export interface IssueActivities {
+  activity: Activity[];
+}

@@ -2,8 +2,11 @@
 // All reads walk the (issueId, timestamp DESC) index; ties on timestamp are broken by the row id.
 import type { Event } from '../generated/prisma/client.ts';
 import type { Db } from '../db.ts';
-import { NotFoundError } from '../errors.ts';
+import { InvalidError, NotFoundError } from '../errors.ts';
 import { paginate } from '../api/pagination.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import { eventSearchSql } from './eventSearch.ts';
+import { SearchError } from './search.ts';
 import { serializeEvent, serializeEventSimple, type Neighbours } from '../events/serialize.ts';
 
 /** 32 hex characters, with or without the dashes of a UUID (sentry-cli prints the dashed form). */
@@ -12,10 +15,29 @@ export function normalizeEventId(raw: string): string | null {
   return /^[0-9a-f]{32}$/.test(id) ? id : null;
 }
 
-export async function listIssueEvents(db: Db, url: URL, issueId: number, full: boolean) {
-  const page = await paginate(url, (offset, take) =>
-    db.event.findMany({ where: { issueId }, orderBy: [{ timestamp: 'desc' }, { id: 'desc' }], skip: offset, take }),
-  );
+export async function listIssueEvents(db: Db, url: URL, issueId: number, full: boolean, query = '') {
+  let filter: Prisma.Sql;
+  try {
+    filter = eventSearchSql(query);
+  } catch (e) {
+    if (e instanceof SearchError) throw new InvalidError(null, `Error parsing search query: ${e.message}`);
+    throw e;
+  }
+  const page = await paginate(url, async (offset, take) => {
+    if (!query.trim())
+      return db.event.findMany({
+        where: { issueId },
+        orderBy: [{ timestamp: 'desc' }, { id: 'desc' }],
+        skip: offset,
+        take,
+      });
+    const ids = await db.$queryRaw<{ id: bigint }[]>`
+      SELECT id FROM "Event" WHERE "issueId" = ${issueId} AND ${filter}
+      ORDER BY timestamp DESC, id DESC OFFSET ${offset} LIMIT ${take}`;
+    const rows = await db.event.findMany({ where: { id: { in: ids.map((r) => r.id) } } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((r) => byId.get(r.id)!).filter(Boolean);
+  });
   return { rows: page.rows.map((r) => (full ? serializeEvent(r) : serializeEventSimple(r))), headers: page.headers };
 }
 

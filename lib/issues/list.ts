@@ -8,6 +8,7 @@ import { visibleProjectIds } from '../projects/visibility.ts';
 import type { RoleName } from '../auth/roles.ts';
 import { DEFAULT_QUERY, parseSearch, SearchError, type SearchTerm } from './search.ts';
 import { searchIssueIds } from './queries/search.ts';
+import { resolveSearchTerms } from './searchResolve.ts';
 import type { IssueFilter, IssueSort } from './search.ts';
 import { ISSUE_INCLUDE, serializeIssue, type SerializedIssue } from './serialize.ts';
 import { issueStats, type StatsPeriod } from './stats.ts';
@@ -22,12 +23,12 @@ export interface IssueSearchInput {
   now?: Date;
 }
 
-/** Parsed search as a filter; a malformed query is a 400 naming the problem. */
-export function issueFilter(input: IssueSearchInput): IssueFilter {
+/** Parsed and resolved search as a filter; a malformed query, unknown key or ambiguous release is a 400 naming it. */
+export async function issueFilter(db: Db, input: IssueSearchInput): Promise<IssueFilter> {
   const now = input.now ?? new Date();
   let terms: SearchTerm[];
   try {
-    terms = parseSearch(input.query ?? DEFAULT_QUERY, now);
+    terms = await resolveSearchTerms(db, input.projectIds, parseSearch(input.query ?? DEFAULT_QUERY, now));
   } catch (e) {
     if (e instanceof SearchError) throw new InvalidError(null, `Error parsing search query: ${e.message}`);
     throw e;
@@ -71,7 +72,7 @@ export async function listIssues(
   url: URL,
   input: IssueSearchInput & { sort: IssueSort; statsPeriod: '' | '24h' | '14d' },
 ): Promise<{ rows: SerializedIssue[]; headers: Record<string, string> }> {
-  const filter = issueFilter(input);
+  const filter = await issueFilter(db, input);
   const page = await paginate(url, (offset, take) => searchIssueIds(db, filter, input.sort, offset, take));
   const periods: StatsPeriod[] = input.statsPeriod ? [input.statsPeriod] : [];
   return { rows: await loadIssues(db, page.rows, periods, filter.now), headers: page.headers };

@@ -5,6 +5,7 @@ import type { Db } from '../db.ts';
 import { InvalidError } from '../errors.ts';
 import { searchIssueIds } from './queries/search.ts';
 import type { IssueFilter } from './search.ts';
+import { assignmentActivity, recordActivity, statusActivity, subscribe } from './activity.ts';
 import { issueFilter, type IssueSearchInput } from './list.ts';
 import { mergeIssues, type MergeResult } from './merge.ts';
 import { ignoreForEvents, resolveInNextRelease } from './queries/status.ts';
@@ -151,13 +152,30 @@ export interface MutationResult {
 
 /**
  * Applies the changes to the selected issues (all in one organization) and answers what was applied, as Sentry does.
+ * Each status change and assignment goes into the issues' activity as done by `actorId`; an assigned user follows them.
  */
-export async function updateIssues(db: Db, orgId: number, issues: Issue[], c: IssueChanges): Promise<MutationResult> {
+export async function updateIssues(
+  db: Db,
+  orgId: number,
+  issues: Issue[],
+  c: IssueChanges,
+  actorId: number | null = null,
+): Promise<MutationResult> {
   const out: MutationResult = {};
+  const ids = issues.map((i) => i.id);
   if (c.merge && issues.length > 1) requireOneProject(issues, 'merge issues');
   const status = await applyStatus(db, orgId, issues, c);
-  if (status) Object.assign(out, status, { inbox: null });
-  if (c.assignedTo !== undefined) out.assignedTo = await applyAssignment(db, orgId, issues, c.assignedTo);
+  if (status) {
+    Object.assign(out, status, { inbox: null });
+    // Sentry's set_ignored keeps what was asked (`ignoreDuration`), beside the resulting `ignoreUntil`.
+    const asked = c.statusDetails.ignoreDuration ? { ignoreDuration: c.statusDetails.ignoreDuration } : {};
+    await recordActivity(db, ids, actorId, statusActivity(status.status, { ...status.statusDetails, ...asked }));
+  }
+  if (c.assignedTo !== undefined) {
+    out.assignedTo = await applyAssignment(db, orgId, issues, c.assignedTo);
+    await recordActivity(db, ids, actorId, assignmentActivity(out.assignedTo));
+    if (out.assignedTo?.type === 'user') await subscribe(db, ids, [Number(out.assignedTo.id)], 'assigned');
+  }
   if (c.merge && issues.length > 1) {
     const m: MergeResult = await mergeIssues(
       db,
@@ -181,9 +199,9 @@ export interface BulkSelection extends IssueSearchInput {
   status?: string;
 }
 
-function bulkFilter(sel: BulkSelection): IssueFilter {
+function bulkFilter(db: Db, sel: BulkSelection): Promise<IssueFilter> {
   const query = sel.status ? `is:${sel.status} ${sel.query ?? ''}`.trim() : sel.query;
-  return issueFilter({ ...sel, query });
+  return issueFilter(db, { ...sel, query });
 }
 
 /** Bulk mutate: null when nothing matched (Sentry answers 204 then). */
@@ -193,10 +211,10 @@ export async function bulkUpdateIssues(
   sel: BulkSelection,
   changes: IssueChanges,
 ): Promise<MutationResult | null> {
-  const issues = await selectIssues(db, sel.ids, bulkFilter(sel));
-  return issues.length ? updateIssues(db, orgId, issues, changes) : null;
+  const issues = await selectIssues(db, sel.ids, await bulkFilter(db, sel));
+  return issues.length ? updateIssues(db, orgId, issues, changes, sel.viewerId) : null;
 }
 
 export async function bulkDeleteIssues(db: Db, sel: BulkSelection): Promise<number> {
-  return deleteIssues(db, await selectIssues(db, sel.ids, bulkFilter(sel)));
+  return deleteIssues(db, await selectIssues(db, sel.ids, await bulkFilter(db, sel)));
 }

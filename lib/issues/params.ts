@@ -45,7 +45,10 @@ export const bulkSelectQuery = z.object({
 
 export const orgBulkSelectQuery = bulkSelectQuery.extend({ project: idList });
 
-export const issueEventsQuery = z.object({ full: z.enum(['true', 'false', '1', '0']).optional() });
+export const issueEventsQuery = z.object({
+  full: z.enum(['true', 'false', '1', '0']).optional(),
+  query: z.string().max(500).default(''),
+});
 
 export const tagValuesQuery = z.object({
   sort: z.enum(Object.keys(TAG_VALUE_SORTS) as [TagValueSort, ...TagValueSort[]]).default('-count'),
@@ -132,3 +135,7 @@ export const issueUpdateBody = z
       merge: b.merge === true || b.merge === 1 || b.merge === '1',
     };
   });
+
+/** The search box's completion endpoints: `project=` as on the org issue list, `query` = what is typed of a value. */
+export const orgTagsQuery = z.object({ project: idList });
+export const orgTagValuesQuery = z.object({ project: idList, query: z.string().max(200).default('') });

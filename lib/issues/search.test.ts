@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearch, parseShortId, SearchError, type SearchTerm } from './search.ts';
+import { customTagKeys, parseSearch, parseShortId, SearchError, type SearchTerm } from './search.ts';
 
 const now = new Date('2026-03-10T12:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -23,7 +23,12 @@ describe('parseSearch', () => {
     ['level:error', [{ kind: 'level', values: ['error'], negated: false }]],
     ['level:[error,fatal]', [{ kind: 'level', values: ['error', 'fatal'], negated: false }]],
     ['!level:info', [{ kind: 'level', values: ['info'], negated: true }]],
-    ['release:shop@2.0.0', [{ kind: 'tag', key: 'release', values: ['shop@2.0.0'], negated: false }]],
+    ['release:shop@2.0.0', [{ kind: 'release', field: 'release', values: ['shop@2.0.0'], negated: false }]],
+    ['release:latest', [{ kind: 'release', field: 'release', values: ['latest'], negated: false }]],
+    ['first-release:1.5.0', [{ kind: 'release', field: 'firstRelease', values: ['1.5.0'], negated: false }]],
+    ['firstRelease:1.5.0', [{ kind: 'release', field: 'firstRelease', values: ['1.5.0'], negated: false }]],
+    ['is:for_review', [{ kind: 'forReview', negated: false }]],
+    ['level:warn*', [{ kind: 'level', values: ['warn*'], negated: false }]],
     ['environment:production', [{ kind: 'tag', key: 'environment', values: ['production'], negated: false }]],
     ['assigned:me', [{ kind: 'assigned', targets: [{ type: 'me' }], negated: false }]],
     [
@@ -62,8 +67,10 @@ describe('parseSearch', () => {
     ['url:"https://x.test/a b"', [{ kind: 'tag', key: 'url', values: ['https://x.test/a b'], negated: false }]],
     ['server_name:web-*', [{ kind: 'tag', key: 'server_name', values: ['web-*'], negated: false }]],
     ['os.name:Linux', [{ kind: 'tag', key: 'os.name', values: ['Linux'], negated: false }]],
-    ['message:"say \\"hi\\""', [{ kind: 'tag', key: 'message', values: ['say "hi"'], negated: false }]],
-    ['user.email:a@x.test', [{ kind: 'tag', key: 'user', values: ['email:a@x.test'], negated: false }]],
+    ['message:"say \\"hi\\""', [{ kind: 'text', value: 'say "hi"' }]],
+    ['user.email:a@x.test', [{ kind: 'tag', key: 'user.email', values: ['a@x.test'], negated: false }]],
+    ['user.ip_address:10.0.0.1', [{ kind: 'tag', key: 'user.ip', values: ['10.0.0.1'], negated: false }]],
+    ['has:user.username', [{ kind: 'has', key: 'user.username', negated: false }]],
     ['has:user', [{ kind: 'has', key: 'user', negated: false }]],
     ['!has:release', [{ kind: 'has', key: 'release', negated: true }]],
     ['timeout', [{ kind: 'text', value: 'timeout' }]],
@@ -96,10 +103,21 @@ describe('parseSearch', () => {
     ['status:sleeping', /invalid status/],
     ['assigned:#', /needs a team slug/],
     ['level:[ , ]', /empty list/],
+    ['level:eror', /invalid value "eror" for "level" \(valid: fatal, error/],
   ];
   it.each(bad)('rejects %j', (q, msg) => {
     expect(() => parseSearch(q, now)).toThrow(SearchError);
     expect(() => parseSearch(q, now)).toThrow(msg);
+  });
+});
+
+describe('customTagKeys', () => {
+  it('leaves out built-in and derived keys, keeps the rest once', () => {
+    const terms = parseSearch(
+      'firstRelease:1 browser:x user.email:a has:url plan:pro !plan:free has:colour level:error',
+      now,
+    );
+    expect(customTagKeys(terms)).toEqual(['plan', 'colour']);
   });
 });
 

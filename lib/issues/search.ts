@@ -1,5 +1,7 @@
 // Parses Sentry's issue search syntax (`is:unresolved level:error !browser:Chrome "db timeout"`) into typed terms.
 // Pure: relative dates are resolved against the `now` the caller passes. The SQL lives in lib/issues/queries/search.ts.
+import { DERIVED_TAG_KEYS } from '../events/tags.ts';
+import { levelRank, LEVELS } from '../events/level.ts';
 
 /** Sentry's default when the `query` parameter is absent (an empty `query=` means everything); the UI's too. */
 export const DEFAULT_QUERY = 'is:unresolved';
@@ -18,8 +20,15 @@ export type SearchTerm =
   | { kind: 'hasAssignee'; value: boolean }
   | { kind: 'assigned'; targets: AssignTarget[]; negated: boolean }
   | { kind: 'level'; values: string[]; negated: boolean }
-  /** Any other `key:value`, including `release:` and `environment:`; a `*` in a value is a wildcard. */
+  /** Any other `key:value`, including `environment:`; a `*` in a value is a wildcard. */
   | { kind: 'tag'; key: string; values: string[]; negated: boolean }
+  /**
+   * `release:` (the events' release tag) and `first-release:` (the issue's first release). A value is a full version,
+   * a bare version (`1.5.0` for `shop@1.5.0`, resolved against the projects' releases) or `latest`.
+   */
+  | { kind: 'release'; field: 'release' | 'firstRelease'; values: string[]; negated: boolean }
+  /** Sentry's "For Review" inbox: unresolved issues that are new or regressed within the last 7 days. */
+  | { kind: 'forReview'; negated: boolean }
   | { kind: 'has'; key: string; negated: boolean }
   | { kind: 'date'; field: 'firstSeen' | 'lastSeen'; op: Comparison; value: Date }
   | { kind: 'timesSeen'; op: Comparison; value: number }
@@ -117,7 +126,7 @@ export function tokenize(q: string): Token[] {
   return tokens;
 }
 
-const IS_VALUES = [
+export const IS_VALUES = [
   'unresolved',
   'resolved',
   'ignored',
@@ -125,10 +134,18 @@ const IS_VALUES = [
   'archived',
   'assigned',
   'unassigned',
+  'for_review',
   'regressed',
   'new',
   'ongoing',
 ];
+const RELEASE_KEYS: Record<string, 'release' | 'firstRelease'> = {
+  release: 'release',
+  'release.version': 'release',
+  'first-release': 'firstRelease',
+  firstrelease: 'firstRelease',
+  first_release: 'firstRelease',
+};
 const STATUS_ALIASES: Record<string, IssueStatusValue> = {
   unresolved: 'unresolved',
   resolved: 'resolved',
@@ -210,6 +227,7 @@ function termFor(t: Token & { key: string }, now: Date): SearchTerm[] {
       if (STATUS_ALIASES[value]) statuses.push(STATUS_ALIASES[value]);
       else if (value === 'assigned' || value === 'unassigned')
         out.push({ kind: 'hasAssignee', value: (value === 'assigned') !== t.negated });
+      else if (value === 'for_review') out.push({ kind: 'forReview', negated: t.negated });
       else out.push({ kind: 'substatus', value: value as 'new' | 'regressed' | 'ongoing', negated: t.negated });
     }
     return statuses.length ? [{ kind: 'status', values: statuses, negated: t.negated }, ...out] : out;
@@ -222,11 +240,19 @@ function termFor(t: Token & { key: string }, now: Date): SearchTerm[] {
     });
     return [{ kind: 'status', values, negated: t.negated }];
   }
-  if (lower === 'level') return [{ kind: 'level', values: t.values.map((v) => v.toLowerCase()), negated: t.negated }];
+  if (lower === 'level') {
+    const values = t.values.map((v) => v.toLowerCase());
+    const bad = values.find((v) => !v.includes('*') && levelRank(v) < 0);
+    if (bad !== undefined)
+      throw new SearchError(`invalid value "${bad}" for "${key}" (valid: ${[...LEVELS].reverse().join(', ')})`);
+    return [{ kind: 'level', values, negated: t.negated }];
+  }
+  if (RELEASE_KEYS[lower])
+    return [{ kind: 'release', field: RELEASE_KEYS[lower], values: t.values, negated: t.negated }];
   if (lower === 'assigned' || lower === 'assigned_to' || lower === 'assignee') {
     return [{ kind: 'assigned', targets: t.values.map(parseAssignTarget), negated: t.negated }];
   }
-  if (lower === 'has') return [{ kind: 'has', key: one(), negated: t.negated }];
+  if (lower === 'has') return [{ kind: 'has', key: userTagKey(one()), negated: t.negated }];
   if (DATE_KEYS[lower]) {
     if (t.negated) throw new SearchError(`${key}: cannot be negated; use < or > instead`);
     return parseDateTerms(DATE_KEYS[lower], one(), now);
@@ -237,19 +263,51 @@ function termFor(t: Token & { key: string }, now: Date): SearchTerm[] {
     if (!/^\d{1,15}$/.test(rest)) throw new SearchError(`${key}: "${rest}" is not a whole number`);
     return [{ kind: 'timesSeen', op: op ?? '=', value: Number(rest) }];
   }
-  const userField = USER_FIELDS[lower];
-  if (userField)
-    return [{ kind: 'tag', key: 'user', values: t.values.map((v) => `${userField}:${v}`), negated: t.negated }];
-  return [{ kind: 'tag', key, values: t.values, negated: t.negated }];
+  if (lower === 'message') return t.values.map((value) => ({ kind: 'text', value }) as SearchTerm);
+  return [{ kind: 'tag', key: userTagKey(key), values: t.values, negated: t.negated }];
 }
 
-// The `user` tag holds the event user's identity as `id:…`, else `email:…`, `username:…`, `ip:…` (lib/events/user.ts).
-const USER_FIELDS: Record<string, string> = {
-  'user.id': 'id',
-  'user.email': 'email',
-  'user.username': 'username',
-  'user.ip': 'ip',
-};
+/**
+ * `user.email:` and friends search the per-field identity tags the digest stores for every event (lib/events/user.ts
+ * `userIdentityTags`), not the `user` tag, which holds only one identity (`id:…` when the SDK sent an id).
+ */
+function userTagKey(key: string): string {
+  const lower = key.toLowerCase();
+  if (lower === 'user.ip_address') return 'user.ip';
+  return USER_TAG_KEYS.includes(lower) ? lower : key;
+}
+export const USER_TAG_KEYS = ['user.id', 'user.email', 'user.username', 'user.ip'];
+
+/**
+ * Keys the search understands without looking at stored tags; any other key must be a tag key some issue of the
+ * selected projects carries (checked by the caller against the database), or the query is rejected.
+ */
+export const BUILTIN_KEYS = [
+  'is',
+  'status',
+  'level',
+  'assigned',
+  'assigned_to',
+  'assignee',
+  'has',
+  'firstSeen',
+  'lastSeen',
+  'age',
+  'times_seen',
+  'timesSeen',
+  ...Object.keys(RELEASE_KEYS).filter((k) => k !== 'firstrelease'),
+  'firstRelease',
+  ...USER_TAG_KEYS,
+  'message',
+  ...DERIVED_TAG_KEYS,
+];
+const BUILTIN_LOWER = new Set(BUILTIN_KEYS.map((k) => k.toLowerCase()));
+
+/** Tag keys of `terms` that are not built in: each must exist in the stored tags, or the search is an error. */
+export function customTagKeys(terms: SearchTerm[]): string[] {
+  const keys = terms.flatMap((t) => (t.kind === 'tag' || t.kind === 'has' ? [t.key] : []));
+  return [...new Set(keys.filter((k) => !BUILTIN_LOWER.has(k.toLowerCase())))];
+}
 
 /**
  * Sentry joins all free text into one phrase matched against the message; quoted parts keep their spaces.

@@ -94,6 +94,14 @@ function termSql(t: SearchTerm, f: IssueFilter): Prisma.Sql {
       );
     case 'level':
       return maybeNot(valueMatch(Prisma.sql`i.level`, t.values), t.negated);
+    case 'forReview': {
+      const sql = Prisma.sql`(i.status = 'unresolved'::"IssueStatus"
+        AND (i.substatus = 'regressed' OR i."firstSeen" >= ${newSince}))`;
+      return maybeNot(sql, t.negated);
+    }
+    case 'release':
+      if (t.field === 'firstRelease') return maybeNot(valueMatch(Prisma.sql`i."firstRelease"`, t.values), t.negated);
+      return termSql({ kind: 'tag', key: 'release', values: t.values, negated: t.negated }, f);
     case 'tag': {
       const exists = Prisma.sql`EXISTS (SELECT 1 FROM "IssueTagValue" tv WHERE tv."issueId" = i.id AND tv.key = ${t.key}
         AND ${valueMatch(Prisma.sql`tv.value`, t.values)})`;
@@ -138,4 +146,32 @@ export async function searchIssueIds(
     ORDER BY i.${Prisma.raw(SORT_COLUMN[sort])} DESC, i.id DESC
     OFFSET ${offset} LIMIT ${take}`;
   return rows.map((r) => r.id);
+}
+
+/** Which of `keys` some issue of the projects carries as a tag (IssueTagValue's (key, value) index finds each). */
+export async function existingTagKeys(db: Db, projectIds: number[], keys: string[]): Promise<string[]> {
+  const rows = await db.$queryRaw<{ key: string }[]>`
+    SELECT k.key FROM unnest(${keys}::text[]) AS k(key)
+    WHERE EXISTS (SELECT 1 FROM "IssueTagValue" tv JOIN "Issue" i ON i.id = tv."issueId"
+      WHERE tv.key = k.key AND i."projectId" IN (${Prisma.join(projectIds)}))`;
+  return rows.map((r) => r.key);
+}
+
+/** The releases of the projects whose version is `version` or ends in `@version` (Sentry's `package@version`). */
+export async function releasesWithVersion(db: Db, projectIds: number[], version: string): Promise<string[]> {
+  const suffix = `%@${version.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
+  const rows = await db.$queryRaw<{ version: string }[]>`
+    SELECT DISTINCT r.version FROM "Release" r JOIN "ReleaseProject" rp ON rp."releaseId" = r.id
+    WHERE rp."projectId" IN (${Prisma.join(projectIds)}) AND (r.version = ${version} OR r.version LIKE ${suffix})
+    ORDER BY r.version LIMIT 20`;
+  return rows.map((r) => r.version);
+}
+
+/** The newest release of the projects: released, else started, else first seen. */
+export async function latestRelease(db: Db, projectIds: number[]): Promise<string | null> {
+  const rows = await db.$queryRaw<{ version: string }[]>`
+    SELECT r.version FROM "Release" r JOIN "ReleaseProject" rp ON rp."releaseId" = r.id
+    WHERE rp."projectId" IN (${Prisma.join(projectIds)})
+    ORDER BY COALESCE(r."dateReleased", r."dateStarted", r."createdAt") DESC, r.id DESC LIMIT 1`;
+  return rows[0]?.version ?? null;
 }

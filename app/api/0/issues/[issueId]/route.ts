@@ -11,8 +11,8 @@ export const GET = withAccess({ issue: 'event:read' }, async ({ issue }) => {
   return json(await issueDetail(db(), issue.id));
 });
 
-export const PUT = withAccess({ issue: 'event:write' }, async ({ req, org, issue }) => {
-  await updateIssues(db(), org.id, [issue], await parseBody(req, issueUpdateBody));
+export const PUT = withAccess({ issue: 'event:write' }, async ({ req, org, issue, principal }) => {
+  await updateIssues(db(), org.id, [issue], await parseBody(req, issueUpdateBody), principal.user.id);
   return json(await issueDetail(db(), issue.id));
 });
 

@@ -7,7 +7,13 @@ import { issueEventsQuery } from '@/lib/issues/params';
 import { db } from '@/lib/db';
 
 export const GET = withAccess({ issue: 'event:read' }, async ({ req, issue }) => {
-  const { full } = parseQuery(req, issueEventsQuery);
-  const { rows, headers } = await listIssueEvents(db(), new URL(req.url), issue.id, full === 'true' || full === '1');
+  const { full, query } = parseQuery(req, issueEventsQuery);
+  const { rows, headers } = await listIssueEvents(
+    db(),
+    new URL(req.url),
+    issue.id,
+    full === 'true' || full === '1',
+    query,
+  );
   return json(rows, { headers });
 });

@@ -1,0 +1,4 @@
+// /api/0/issues/{id}/comments/ under the organization (Sentry's newer URL); another organization's issue is 404.
+import * as issue from '@/app/api/0/issues/[issueId]/comments/route';
+
+export const { GET, POST } = issue;

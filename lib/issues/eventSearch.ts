@@ -1,0 +1,47 @@
+// Search within one issue's events (the events tab's box, Sentry's `/issues/{id}/events/?query=`): `key:value`
+// matches the event's tags (`user.email:` its user, `release:`/`environment:` their columns), other words its text.
+import { Prisma } from '../generated/prisma/client.ts';
+import { SearchError, tokenize } from './search.ts';
+
+const USER_FIELDS: Record<string, string> = {
+  'user.id': 'id',
+  'user.email': 'email',
+  'user.username': 'username',
+  'user.ip': 'ip_address',
+};
+
+function likeContains(s: string): string {
+  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A WHERE fragment over `"Event"` (no alias) for `query`; empty query = no condition. */
+export function eventSearchSql(query: string): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  const words: string[] = [];
+  for (const t of tokenize(query)) {
+    if (t.key === undefined) {
+      words.push(t.values[0]);
+      continue;
+    }
+    const key = t.key.toLowerCase();
+    const user = USER_FIELDS[key];
+    const column =
+      key === 'release' || key === 'environment' || key === 'level'
+        ? Prisma.raw(`"${key}"`)
+        : user
+          ? Prisma.sql`(data->'user'->>${user})`
+          : Prisma.sql`(tags->>${t.key})`;
+    if (key === 'is' || key === 'has' || t.values.some((v) => v.includes('*'))) {
+      throw new SearchError(`${t.key}: not supported in event search (use key:value or free text)`);
+    }
+    const match = Prisma.sql`${column} IN (${Prisma.join(t.values)})`;
+    parts.push(t.negated ? Prisma.sql`NOT COALESCE(${match}, false)` : match);
+  }
+  const text = words.join(' ').trim();
+  if (text)
+    parts.push(
+      Prisma.sql`(message ILIKE ${likeContains(text)} OR title ILIKE ${likeContains(text)}
+        OR "eventId" = ${text.replace(/-/g, '').toLowerCase()})`,
+    );
+  return parts.length ? Prisma.join(parts, ' AND ') : Prisma.sql`TRUE`;
+}

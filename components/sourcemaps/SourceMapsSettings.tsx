@@ -7,10 +7,11 @@ import { RelativeTime } from '@/components/ui/RelativeTime';
 import styles from '@/components/ui/ui.module.css';
 import type { ArtifactBundleShape } from '@/lib/sourcemaps/contract';
 
+// A no-break space keeps number and unit on one line in the narrow column.
 function bytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n < 1024) return `${n}\u00a0B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)}\u00a0KB`;
+  return `${(n / 1024 / 1024).toFixed(1)}\u00a0MB`;
 }
 
 function Files({ b }: { b: ArtifactBundleShape }) {

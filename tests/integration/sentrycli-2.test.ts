@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db.ts';
 import { findByReleaseUrl } from '../../lib/sourcemaps/lookup.ts';
 import { makeProject, makeToken, makeUser } from '../harness/fixtures.ts';
-import { api } from './api-support.ts';
-import { out, sentryCli, SENTRY_CLI_2 } from './sentrycli-support.ts';
+import { out, registerRepo, sentryCli, SENTRY_CLI_2 } from './sentrycli-support.ts';
 
 async function ciSetup() {
   const a = await makeProject();
@@ -26,11 +25,7 @@ async function ciSetup() {
 describe('sentry-cli 2.58.5', () => {
   it('releases new (project-scoped POST), set-commits, finalize, deploys new', async () => {
     const { a, env, release } = await ciSetup();
-    const owner = await makeUser({ org: a.org.slug, role: 'owner' });
-    const ownerToken = await makeToken(owner.user.id, ['org:read', 'org:write']);
-    expect(
-      (await api(ownerToken, 'POST', `/api/0/organizations/${a.org.slug}/repos/`, { name: 'acme/web' })).status,
-    ).toBe(201);
+    await registerRepo(a.org.slug, 'acme/web');
 
     const created = sentryCli(['releases', 'new', 'web@5.0.0'], env);
     expect(created.code, out(created)).toBe(0);

@@ -61,6 +61,10 @@ const schema = z.object({
   /** Retention: days events are kept (per-project override in its settings), and how often the cron cleans up. */
   EVENT_RETENTION_DAYS: int(90),
   CLEANUP_INTERVAL_MINUTES: int(60),
+  /** Source maps (sentry-cli uploads): largest assembled bundle, days a bundle is kept, files per bundle. */
+  SOURCEMAPS_MAX_BUNDLE_BYTES: int(100 * MB),
+  SOURCEMAPS_RETENTION_DAYS: int(90),
+  SOURCEMAPS_MAX_FILES_PER_BUNDLE: int(10_000),
 
   /** Worker tuning. */
   WORKER_BATCH_SIZE: int(500),

@@ -1,7 +1,9 @@
 // Entry of the worker process (`faultline run worker`): the event worker (which hands what it stored to the
-// issues' activity feed and the alert rules), the alert delivery loop and the cron (usage counts, retention cleanup).
+// issues' activity feed and the alert rules), the alert delivery loop, the cron (usage counts, retention cleanup)
+// and hourly maintenance (source-map chunks and bundles).
 import { runEventWorker } from './eventWorker.ts';
 import { runAlertWorker } from './alertWorker.ts';
+import { runMaintenance } from './maintenance.ts';
 import { evaluateAlerts } from '../lib/alerts/evaluate.ts';
 import { recordRegressions } from '../lib/issues/activity.ts';
 import { closeDb, db } from '../lib/db.ts';
@@ -18,7 +20,7 @@ const onStored = async (stored: Parameters<typeof evaluateAlerts>[1]) => {
   await evaluateAlerts(db(), stored);
 };
 const cronRedis = createRedis();
-await Promise.all([runEventWorker({ onStored }), runAlertWorker(), runCron(cronRedis)]);
+await Promise.all([runEventWorker({ onStored }), runAlertWorker(), runCron(cronRedis), runMaintenance()]);
 // On SIGTERM the loops return after committing their current batch (the cron after its current step); the
 // connections are all that keeps the process alive then, and a stop must not wait for the supervisor's kill.
 cronRedis.disconnect();

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db.ts';
 import { ensureProject } from '../../lib/projects/setup.ts';
 import { makeProject, makeToken, makeUser, uniqueSlug } from '../harness/fixtures.ts';
-import { api } from './api-support.ts';
-import { out, sentryCli } from './sentrycli-support.ts';
+import { out, registerRepo, sentryCli } from './sentrycli-support.ts';
 
 async function ciSetup() {
   const a = await makeProject();
@@ -126,11 +125,7 @@ describe('sentry-cli releases', () => {
 
   it('set-commits --commit repo@sha records the head commit of a known repository', async () => {
     const { a, env, release } = await ciSetup();
-    const owner = await makeUser({ org: a.org.slug, role: 'owner' });
-    const ownerToken = await makeToken(owner.user.id, ['org:read', 'org:write']);
-    expect(
-      (await api(ownerToken, 'POST', `/api/0/organizations/${a.org.slug}/repos/`, { name: 'acme/web' })).status,
-    ).toBe(201);
+    await registerRepo(a.org.slug, 'acme/web');
     expect(sentryCli(['releases', 'new', '4.0.0'], env).code).toBe(0);
     const sha = '62aaca3ed186edc7671b4cca0ab6ec53cb7de8b5';
     const prev = '1111111111111111111111111111111111111111';

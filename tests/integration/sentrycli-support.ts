@@ -4,9 +4,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../lib/cli/paths.ts';
-import { baseUrl } from '../harness/fixtures.ts';
+import { baseUrl, makeToken, makeUser } from '../harness/fixtures.ts';
+import { api } from './api-support.ts';
 
 export const SENTRY_CLI = path.join(projectRoot, 'node_modules/@sentry/cli-linux-x64/bin/sentry-cli');
+/** sentry-cli 2.58.5, what Sentry's bundler plugins (Vite, webpack, esbuild) still run; `@sentry/cli-2` alias. */
+export const SENTRY_CLI_2 = path.join(
+  projectRoot,
+  'node_modules/@sentry/cli-2/node_modules/@sentry/cli-linux-x64/bin/sentry-cli',
+);
 
 const home = mkdtempSync(path.join(tmpdir(), 'faultline-sentrycli-'));
 
@@ -18,12 +24,12 @@ export interface CliResult {
 
 export function sentryCli(
   args: string[],
-  env: { token: string; org?: string; project?: string; cwd?: string; extra?: Record<string, string> },
+  env: { token: string; org?: string; project?: string; cwd?: string; extra?: Record<string, string>; cli?: string },
 ): CliResult {
-  const r = spawnSync(SENTRY_CLI, args, {
+  const r = spawnSync(env.cli ?? SENTRY_CLI, args, {
     cwd: env.cwd ?? home,
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: 60_000,
     env: {
       NODE_ENV: 'test',
       PATH: process.env.PATH,
@@ -42,3 +48,11 @@ export function sentryCli(
 
 /** For assertion messages: everything the command printed. */
 export const out = (r: CliResult) => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+
+/** Registers a repository by name (as an org owner would), so `releases set-commits --commit name@sha` accepts it. */
+export async function registerRepo(org: string, name: string): Promise<void> {
+  const owner = await makeUser({ org, role: 'owner' });
+  const token = await makeToken(owner.user.id, ['org:read', 'org:write']);
+  const r = await api(token, 'POST', `/api/0/organizations/${org}/repos/`, { name });
+  if (r.status !== 201) throw new Error(`registering ${name} answered ${r.status}`);
+}

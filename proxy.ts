@@ -13,4 +13,12 @@ export function proxy(req: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ['/((?!api/\\d+/(?:envelope|store)/?$|_next/static|_next/image).*)'] };
+// sentry-cli's chunk POSTs and legacy release-file uploads are excluded too: Next.js buffers the body of every
+// request the proxy sees (10 MB, `proxyClientMaxBodySize`) and silently truncates the rest.
+// The matcher must be a literal: Next.js reads it statically at build time.
+export const config = {
+  matcher: [
+    // eslint-disable-next-line max-len
+    '/((?!api/\\d+/(?:envelope|store)/?$|api/0/organizations/[^/]+/chunk-upload/?$|api/0/projects/[^/]+/[^/]+/releases/[^/]+/files/?$|_next/static|_next/image).*)',
+  ],
+};

@@ -51,6 +51,11 @@ const schema = z.object({
   /** Seconds the ingest edge waits for the next bytes of a request body before answering 408 and closing. */
   FAULTLINE_INGEST_BODY_IDLE_SECONDS: int(10),
 
+  /** Source maps (sentry-cli uploads): largest assembled bundle, days a bundle is kept, files per bundle. */
+  SOURCEMAPS_MAX_BUNDLE_BYTES: int(100 * MB),
+  SOURCEMAPS_RETENTION_DAYS: int(90),
+  SOURCEMAPS_MAX_FILES_PER_BUNDLE: int(10_000),
+
   /** Worker tuning. */
   WORKER_BATCH_SIZE: int(500),
   /** Batches one worker process stores at once (each on its own Redis connection and database transaction). */

@@ -40,6 +40,11 @@ export const newReleaseSchema = z.object({
   ...fields,
 });
 
+/** The project-scoped create: the URL names the project, `projects` may add others. */
+export const newProjectReleaseSchema = newReleaseSchema.extend({
+  projects: newReleaseSchema.shape.projects.optional(),
+});
+
 export const updateReleaseSchema = z.object({
   ...fields,
   // Sent by `sentry-cli releases finalize`; Sentry ignores it on update, and so does Faultline.

@@ -7,6 +7,11 @@ import { projectRoot } from '../../lib/cli/paths.ts';
 import { baseUrl } from '../harness/fixtures.ts';
 
 export const SENTRY_CLI = path.join(projectRoot, 'node_modules/@sentry/cli-linux-x64/bin/sentry-cli');
+/** sentry-cli 2.58.5, what Sentry's bundler plugins (Vite, webpack, esbuild) still run; `@sentry/cli-2` alias. */
+export const SENTRY_CLI_2 = path.join(
+  projectRoot,
+  'node_modules/@sentry/cli-2/node_modules/@sentry/cli-linux-x64/bin/sentry-cli',
+);
 
 const home = mkdtempSync(path.join(tmpdir(), 'faultline-sentrycli-'));
 
@@ -18,12 +23,12 @@ export interface CliResult {
 
 export function sentryCli(
   args: string[],
-  env: { token: string; org?: string; project?: string; cwd?: string; extra?: Record<string, string> },
+  env: { token: string; org?: string; project?: string; cwd?: string; extra?: Record<string, string>; cli?: string },
 ): CliResult {
-  const r = spawnSync(SENTRY_CLI, args, {
+  const r = spawnSync(env.cli ?? SENTRY_CLI, args, {
     cwd: env.cwd ?? home,
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: 60_000,
     env: {
       NODE_ENV: 'test',
       PATH: process.env.PATH,

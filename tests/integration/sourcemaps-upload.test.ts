@@ -1,0 +1,172 @@
+// The real sentry-cli 3.8 (and 2.58, what the bundler plugins run) uploading source maps to Faultline, checked in
+// the database and through the lookups the event resolver uses.
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { db } from '../../lib/db.ts';
+import { findByDebugId, findByReleaseUrl } from '../../lib/sourcemaps/lookup.ts';
+import { baseUrl, makeProject, makeToken, makeUser } from '../harness/fixtures.ts';
+import { out, sentryCli, SENTRY_CLI_2 } from './sentrycli-support.ts';
+
+const APP = path.join(import.meta.dirname, '../fixtures/sourcemaps/app/dist');
+const DEBUG_ID = 'c67dcc76-9010-5534-8cdf-9157cfe2c624';
+
+function appCopy(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'faultline-sm-'));
+  cpSync(APP, dir, { recursive: true });
+  return dir;
+}
+
+async function setup(scopes: Parameters<typeof makeToken>[1] = ['project:releases']) {
+  const a = await makeProject();
+  const u = await makeUser({ org: a.org.slug, role: 'member' });
+  const token = await makeToken(u.user.id, scopes);
+  return { a, token, env: { token, org: a.org.slug, project: a.project.slug } };
+}
+
+const bundles = (orgId: number) =>
+  db().artifactBundle.findMany({ where: { orgId }, include: { files: { omit: { content: true } }, projects: true } });
+
+describe.each([
+  ['3.8.0', undefined],
+  ['2.58.5', SENTRY_CLI_2],
+])('sentry-cli %s sourcemaps upload', (_, cli) => {
+  it('with injected debug IDs: stored, found by debug ID; a re-run uploads nothing', async () => {
+    const { a, env } = await setup();
+    const dir = appCopy();
+    const inject = sentryCli(['sourcemaps', 'inject', dir], { ...env, cli });
+    expect(inject.code, out(inject)).toBe(0);
+    const up = sentryCli(['sourcemaps', 'upload', dir], { ...env, cli });
+    expect(up.code, out(up)).toBe(0);
+    expect(up.stdout).toContain('File processing complete');
+
+    const [b] = await bundles(a.org.id);
+    expect(b.projects.map((p) => p.projectId)).toEqual([a.project.id]);
+    expect(b.release).toBeNull();
+    expect(b.files.map((f) => [f.url, f.type, f.debugId]).sort()).toEqual([
+      ['~/app.min.js', 'minified_source', DEBUG_ID],
+      ['~/app.min.js.map', 'source_map', DEBUG_ID],
+    ]);
+    expect(await db().uploadChunk.count({ where: { orgId: a.org.id } })).toBe(0);
+
+    const found = await findByDebugId(a.project.id, DEBUG_ID);
+    expect(JSON.parse(found.sourceMap!.text).sources).toContain('../src/pricing.js');
+    expect(found.minifiedSource?.text).toContain('_sentryDebugIds');
+    // Another project of the same organization does not see it.
+    const other = await makeProject({ org: a.org.slug });
+    expect((await findByDebugId(other.project.id, DEBUG_ID)).sourceMap).toBeNull();
+
+    const again = sentryCli(['sourcemaps', 'upload', dir], { ...env, cli });
+    expect(again.code, out(again)).toBe(0);
+    expect(again.stdout).toContain('Nothing to upload, all files are on the server');
+    expect(await db().artifactBundle.count({ where: { orgId: a.org.id } })).toBe(1);
+  });
+
+  it('with --release/--dist and --wait, no debug IDs: found by release, dist and URL; the release exists', async () => {
+    const { a, env } = await setup();
+    const dir = appCopy();
+    const up = sentryCli(['sourcemaps', 'upload', '--release', 'r1', '--dist', 'd1', '--wait', dir], { ...env, cli });
+    expect(up.code, out(up)).toBe(0);
+    const found = await findByReleaseUrl(a.project.id, 'r1', 'd1', 'http://cdn.example/app.min.js?v=3');
+    expect(found.minifiedSource?.url).toBe('~/app.min.js');
+    expect(found.sourceMap?.url).toBe('~/app.min.js.map');
+    expect((await findByReleaseUrl(a.project.id, 'r1', null, 'http://cdn.example/app.min.js')).sourceMap).toBeNull();
+    expect((await findByReleaseUrl(a.project.id, 'r1', 'd2', '/x/app.min.js')).minifiedSource).toBeNull();
+    const release = await db().release.findUnique({
+      where: { orgId_version: { orgId: a.org.id, version: 'r1' } },
+      include: { projects: true },
+    });
+    expect(release?.projects.map((p) => p.projectId)).toEqual([a.project.id]);
+  });
+});
+
+describe('sourcemaps upload, protocol edges', () => {
+  it('a bundle larger than one chunk and one request, with a project:write token', async () => {
+    const { a, env } = await setup(['project:write']);
+    const dir = mkdtempSync(path.join(tmpdir(), 'faultline-sm-big-'));
+    // Random base64 deflates to ~75%: ~10 MB in the bundle, so three 4 MiB chunks in two 8 MiB requests.
+    const filler = randomBytes(10 * 1024 * 1024).toString('base64');
+    writeFileSync(path.join(dir, 'big.min.js'), `var x="${filler}";\n//# sourceMappingURL=big.min.js.map\n`);
+    writeFileSync(
+      path.join(dir, 'big.min.js.map'),
+      JSON.stringify({ version: 3, sources: ['big.js'], names: [], mappings: 'AAAA', sourcesContent: ['var x;'] }),
+    );
+    const up = sentryCli(['sourcemaps', 'upload', '--release', 'big', '--log-level', 'info', dir], env);
+    expect(up.code, out(up)).toBe(0);
+    const [b] = await bundles(a.org.id);
+    expect(b.files.find((f) => f.url === '~/big.min.js')?.size).toBeGreaterThan(13_000_000);
+    const posts = (up.stderr + up.stdout).match(/POST .*chunk-upload/g) ?? [];
+    expect(posts.length, out(up)).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+
+  it('401 for a bad token, 404 for an organization the token cannot see, 403 without an upload scope', async () => {
+    const { a, token } = await setup();
+    const url = (org: string) => `${baseUrl()}/api/0/organizations/${org}/chunk-upload/`;
+    const get = (org: string, t: string) => fetch(url(org), { headers: { authorization: `Bearer ${t}` } });
+    const ok = await get(a.org.slug, token);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({
+      url: `/api/0/organizations/${a.org.slug}/chunk-upload/`,
+      chunkSize: 4194304,
+      maxRequestSize: 8388608,
+      hashAlgorithm: 'sha1',
+      accept: ['release_files', 'artifact_bundles', 'artifact_bundles_v2'],
+    });
+    expect((await get(a.org.slug, 'sntryu_nope')).status).toBe(401);
+    const other = await makeProject();
+    const r404 = await get(other.org.slug, token);
+    expect(r404.status).toBe(404);
+    expect(await r404.json()).toHaveProperty('detail');
+    const { token: readOnly } = await setup(['org:read', 'project:read']);
+    expect((await get(a.org.slug, readOnly)).status).toBe(404); // not a member of a's org
+    const u = await makeUser({ org: a.org.slug, role: 'member' });
+    expect((await get(a.org.slug, await makeToken(u.user.id, ['org:read']))).status).toBe(403);
+
+    // sentry-cli says "organization not found" for the 404.
+    const cli = sentryCli(['sourcemaps', 'upload', '--release', 'x', appCopy()], { token, org: other.org.slug });
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toContain('organization not found');
+  });
+
+  it('400 with a detail: wrong SHA-1 in a chunk part; unknown project in assemble; dist without release', async () => {
+    const { a, token } = await setup();
+    const auth = { authorization: `Bearer ${token}` };
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('abc')]), 'a'.repeat(40));
+    const chunk = await fetch(`${baseUrl()}/api/0/organizations/${a.org.slug}/chunk-upload/`, {
+      method: 'POST',
+      headers: auth,
+      body: form,
+    });
+    expect(chunk.status).toBe(400);
+    expect((await chunk.json()).detail).toMatch(/checksum mismatch/);
+
+    const assemble = (body: object) =>
+      fetch(`${baseUrl()}/api/0/organizations/${a.org.slug}/artifactbundle/assemble/`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ checksum: 'b'.repeat(40), chunks: ['b'.repeat(40)], ...body }),
+      });
+    const unknown = await assemble({ projects: ['nope'] });
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).detail).toMatch(/One or more projects are invalid/);
+    const dist = await assemble({ projects: [a.project.slug], dist: 'd1' });
+    expect(dist.status).toBe(400);
+    expect((await dist.json()).detail).toMatch(/release together with a dist/);
+    const missing = await assemble({ projects: [a.project.slug] });
+    expect(await missing.json()).toEqual({ state: 'not_found', detail: null, missingChunks: ['b'.repeat(40)] });
+  });
+
+  it('native debug files keep a JSON 404', async () => {
+    const { a, token } = await setup();
+    const r = await fetch(`${baseUrl()}/api/0/projects/${a.org.slug}/${a.project.slug}/files/difs/assemble/`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(r.status).toBe(404);
+    expect(await r.json()).toHaveProperty('detail');
+  });
+});

@@ -19,6 +19,7 @@ export const queryKeys = {
   alertDeliveries: (org: string, channelId: string, cursor: string) =>
     ['alertChannels', org, channelId, 'deliveries', cursor] as const,
   alertRules: (org: string, project: string) => ['alertRules', org, project] as const,
+  artifactBundles: (org: string, project: string) => ['artifactBundles', org, project] as const,
   apiTokens: () => ['apiTokens'] as const,
   users: () => ['users'] as const,
   /** Admin: the worker's dead-letter stream; no cursor = every page. */

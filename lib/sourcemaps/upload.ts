@@ -148,36 +148,40 @@ export async function saveBundle(
   meta: { checksum: string; release?: string | null; dist?: string | null },
 ): Promise<number> {
   try {
-    return await db().$transaction(async (tx) => {
-      const row = await tx.artifactBundle.create({
-        data: {
-          orgId,
-          bundleId: bundle.bundleId,
-          checksum: meta.checksum,
-          release: meta.release ?? bundle.release,
-          dist: meta.dist ?? bundle.dist ?? '',
-          fileCount: bundle.files.length,
-          size: bundle.files.reduce((n, f) => n + f.content.length, 0),
-          projects: { create: projectIds.map((projectId) => ({ projectId })) },
-        },
-      });
-      // One file at a time keeps a single statement's parameters small (maps can be many MB each).
-      for (const f of bundle.files) {
-        await tx.artifactFile.create({
+    return await db().$transaction(
+      async (tx) => {
+        const row = await tx.artifactBundle.create({
           data: {
-            bundleId: row.id,
-            url: f.url,
-            type: f.type,
-            debugId: f.debugId,
-            sourcemapRef: f.sourcemapRef,
-            sha1: f.sha1,
-            size: f.content.length,
-            content: new Uint8Array(f.content),
+            orgId,
+            bundleId: bundle.bundleId,
+            checksum: meta.checksum,
+            release: meta.release ?? bundle.release,
+            dist: meta.dist ?? bundle.dist ?? '',
+            fileCount: bundle.files.length,
+            size: bundle.files.reduce((n, f) => n + f.content.length, 0),
+            projects: { create: projectIds.map((projectId) => ({ projectId })) },
           },
         });
-      }
-      return row.id;
-    });
+        // One file at a time keeps a single statement's parameters small (maps can be many MB each).
+        for (const f of bundle.files) {
+          await tx.artifactFile.create({
+            data: {
+              bundleId: row.id,
+              url: f.url,
+              type: f.type,
+              debugId: f.debugId,
+              sourcemapRef: f.sourcemapRef,
+              sha1: f.sha1,
+              size: f.content.length,
+              content: new Uint8Array(f.content),
+            },
+          });
+        }
+        return row.id;
+        // Large bundles under load need longer than Prisma's 5 s default.
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
   } catch (e) {
     // A concurrent assemble of the same checksum stored it first.
     if (!isUniqueViolation(e)) throw e;

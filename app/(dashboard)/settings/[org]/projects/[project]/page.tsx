@@ -1,4 +1,4 @@
-// Project settings: details, DSN keys, team access, deletion; links to the project's alert rules.
+// Project settings: details, DSN keys, team access, deletion; links to the project's alert rules and source maps.
 import Link from 'next/link';
 import { ProjectSettings } from '@/components/settings/ProjectSettings';
 import styles from '@/components/ui/ui.module.css';
@@ -14,6 +14,9 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
         <div className={styles.row}>
           <Link className={styles.button} href={`/settings/${org}/projects/${project}/alerts/`}>
             Alert rules
+          </Link>
+          <Link className={styles.button} href={`/settings/${org}/projects/${project}/source-maps/`}>
+            Source maps
           </Link>
           <Link className={styles.button} href={`/organizations/${org}/issues/`}>
             Issues

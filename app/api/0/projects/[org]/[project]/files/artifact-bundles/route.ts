@@ -1,0 +1,12 @@
+// The project's uploaded source-map bundles (Project settings → Source maps), newest first.
+import { json } from '@/lib/api/respond';
+import { paginate } from '@/lib/api/pagination';
+import { withAccess } from '@/lib/api/withAccess';
+import { listProjectBundles } from '@/lib/sourcemaps/bundles';
+
+export const GET = withAccess({ project: 'project:read' }, async ({ req, project }) => {
+  const { rows, headers } = await paginate(new URL(req.url), (offset, take) =>
+    listProjectBundles(project.id, offset, take),
+  );
+  return json(rows, { headers });
+});

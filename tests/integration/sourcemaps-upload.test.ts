@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RoleName } from '../../lib/auth/roles.ts';
 import { db } from '../../lib/db.ts';
+import { cleanupSourceMaps } from '../../lib/sourcemaps/cleanup.ts';
 import { findByDebugId, findByReleaseUrl } from '../../lib/sourcemaps/lookup.ts';
 import { baseUrl, makeProject, makeToken, makeUser } from '../harness/fixtures.ts';
 import { out, sentryCli, SENTRY_CLI_2 } from './sentrycli-support.ts';
@@ -179,5 +180,34 @@ describe('sourcemaps upload, protocol edges', () => {
     });
     expect(r.status).toBe(404);
     expect(await r.json()).toHaveProperty('detail');
+  });
+});
+
+describe('cleanup', () => {
+  it('deletes chunks never assembled after a day and bundles past retention, nothing newer', async () => {
+    const { a } = await setup();
+    const old = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    const chunk = (sha1: string, createdAt: Date) => ({
+      orgId: a.org.id,
+      sha1,
+      size: 1,
+      data: new Uint8Array([1]),
+      createdAt,
+    });
+    await db().uploadChunk.createMany({ data: [chunk('1'.repeat(40), old), chunk('2'.repeat(40), new Date())] });
+    const bundle = (createdAt: Date) =>
+      db().artifactBundle.create({
+        data: { orgId: a.org.id, release: 'r', createdAt, projects: { create: [{ projectId: a.project.id }] } },
+      });
+    const expired = await bundle(new Date(Date.now() - 91 * 24 * 3600 * 1000));
+    const kept = await bundle(old);
+    const removed = await cleanupSourceMaps(new Date(), 90);
+    expect(removed.chunks).toBeGreaterThanOrEqual(1);
+    expect(removed.bundles).toBeGreaterThanOrEqual(1);
+    expect((await db().uploadChunk.findMany({ where: { orgId: a.org.id } })).map((c) => c.sha1)).toEqual([
+      '2'.repeat(40),
+    ]);
+    expect(await db().artifactBundle.findUnique({ where: { id: expired.id } })).toBeNull();
+    expect(await db().artifactBundle.findUnique({ where: { id: kept.id } })).not.toBeNull();
   });
 });

@@ -5,7 +5,8 @@ import { ByteLru } from './resolveCache.ts';
 import { resolveEventFrames, scriptPaths, type ScriptLookup } from './resolveFrames.ts';
 import { InvalidSourceMap, MinifiedScript, ParsedMap } from './resolveModule.ts';
 import type { ArtifactRef, ArtifactStore, ProcessingError } from './resolveTypes.ts';
-import { candidateUrls, joinUrl, normalizeDebugId } from './resolveUrls.ts';
+import { normalizeDebugId } from './debugId.ts';
+import { candidateUrls, decodeDataUrl, resolveArtifactUrl, sourceMappingUrlOf } from './urls.ts';
 
 export interface EventToResolve {
   projectId: number;
@@ -147,10 +148,10 @@ export class SourceMapResolver {
     for (const t of targets) {
       const script = this.cache.get(t.script!.fileId);
       t.mapRef =
-        t.script!.sourcemap ?? (script instanceof MinifiedScript ? script.sourceMappingUrl() : null) ?? undefined;
+        t.script!.sourcemap ?? (script instanceof MinifiedScript ? sourceMappingUrlOf(script.text) : null) ?? undefined;
     }
     const lookups = targets.filter((t) => t.mapRef && !t.mapRef.startsWith('data:'));
-    const mapUrl = (t: Target) => joinUrl(t.script!.url, t.mapRef!);
+    const mapUrl = (t: Target) => resolveArtifactUrl(t.script!.url, t.mapRef!);
     const rows = lookups.length
       ? await this.store.filesByUrl(
           lookups.map((t) => ({ projectId: t.item.projectId, release: t.item.event.release!, url: mapUrl(t) })),
@@ -214,7 +215,7 @@ export class SourceMapResolver {
     }
     for (const t of targets) {
       if (!t.map?.fileId.endsWith('#inline') || this.cache.get(t.map.fileId)) continue;
-      this.cache.set(t.map.fileId, parse(inlineMap(t.mapRef!)));
+      this.cache.set(t.map.fileId, parse(decodeDataUrl(t.mapRef!) ?? ''));
     }
   }
 
@@ -231,7 +232,7 @@ export class SourceMapResolver {
       kind: 'found',
       map,
       script: script instanceof MinifiedScript ? script : undefined,
-      sourcemapUrl: joinUrl(t.path, t.mapRef ?? base(t.map.url)),
+      sourcemapUrl: resolveArtifactUrl(t.path, t.mapRef ?? base(t.map.url)),
       resolvedWith: t.resolvedWith ?? 'debug-id',
     };
   }
@@ -244,11 +245,4 @@ function parse(text: string): Cached {
     if (!(e instanceof InvalidSourceMap)) throw e;
     return { bytes: 64, invalid: `the uploaded source map is invalid: ${e.message}` };
   }
-}
-
-function inlineMap(dataUrl: string): string {
-  const comma = dataUrl.indexOf(',');
-  const meta = dataUrl.slice(0, comma);
-  const body = dataUrl.slice(comma + 1);
-  return meta.endsWith(';base64') ? Buffer.from(body, 'base64').toString('utf8') : decodeURIComponent(body);
 }

@@ -4,7 +4,8 @@
 import type { Frame, NormalizedEvent } from '../events/types.ts';
 import type { MinifiedScript, ParsedMap } from './resolveModule.ts';
 import type { ProcessingError } from './resolveTypes.ts';
-import { displaySource, isVendorSource, joinUrl } from './resolveUrls.ts';
+import { displaySource, isVendorSource } from './resolvePaths.ts';
+import { resolveArtifactUrl } from './urls.ts';
 
 /** What the lookup found for one script path. */
 export type ScriptLookup =
@@ -114,7 +115,7 @@ class EventResolution {
       return null;
     }
     const root = found.map.map.sourceRoot ? found.map.map.sourceRoot.replace(/\/?$/, '/') : '';
-    const absPath = joinUrl(found.sourcemapUrl, root + source);
+    const absPath = resolveArtifactUrl(found.sourcemapUrl, root + source);
     const enclosing = found.script ? found.map.enclosingFunction(found.script, frame.lineno!, column) : null;
     const resolved: Frame = {
       ...frame,

@@ -118,22 +118,13 @@ export class MinifiedScript {
 
   constructor(
     readonly fileId: string,
-    text: string,
+    readonly text: string,
   ) {
     this.lines = text.split(/\r?\n/);
-    this.bytes = text.length * 2;
+    this.bytes = text.length * 4; // the text and its lines
   }
 
   line(n: number): string | undefined {
     return this.lines[n - 1];
-  }
-
-  /** The last `//# sourceMappingURL=` (what browsers use when there is no `sourcemap` header). */
-  sourceMappingUrl(): string | null {
-    for (let i = this.lines.length - 1; i >= 0; i--) {
-      const m = /^\s*\/\/[#@]\s*sourceMappingURL=(\S+)\s*$/.exec(this.lines[i]);
-      if (m) return m[1];
-    }
-    return null;
   }
 }

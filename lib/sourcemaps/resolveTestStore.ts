@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArtifactRef, ArtifactStore } from './resolveTypes.ts';
-import { normalizeDebugId } from './resolveUrls.ts';
+import { normalizeDebugId } from './debugId.ts';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../tests/fixtures/sourcemaps');
 

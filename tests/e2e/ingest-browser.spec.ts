@@ -2,11 +2,10 @@
 // stream.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { build } from 'esbuild';
 import { test, expect } from '@playwright/test';
 import { makeProject } from '../harness/fixtures.ts';
 import { findOnStream, testRedis } from '../integration/ingest-support.ts';
-import { projectRoot } from '../../lib/cli/paths.ts';
+import { sentryBrowserScript } from './support.ts';
 
 let server: http.Server;
 let pageOrigin: string;
@@ -17,15 +16,7 @@ test.beforeAll(async () => {
   const p = await makeProject({ platform: 'javascript' });
   dsn = p.dsn;
   projectId = p.project.id;
-  // @sentry/browser 11 ships no CDN bundle in npm: bundle its ESM build into a classic script.
-  const bundle = await build({
-    stdin: { contents: "import * as Sentry from '@sentry/browser'; window.Sentry = Sentry;", resolveDir: projectRoot },
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    write: false,
-  });
-  const js = bundle.outputFiles[0].text;
+  const js = await sentryBrowserScript();
   const html = `<!doctype html><html><head><title>Shop (other origin)</title><script src="/sentry.js"></script></head>
 <body><h1>Checkout</h1><p id="status">sending…</p><script>
   window.sentIds = [];

@@ -70,15 +70,3 @@ console.log(id);
   if (r.status !== 0) throw new Error(`@sentry/node app failed: ${r.stderr}`);
   return r.stdout.trim().split('\n').pop()!;
 }
-
-/** @sentry/browser 11 ships no CDN bundle in npm: its ESM build bundled into a classic script. */
-export async function sentryBrowserScript(): Promise<string> {
-  const bundle = await build({
-    stdin: { contents: "import * as Sentry from '@sentry/browser'; window.Sentry = Sentry;", resolveDir: projectRoot },
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    write: false,
-  });
-  return bundle.outputFiles[0].text;
-}

@@ -8,16 +8,8 @@ import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { makeProject, makeToken, makeUser } from '../harness/fixtures.ts';
 import type { Event } from '../../lib/events/contract.ts';
-import { shots, signIn, waitFor } from './support.ts';
-import {
-  ORIGINAL_FRAMES,
-  appDir,
-  buildApp,
-  inject,
-  runNodeApp,
-  sentryBrowserScript,
-  upload,
-} from './sourcemaps-support.ts';
+import { sentryBrowserScript, shots, signIn, waitFor } from './support.ts';
+import { ORIGINAL_FRAMES, appDir, buildApp, inject, runNodeApp, upload } from './sourcemaps-support.ts';
 
 type ApiFrame = { function: string; filename: string; absPath: string; lineNo: number; colNo: number };
 type Setup = Awaited<ReturnType<typeof setup>>;

@@ -3,6 +3,7 @@
 import { waitFor as poll } from '../harness/wait.ts';
 import { spawnSync } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
+import { build } from 'esbuild';
 import { projectRoot } from '../../lib/cli/paths.ts';
 
 export const shots = 'tests/e2e/screenshots';
@@ -40,4 +41,16 @@ export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms
         `${JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x))})`,
     );
   return v;
+}
+
+/** @sentry/browser 11 ships no CDN bundle in npm: its ESM build bundled into a classic script (`window.Sentry`). */
+export async function sentryBrowserScript(): Promise<string> {
+  const bundle = await build({
+    stdin: { contents: "import * as Sentry from '@sentry/browser'; window.Sentry = Sentry;", resolveDir: projectRoot },
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    write: false,
+  });
+  return bundle.outputFiles[0].text;
 }

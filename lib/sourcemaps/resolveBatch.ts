@@ -48,7 +48,12 @@ function first<T extends ArtifactRef>(refs: T[] | undefined, type: string, bundl
 
 function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
   return out;
 }
 
@@ -62,6 +67,7 @@ const quiet = (path: string) =>
 
 export class SourceMapResolver {
   readonly cache: ByteLru<Cached>;
+  private readonly mapUrls = new Map<string, string>();
 
   constructor(
     private readonly store: ArtifactStore,
@@ -76,11 +82,12 @@ export class SourceMapResolver {
     await this.byDebugId(targets);
     await this.byRelease(targets.filter((t) => !t.map));
     await this.load(targets.filter((t) => t.map || t.script));
-    const byItem = groupBy(targets, (t) => `${items.indexOf(t.item)}`);
-    for (const [i, ts] of byItem) {
-      const lookups = new Map(ts.map((t) => [t.path, this.lookup(t)]));
-      resolveEventFrames(items[Number(i)].event, (p) => lookups.get(p) ?? { kind: 'none' });
+    const byEvent = new Map<NormalizedEvent, Map<string, ScriptLookup>>();
+    for (const t of targets) {
+      if (!byEvent.has(t.item.event)) byEvent.set(t.item.event, new Map());
+      byEvent.get(t.item.event)!.set(t.path, this.lookup(t));
     }
+    for (const [event, lookups] of byEvent) resolveEventFrames(event, (p) => lookups.get(p) ?? { kind: 'none' });
   }
 
   private targets(item: EventToResolve): Target[] {
@@ -219,6 +226,18 @@ export class SourceMapResolver {
     }
   }
 
+  /** The map's URL for a script path: the same few per bundle, asked for every event, and URL parsing is slow. */
+  private mapUrl(path: string, ref: string): string {
+    const key = `${path}\n${ref}`;
+    let url = this.mapUrls.get(key);
+    if (url === undefined) {
+      if (this.mapUrls.size >= 10_000) this.mapUrls.clear();
+      url = resolveArtifactUrl(path, ref);
+      this.mapUrls.set(key, url);
+    }
+    return url;
+  }
+
   private lookup(t: Target): ScriptLookup {
     if (!t.map) return t.error ? { kind: 'failed', error: t.error } : { kind: 'none' };
     const map = this.cache.get(t.map.fileId);
@@ -232,7 +251,7 @@ export class SourceMapResolver {
       kind: 'found',
       map,
       script: script instanceof MinifiedScript ? script : undefined,
-      sourcemapUrl: resolveArtifactUrl(t.path, t.mapRef ?? base(t.map.url)),
+      sourcemapUrl: this.mapUrl(t.path, t.mapRef ?? base(t.map.url)),
       resolvedWith: t.resolvedWith ?? 'debug-id',
     };
   }

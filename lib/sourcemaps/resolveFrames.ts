@@ -5,7 +5,6 @@ import type { Frame, NormalizedEvent } from '../events/types.ts';
 import type { MinifiedScript, ParsedMap } from './resolveModule.ts';
 import type { ProcessingError } from './resolveTypes.ts';
 import { displaySource, isVendorSource } from './resolvePaths.ts';
-import { resolveArtifactUrl } from './urls.ts';
 
 /** What the lookup found for one script path. */
 export type ScriptLookup =
@@ -114,8 +113,7 @@ class EventResolution {
       });
       return null;
     }
-    const root = found.map.map.sourceRoot ? found.map.map.sourceRoot.replace(/\/?$/, '/') : '';
-    const absPath = resolveArtifactUrl(found.sourcemapUrl, root + source);
+    const absPath = found.map.absoluteSource(found.sourcemapUrl, pos.sourceIndex);
     const enclosing = found.script ? found.map.enclosingFunction(found.script, frame.lineno!, column) : null;
     const resolved: Frame = {
       ...frame,

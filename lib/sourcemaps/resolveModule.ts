@@ -1,6 +1,7 @@
 // One parsed source map (and the minified script it belongs to, when uploaded): positions, enclosing function names
 // and source context, memoized, because the same few hot frames are looked up for every event of a bug.
 import { AnyMap, traceSegment, type TraceMap } from '@jridgewell/trace-mapping';
+import { resolveArtifactUrl } from './urls.ts';
 
 export class InvalidSourceMap extends Error {}
 
@@ -27,6 +28,7 @@ export class ParsedMap {
   readonly bytes: number;
   private readonly lines = new Map<number, string[] | null>();
   private readonly names = new Map<string, string | null>();
+  private readonly absSources = new Map<string, string>();
 
   constructor(json: string) {
     try {
@@ -52,6 +54,19 @@ export class ParsedMap {
       column: seg[3],
       name: seg.length === 5 ? this.map.names[seg[4]] : null,
     };
+  }
+
+  /** `sources[i]` (after `sourceRoot`) resolved against the map's URL; URL parsing is the hot path, so memoized. */
+  absoluteSource(sourcemapUrl: string, sourceIndex: number): string {
+    const key = `${sourceIndex}|${sourcemapUrl}`;
+    let abs = this.absSources.get(key);
+    if (abs === undefined) {
+      if (this.absSources.size >= MAX_MEMO) this.absSources.clear();
+      const root = this.map.sourceRoot ? this.map.sourceRoot.replace(/\/?$/, '/') : '';
+      abs = resolveArtifactUrl(sourcemapUrl, root + (this.map.sources[sourceIndex] ?? ''));
+      this.absSources.set(key, abs);
+    }
+    return abs;
   }
 
   /** The source file's lines (split like Rust's `lines()`: no trailing empty line), or null without sourcesContent. */

@@ -161,6 +161,16 @@ describe('source-map resolution against the captured events and bundles', () => 
     ]);
   });
 
+  it('keeps frames a garbled map cannot place, with the position named, without failing the batch', async () => {
+    const store = nodeStore();
+    const map = store.files.find((f) => f.type === 'source_map')!;
+    map.content = JSON.stringify({ ...JSON.parse(map.content), mappings: 'AAAA,\u0000\u0001;;;' });
+    const ev = event('node-event.envelope');
+    await resolve(store, ev);
+    expect(ev.errors).toEqual([expect.objectContaining({ type: 'js_invalid_sourcemap_location', row: 3 })]);
+    expect(ev.exception!.values[0].raw_stacktrace).toBeUndefined();
+  });
+
   it('groups one bug from two different builds (ESM for node, IIFE for browsers) into one issue', async () => {
     const node = event('node-event.envelope');
     // The same three calls as the IIFE build minified them: other names, other columns, another debug ID.

@@ -76,6 +76,8 @@ const schema = z.object({
   WORKER_MAX_DELIVERIES: int(5),
   /** Seconds acknowledged events stay on the stream before it is trimmed (0: trim as soon as every worker is done). */
   WORKER_STREAM_RETENTION_SECONDS: int(0),
+  /** Megabytes of parsed source maps and minified scripts one worker process keeps (least recently used go first). */
+  WORKER_SOURCEMAP_CACHE_MB: int(256),
 
   LDAP_SERVER: z.string().optional(),
   LDAP_START_TLS: bool,

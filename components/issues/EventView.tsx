@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useIssueEvent } from '../hooks/useIssue';
 import type { Event as IssueEvent } from '@/lib/events/contract';
+import { ProcessingErrors } from '../stacktrace/ProcessingErrors';
 import { StackTrace } from '../stacktrace/StackTrace';
 import { toViewExceptions } from '../stacktrace/frames';
 import { ErrorNote, Loading } from '../ui/EmptyState';
@@ -76,6 +77,7 @@ function EventBody({ event, issueId }: { event: IssueEvent; issueId: string }) {
           case 'exception':
             return (
               <Section key={i} title="Exception" testId="exception">
+                <ProcessingErrors errors={Array.isArray(event.errors) ? event.errors : []} />
                 <StackTrace exceptions={toViewExceptions(e.data)} />
               </Section>
             );

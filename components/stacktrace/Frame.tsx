@@ -7,7 +7,7 @@ import styles from './stacktrace.module.css';
 
 export function Frame({ frame, initiallyOpen }: { frame: ViewFrame; initiallyOpen: boolean }) {
   const [open, setOpen] = useState(initiallyOpen);
-  const expandable = frame.context.length > 0 || !!frame.vars;
+  const expandable = frame.context.length > 0 || !!frame.vars || !!frame.minified;
   return (
     <div
       className={`${styles.frame} ${frame.inApp ? styles.inApp : styles.system}`}
@@ -34,8 +34,16 @@ export function Frame({ frame, initiallyOpen }: { frame: ViewFrame; initiallyOpe
           </span>
         )}
         {frame.instructionAddr && <span className={styles.file}>{frame.instructionAddr}</span>}
+        {frame.symbolicated && <span className={styles.mappedBadge}>source map</span>}
         {frame.inApp && <span className={styles.appBadge}>In App</span>}
       </button>
+      {open && frame.minified && (
+        <div className={styles.minified} data-testid="frame-minified">
+          minified: <span className={styles.file}>{frame.minified.filename}</span>
+          {frame.minified.lineNo !== undefined && `:${frame.minified.lineNo}:${frame.minified.colNo ?? 0}`}
+          {frame.minified.function && ` in ${frame.minified.function}`}
+        </div>
+      )}
       {open && frame.context.length > 0 && (
         <pre className={styles.context}>
           {frame.context.slice(0, 40).map(([n, text]) => (

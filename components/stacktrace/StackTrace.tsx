@@ -56,6 +56,25 @@ function Frames({ frames }: { frames: ViewFrame[] }) {
   );
 }
 
+/** Original frames by default; where a source map rewrote them, a toggle shows the stack as it was sent. */
+function ExceptionFrames({ exception }: { exception: ViewException }) {
+  const [minified, setMinified] = useState(false);
+  if (!exception.rawFrames) return <Frames frames={exception.frames} />;
+  return (
+    <>
+      <div className={styles.toggle} role="group" aria-label="Stack trace version">
+        <button type="button" aria-pressed={!minified} onClick={() => setMinified(false)}>
+          Original
+        </button>
+        <button type="button" aria-pressed={minified} onClick={() => setMinified(true)}>
+          Minified
+        </button>
+      </div>
+      <Frames key={String(minified)} frames={minified ? exception.rawFrames : exception.frames} />
+    </>
+  );
+}
+
 export function StackTrace({ exceptions }: { exceptions: ViewException[] }) {
   // The last value is the one raised; earlier values are its causes. Show the raised one first.
   const ordered = [...exceptions].reverse().slice(0, 20);
@@ -81,7 +100,7 @@ export function StackTrace({ exceptions }: { exceptions: ViewException[] }) {
             </p>
           )}
           {e.frames.length > 0 ? (
-            <Frames frames={e.frames} />
+            <ExceptionFrames exception={e} />
           ) : (
             <p style={{ color: 'var(--muted)', margin: 0 }}>No stack trace was sent.</p>
           )}

@@ -12,6 +12,10 @@ export interface ViewFrame {
   vars?: Record<string, unknown>;
   package?: string;
   instructionAddr?: string;
+  /** Rewritten from a minified frame by a source map (`data.symbolicated`). */
+  symbolicated: boolean;
+  /** The frame as the SDK sent it, when a source map rewrote it. */
+  minified?: ViewFrame;
 }
 
 type Raw = Record<string, unknown>;
@@ -50,6 +54,7 @@ export function toViewFrame(f: Raw): ViewFrame {
     vars,
     package: str(f.package),
     instructionAddr: str(f.instructionAddr) ?? str(f.instruction_addr),
+    symbolicated: (f.data as { symbolicated?: unknown } | null)?.symbolicated === true,
   };
 }
 
@@ -60,20 +65,30 @@ export interface ViewException {
   mechanism?: { type?: string; handled?: boolean } | null;
   /** Newest (crashing) frame first, as Sentry shows them by default. */
   frames: ViewFrame[];
+  /** The minified frames as sent, same order, when source maps rewrote the stack. */
+  rawFrames?: ViewFrame[];
+}
+
+function framesOf(st: unknown): ViewFrame[] | undefined {
+  const frames = (st as Raw | null)?.frames;
+  return Array.isArray(frames) ? (frames as Raw[]).map(toViewFrame).reverse() : undefined;
 }
 
 export function toViewExceptions(data: unknown): ViewException[] {
   const d = (data ?? {}) as Raw;
   const values = Array.isArray(d.values) ? (d.values as Raw[]) : Array.isArray(data) ? (data as Raw[]) : [];
   return values.map((v) => {
-    const st = (v.stacktrace ?? v.rawStacktrace ?? null) as Raw | null;
-    const frames = Array.isArray(st?.frames) ? (st!.frames as Raw[]).map(toViewFrame) : [];
+    const rawFrames = v.stacktrace ? framesOf(v.rawStacktrace) : undefined;
+    const frames = framesOf(v.stacktrace ?? v.rawStacktrace) ?? [];
+    // Resolution rewrites frames one for one, so the minified twin of frame i is raw frame i.
+    if (rawFrames?.length === frames.length) frames.forEach((f, i) => f.symbolicated && (f.minified = rawFrames[i]));
     return {
       type: str(v.type),
       value: typeof v.value === 'string' ? v.value : undefined,
       module: str(v.module),
       mechanism: (v.mechanism as ViewException['mechanism']) ?? null,
-      frames: frames.reverse(),
+      frames,
+      rawFrames: rawFrames?.length ? rawFrames : undefined,
     };
   });
 }

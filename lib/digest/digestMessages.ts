@@ -5,7 +5,8 @@ import { acknowledge, deadLetter, deliveryCount, type StreamMessage } from '../q
 import { ping, sqlPool } from '../sql.ts';
 import { config } from '../config.ts';
 import { log } from '../log.ts';
-import { prepareEvent, type PreparedEvent } from './prepareEvent.ts';
+import { resolveSourceMaps } from '../sourcemaps/resolveWorker.ts';
+import { finishPrepare, normalizeQueued, type NormalizedQueued, type PreparedEvent } from './prepareEvent.ts';
 import { storeEvents } from './storeEvents.ts';
 import type { StoredEvent } from './types.ts';
 
@@ -18,13 +19,23 @@ function isPermanent(e: unknown): boolean {
 }
 
 export async function digestMessages(redis: Redis, messages: StreamMessage[], onStored?: OnStored): Promise<void> {
-  const prepared: { msg: StreamMessage; event: PreparedEvent }[] = [];
+  const normalized: { msg: StreamMessage; event: NormalizedQueued }[] = [];
   for (const msg of messages) {
     try {
       if (!msg.event) throw new SyntaxError('message is not valid JSON');
-      prepared.push({ msg, event: prepareEvent(msg.event) });
+      normalized.push({ msg, event: normalizeQueued(msg.event) });
     } catch (e) {
       await fail(redis, msg, e);
+    }
+  }
+  // Before grouping, so one bug in two builds (two minified names for one function) is one issue.
+  await resolveSourceMaps(normalized.map((n) => n.event));
+  const prepared: { msg: StreamMessage; event: PreparedEvent }[] = [];
+  for (const n of normalized) {
+    try {
+      prepared.push({ msg: n.msg, event: finishPrepare(n.event) });
+    } catch (e) {
+      await fail(redis, n.msg, e);
     }
   }
   if (!prepared.length) return;

@@ -21,13 +21,25 @@ export interface PreparedEvent {
   json: string;
 }
 
+/** A queued event parsed and normalized, before source maps and grouping. */
+export interface NormalizedQueued {
+  projectId: number;
+  event: NormalizedEvent;
+  receivedAt: Date;
+}
+
 /** Throws SyntaxError for a payload that is not JSON and EventError for one that is not an event object. */
-export function prepareEvent(q: QueuedEvent): PreparedEvent {
+export function normalizeQueued(q: QueuedEvent): NormalizedQueued {
   const receivedAt = new Date(q.receivedAt);
   const event = normalizeEvent(JSON.parse(q.payload), { receivedAt, clientIp: q.clientIp, eventId: q.eventId });
+  return { projectId: q.projectId, event, receivedAt };
+}
+
+/** Grouping, summary and tags of a normalized event: run after source maps, so they see the original frames. */
+export function finishPrepare({ projectId, event, receivedAt }: NormalizedQueued): PreparedEvent {
   const summary = summarizeEvent(event);
   return {
-    projectId: q.projectId,
+    projectId,
     event,
     grouping: groupEvent(event),
     summary,
@@ -37,4 +49,9 @@ export function prepareEvent(q: QueuedEvent): PreparedEvent {
     receivedAt,
     json: pgJson(event),
   };
+}
+
+/** Without source maps (tests and fixtures that need no database). */
+export function prepareEvent(q: QueuedEvent): PreparedEvent {
+  return finishPrepare(normalizeQueued(q));
 }

@@ -24,6 +24,13 @@ export interface EventEntry {
   data: Rec;
 }
 
+/** A problem met while processing the event (source maps), in Sentry's shape; `data.reason` is for people. */
+export interface EventProcessingError {
+  type: string;
+  message: string;
+  data: Rec;
+}
+
 /** The short form Sentry lists events in (`/issues/{id}/events/` without `full`). */
 export interface EventSimple {
   id: string;
@@ -74,7 +81,7 @@ export interface Event {
   /** Sentry calls the event's `extra` `context`; both are given, with `environ` filtered. */
   context: Rec;
   extra: Rec;
-  errors: unknown[];
+  errors: EventProcessingError[];
   crashFile: null;
   userReport: null;
   sdkUpdates: unknown[];

@@ -168,3 +168,34 @@ describe('serializeEvent', () => {
     expect(s).not.toHaveProperty('entries');
   });
 });
+
+describe('serializeEvent with source maps', () => {
+  it('answers resolved frames in stacktrace, the minified ones in rawStacktrace, and processing errors', async () => {
+    const { SourceMapResolver } = await import('../sourcemaps/resolveBatch.ts');
+    const { MemoryArtifactStore, envelopeEvent } = await import('../sourcemaps/resolveTestStore.ts');
+    const store = new MemoryArtifactStore();
+    store.addBundle({ projectId: 7, manifest: 'upload-debug-id/manifest.json', dir: 'app/dist-injected' });
+    const ev = normalizeEvent(envelopeEvent('node-event.envelope'), { receivedAt: received });
+    ev.errors = [{ type: 'js_no_source', url: '/x.js', reason: 'why' }];
+    await new SourceMapResolver(store, 1 << 20).resolve([{ projectId: 7, event: ev }]);
+    const s = serializeEvent(row(ev));
+    const exc = (s.entries[0].data.values as Record<string, { frames: Record<string, unknown>[] }>[])[0];
+    expect(exc.stacktrace.frames[3]).toMatchObject({
+      function: 'applyDiscount',
+      filename: '../src/pricing.js',
+      absPath: '/srv/app/src/pricing.js',
+      lineNo: 10,
+      colNo: 11,
+      inApp: true,
+      data: { resolved_with: 'debug-id', sourcemap: '/srv/app/dist/app.min.js.map', symbolicated: true },
+    });
+    expect(exc.stacktrace.frames[3].context).toContainEqual([
+      10,
+      '    throw new Error(`unknown discount code: ${code}`);',
+    ]);
+    expect(exc.rawStacktrace.frames[3]).toMatchObject({ function: 'c', lineNo: 3, colNo: 89, data: null });
+    expect(s.errors).toEqual([
+      { type: 'js_no_source', message: 'Source code was not found', data: { url: '/x.js', reason: 'why' } },
+    ]);
+  });
+});

@@ -5,7 +5,7 @@
 import type { Event } from '../generated/prisma/client.ts';
 import { isRecord, type Rec } from './clean.ts';
 import type { Breadcrumb, ExceptionValue, Frame, NormalizedEvent } from './types.ts';
-import type { Event as ApiEvent, EventEntry, EventSimple, EventUser } from './contract.ts';
+import type { Event as ApiEvent, EventEntry, EventProcessingError, EventSimple, EventUser } from './contract.ts';
 
 export const ENVIRON_FILTERED = '[filtered]';
 
@@ -42,7 +42,27 @@ export function serializeFrame(f: Frame): Json {
     trust: null,
     errors: null,
     vars: f.vars ?? null,
+    /** Source maps: the map used and how it was found (`resolved_with`), as Sentry's frame `data`. */
+    data: f.data ?? null,
   };
+}
+
+// Sentry's EventError messages for the types source-map resolution records; `data.reason` says what exactly.
+const ERROR_MESSAGES: Record<string, string> = {
+  js_no_source: 'Source code was not found',
+  js_invalid_source: 'Invalid source map',
+  js_missing_sources_content: 'Missing source code in the source map',
+  js_invalid_sourcemap_location: 'Invalid location in the source map',
+};
+
+/** `errors` of the stored event (processing problems) in Sentry's `{type, message, data}` shape. */
+export function serializeProcessingErrors(errors: unknown): EventProcessingError[] {
+  if (!Array.isArray(errors)) return [];
+  return errors.filter(isRecord).map(({ type, ...data }) => ({
+    type: String(type ?? 'unknown_error'),
+    message: ERROR_MESSAGES[String(type)] ?? 'Processing error',
+    data,
+  }));
 }
 
 /** Sentry shows the "full / app only" toggle when a stack mixes in-app and system frames. */
@@ -71,7 +91,8 @@ function exceptionEntry(values: ExceptionValue[]): EventEntry {
         mechanism: v.mechanism ?? null,
         threadId: v.thread_id ?? null,
         stacktrace: serializeStacktrace(v.stacktrace),
-        rawStacktrace: null,
+        // The frames as the SDK sent them (minified), when source maps rewrote `stacktrace`.
+        rawStacktrace: serializeStacktrace(v.raw_stacktrace),
       })),
       hasSystemFrames: values.some((v) => hasSystemFrames(v.stacktrace?.frames ?? [])),
       excOmitted: null,
@@ -152,6 +173,7 @@ function threadsEntry(threads: NonNullable<NormalizedEvent['threads']>): EventEn
         crashed: t.crashed ?? false,
         current: t.current ?? false,
         stacktrace: serializeStacktrace(t.stacktrace),
+        rawStacktrace: serializeStacktrace(t.raw_stacktrace),
       })),
     },
   };
@@ -272,7 +294,7 @@ export function serializeEvent(
     /** Sentry calls the event's `extra` `context`; both are given, with `environ` filtered. */
     context: extra,
     extra,
-    errors: [],
+    errors: serializeProcessingErrors(ev.errors),
     crashFile: null,
     userReport: null,
     sdkUpdates: [],

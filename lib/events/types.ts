@@ -21,6 +21,8 @@ export interface Frame {
   raw_function?: string;
   symbol?: string;
   instruction_addr?: string;
+  /** Set by source-map resolution: the map used, how it was found (Sentry's `frame.data`). */
+  data?: { sourcemap?: string; resolved_with?: 'debug-id' | 'release'; symbolicated?: boolean };
 }
 
 export interface ExceptionValue {
@@ -29,6 +31,8 @@ export interface ExceptionValue {
   module?: string;
   mechanism?: { type?: string; handled?: boolean; [k: string]: unknown };
   stacktrace?: { frames: Frame[] };
+  /** The stack as sent, when source maps rewrote `stacktrace`. */
+  raw_stacktrace?: { frames: Frame[] };
   thread_id?: string | number;
 }
 
@@ -74,6 +78,7 @@ export interface NormalizedEvent {
       crashed?: boolean;
       current?: boolean;
       stacktrace?: { frames: Frame[] };
+      raw_stacktrace?: { frames: Frame[] };
     }>;
   };
   breadcrumbs?: { values: Breadcrumb[] };

@@ -29,6 +29,8 @@ export function candidateUrls(absPath: string): string[] {
 
 /** `ref` (a `sourcemap` header or sourceMappingURL) resolved against the artifact URL of the file naming it. */
 export function resolveArtifactUrl(base: string, ref: string): string {
+  // An absolute reference (`webpack://ns/./x.js` in a map's sources) stands as is, whatever the base.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) return ref;
   if (base.startsWith('~/')) {
     const u = new URL(ref, TILDE_BASE + base.slice(1));
     return u.origin === TILDE_BASE ? `~${u.pathname}${u.search}` : u.href;

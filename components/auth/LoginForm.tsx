@@ -2,13 +2,11 @@
 // The sign-in form: next-auth's Credentials provider via signIn('credentials'); errors shown on the page.
 // The fields are uncontrolled and read at submit: a password manager (or a fast typist) may fill them before React
 // hydrates, and no change event follows, so state mirrored from onChange would still be empty.
-import { useRef, useState, useSyncExternalStore } from 'react';
+import { useRef, useState } from 'react';
 import { signIn } from 'next-auth/react';
 import { signInErrorMessage } from '@/lib/auth/callbackUrl';
+import { useHydrated } from '../hooks/useHydrated';
 import styles from './auth.module.css';
-
-/** Nothing changes after hydration: the snapshot only tells the server render (false) from the browser (true). */
-const noSubscription = () => () => {};
 
 export function LoginForm({
   callbackUrl,
@@ -22,11 +20,7 @@ export function LoginForm({
   const [error, setError] = useState<string | null>(initialError);
   const [busy, setBusy] = useState(false);
   // Until hydrated, a click would submit the bare HTML form; the button waits for the script instead.
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const passwordRef = useRef<HTMLInputElement>(null);
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {

@@ -1,28 +1,32 @@
 'use client';
 // The user's own API tokens: create with chosen scopes (the token is shown once), list, revoke.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { NewApiToken } from '@/lib/auth/contract';
 import { DEFAULT_SCOPES, SCOPES, type Scope } from '@/lib/auth/scopes';
 import { useApiTokenMutations, useApiTokens } from '../hooks/useAccount';
+import { useHydrated } from '../hooks/useHydrated';
 import styles from './auth.module.css';
 
 export function TokensSettings() {
   const list = useApiTokens();
   const { create, revoke } = useApiTokenMutations();
   const tokens = list.data;
-  const [name, setName] = useState('');
+  // The name is read at submit (uncontrolled): typed before hydration it would be lost from mirrored state.
+  const formRef = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
   const [scopes, setScopes] = useState<Set<Scope>>(new Set(DEFAULT_SCOPES));
   const [created, setCreated] = useState<NewApiToken | null>(null);
   const error = create.error ?? revoke.error ?? list.error;
 
-  function submit(e: React.FormEvent) {
+  function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const name = String(new FormData(e.currentTarget).get('name') ?? '').trim();
     create.mutate(
       { name, scopes: [...scopes] },
       {
         onSuccess: (r) => {
           setCreated(r);
-          setName('');
+          formRef.current?.reset();
         },
       },
     );
@@ -69,7 +73,7 @@ export function TokensSettings() {
           </p>
         </div>
       )}
-      <form className={styles.panel} onSubmit={submit}>
+      <form ref={formRef} className={styles.panel} onSubmit={submit}>
         <div className={styles.field}>
           <label className={styles.label} htmlFor="token-name">
             Name
@@ -77,10 +81,10 @@ export function TokensSettings() {
           <input
             id="token-name"
             className={styles.input}
-            value={name}
+            name="name"
+            defaultValue=""
             maxLength={100}
             placeholder="e.g. CI releases"
-            onChange={(e) => setName(e.target.value)}
           />
         </div>
         <span className={styles.label}>Scopes</span>
@@ -91,7 +95,12 @@ export function TokensSettings() {
             </label>
           ))}
         </div>
-        <button className={styles.button} style={{ width: 'auto' }} type="submit" disabled={scopes.size === 0}>
+        <button
+          className={styles.button}
+          style={{ width: 'auto' }}
+          type="submit"
+          disabled={!hydrated || scopes.size === 0}
+        >
           Create token
         </button>
       </form>

@@ -5,11 +5,16 @@ let stack: Stack | undefined;
 
 export async function setup() {
   // Ingest tests read accepted events back off the stream, so acknowledged entries stay there for a while.
-  // Alert tests watch failed deliveries being retried: a short backoff.
+  // Alert tests watch failed deliveries being retried: a short backoff. Their receivers listen on 127.0.0.1,
+  // which alert targets may only use when the allow-list says so (other private addresses stay refused).
   stack = await startStack({
     name: 'int',
     workers: 2,
-    env: { WORKER_STREAM_RETENTION_SECONDS: '600', ALERTS_RETRY_BASE_MS: '300' },
+    env: {
+      WORKER_STREAM_RETENTION_SECONDS: '600',
+      ALERTS_RETRY_BASE_MS: '300',
+      ALERTS_ALLOWED_PRIVATE_TARGETS: '127.0.0.1',
+    },
   });
   process.env.FAULTLINE_TEST_URL = stack.baseUrl;
   process.env.DATABASE_URL = stack.databaseUrl;
@@ -17,6 +22,7 @@ export async function setup() {
   process.env.REDIS_PREFIX = stack.redisPrefix;
   process.env.FAULTLINE_URL = stack.baseUrl;
   process.env.SECRET_KEY = stack.env.SECRET_KEY;
+  process.env.ALERTS_ALLOWED_PRIVATE_TARGETS = stack.env.ALERTS_ALLOWED_PRIVATE_TARGETS;
 }
 
 export async function teardown() {

@@ -65,7 +65,8 @@ async function validConfig(type: ChannelType, raw: Record<string, unknown>): Pro
       await checkHost(host, config().ALERTS_ALLOWED_PRIVATE_TARGETS);
     } catch (e) {
       if (e instanceof TargetError) throw new InvalidError('config', e.message);
-      throw e;
+      // A name that does not resolve yet is accepted: the check runs again on every connect.
+      if (!(e as NodeJS.ErrnoException).code) throw e;
     }
   }
   return cfg;

@@ -107,18 +107,16 @@ function permitted(ip: string, policy: TargetPolicy): boolean {
 }
 
 /**
- * Resolves a host and returns the addresses it may be reached on; refuses it when none is public or allowed.
+ * Resolves a host and returns its addresses; refuses it (TargetError) when any is private and not allowed.
  * A host named in the allow-list is taken as the operator's choice, whatever it resolves to.
  */
 export async function checkHost(host: string, policy: TargetPolicy): Promise<string[]> {
   const h = bareHost(host);
   const addrs = net.isIP(h)
     ? [h]
-    : (
-        await dns.promises.lookup(h, { all: true }).catch(() => {
-          throw new TargetError(`host ${h} does not resolve`);
-        })
-      ).map((a) => a.address);
+    : // A name that does not resolve (now) throws the resolver's error (ENOTFOUND...): nothing is reached, and
+      // a send may retry it later.
+      (await dns.promises.lookup(h, { all: true })).map((a) => a.address);
   if (policy.hosts.has(h)) return addrs;
   const bad = addrs.find((a) => !permitted(a, policy));
   if (bad)

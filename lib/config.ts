@@ -1,5 +1,6 @@
 // Every environment variable Faultline reads, parsed and validated once.
 import { z } from 'zod';
+import { parseTargetPolicy } from './alerts/targetGuard.ts';
 
 const bool = z
   .string()
@@ -127,8 +128,21 @@ const schema = z.object({
   /** Implicit TLS (SMTPS, usually port 465); EMAIL_USE_TLS is STARTTLS, as in Django/Sentry. */
   EMAIL_USE_SSL: bool,
   SERVER_EMAIL: z.string().default('faultline@localhost'),
-  /** Refuse webhook targets on private or loopback addresses. */
-  ALERTS_FORBID_PRIVATE_ADDRESSES: bool,
+  /**
+   * Private, loopback or link-local alert targets that are allowed anyway (host names as written in the channel,
+   * IPs, CIDR networks; comma-separated): intranet robots and SMTP relays. Everything else private is refused.
+   */
+  ALERTS_ALLOWED_PRIVATE_TARGETS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseTargetPolicy(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** First retry delay of a failed alert delivery (ms); doubles per attempt. */
   ALERTS_RETRY_BASE_MS: int(30_000),
   /** Attempts before a delivery is marked failed. */

@@ -1,5 +1,5 @@
-// Send slots per channel in a sliding window, shared by every worker process through Redis (one Lua call is atomic).
-import { randomBytes } from 'node:crypto';
+// Send slots per robot in a sliding window, shared by every worker process through Redis (one Lua call is atomic).
+import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { redisKey } from '../redis.ts';
 import type { RateLimit } from './deliveryPlan.ts';
@@ -28,10 +28,30 @@ export interface Reservation {
   freeAt: number;
 }
 
-/** Takes up to `wanted` send slots for a channel now. */
+// Query parameters that change per message (DingTalk's signature) and so do not name the robot.
+const PER_MESSAGE_PARAMS = new Set(['timestamp', 'sign']);
+
+/**
+ * The robot a channel posts to, for its rate limit: robots count messages per webhook (URL and token), so two
+ * channels on one robot share one window. Hashed, so the Redis key holds no token.
+ */
+export function robotKey(channel: { id: number; config: unknown }): string {
+  const raw = (channel.config as { webhookUrl?: unknown } | null)?.webhookUrl;
+  let u: URL;
+  try {
+    u = new URL(String(raw));
+  } catch {
+    return `channel:${channel.id}`;
+  }
+  const params = [...u.searchParams].filter(([k]) => !PER_MESSAGE_PARAMS.has(k)).sort(([a], [b]) => a.localeCompare(b));
+  const id = `${u.origin.toLowerCase()}${u.pathname.replace(/\/+$/, '')}?${new URLSearchParams(params)}`;
+  return `robot:${createHash('sha256').update(id).digest('hex').slice(0, 32)}`;
+}
+
+/** Takes up to `wanted` send slots on a robot (see robotKey) now. */
 export async function reserveSlots(
   redis: Redis,
-  channelId: number,
+  robot: string,
   limit: RateLimit,
   wanted: number,
   now = Date.now(),
@@ -40,7 +60,7 @@ export async function reserveSlots(
   const [granted, freeAt] = (await redis.eval(
     RESERVE,
     1,
-    redisKey(`alerts:rate:${channelId}`),
+    redisKey(`alerts:rate:${robot}`),
     now,
     limit.windowMs,
     limit.limit,
@@ -55,6 +75,6 @@ export async function reserveSlots(
  * Moves a slot to the moment its message is sent: messages of one reservation go out one after another, and
  * the robot counts them when they arrive, not when Faultline reserved them.
  */
-export async function stampSlot(redis: Redis, channelId: number, slot: string, now = Date.now()): Promise<void> {
-  await redis.zadd(redisKey(`alerts:rate:${channelId}`), 'XX', now, slot);
+export async function stampSlot(redis: Redis, robot: string, slot: string, now = Date.now()): Promise<void> {
+  await redis.zadd(redisKey(`alerts:rate:${robot}`), 'XX', now, slot);
 }

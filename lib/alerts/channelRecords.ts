@@ -62,10 +62,11 @@ async function validConfig(type: ChannelType, raw: Record<string, unknown>): Pro
   const host = channelHost(type, cfg);
   if (host) {
     try {
-      await checkHost(host, config().ALERTS_FORBID_PRIVATE_ADDRESSES);
+      await checkHost(host, config().ALERTS_ALLOWED_PRIVATE_TARGETS);
     } catch (e) {
       if (e instanceof TargetError) throw new InvalidError('config', e.message);
-      throw e;
+      // A name that does not resolve yet is accepted: the check runs again on every connect.
+      if (!(e as NodeJS.ErrnoException).code) throw e;
     }
   }
   return cfg;
@@ -133,8 +134,22 @@ type DeliveryRow = {
   createdAt: Date;
 };
 
-export function serializeDelivery(d: DeliveryRow): Delivery {
+/**
+ * The receiver's reply reduced to its status (`HTTP 500`, SMTP `550`): a channel can point at an internal
+ * service, and its reply body must not become a way to read it. Superusers see the whole reply.
+ */
+export function replyStatus(response: string | null): string | null {
+  if (response === null) return null;
+  const m = /^(HTTP \d{3}|\d{3})\b/.exec(response);
+  return m ? m[1] : '';
+}
+
+const SHORT_REASON = 200;
+
+export function serializeDelivery(d: DeliveryRow, opts: { fullReply: boolean }): Delivery {
   const m = d.payload as AlertMessage;
+  // `digested` rows hold Faultline's own note, not a reply.
+  const whole = opts.fullReply || d.status === 'digested';
   return {
     id: String(d.id),
     // The column is text; the worker writes only these four.
@@ -146,8 +161,8 @@ export function serializeDelivery(d: DeliveryRow): Delivery {
     issueId: d.issueId === null ? null : String(d.issueId),
     recipients: m?.kind === 'issue' && m.to ? m.to : undefined,
     digestOf: m?.kind === 'digest' ? m.deliveryIds : undefined,
-    response: d.response,
-    error: d.error,
+    response: whole ? d.response : replyStatus(d.response),
+    error: whole || d.error === null || d.error.length <= SHORT_REASON ? d.error : d.error.slice(0, SHORT_REASON) + '…',
     nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null,
     dateSent: d.sentAt?.toISOString() ?? null,
     dateCreated: d.createdAt.toISOString(),

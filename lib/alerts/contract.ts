@@ -29,7 +29,9 @@ export interface Delivery {
   issueId: string | null;
   recipients?: string[];
   digestOf?: string[];
+  /** The receiver's reply; only its status (`HTTP 500`) for anyone but a superuser. */
   response: string | null;
+  /** Why it failed; at most 200 characters for anyone but a superuser. */
   error: string | null;
   nextAttemptAt: string | null;
   dateSent: string | null;

@@ -7,7 +7,7 @@ import { log } from '../log.ts';
 import { metrics } from '../metrics/metrics.ts';
 import { claimDueDeliveries, type ClaimedDelivery } from './queries/deliveries.ts';
 import { CHANNEL_RATE_LIMITS, planBatch, retryDelayMs } from './deliveryPlan.ts';
-import { reserveSlots, stampSlot } from './channelRateLimit.ts';
+import { reserveSlots, robotKey, stampSlot } from './channelRateLimit.ts';
 import { sendToChannel, type SendResult } from './channels/send.ts';
 import type { AlertMessage, DigestAlert, IssueAlert, TestAlert } from './message.ts';
 
@@ -109,7 +109,8 @@ async function processChannel(
     for (const row of rows) await sendOne(db, channel, row);
     return;
   }
-  const { granted, freeAt, slots } = await reserveSlots(redis, channel.id, limit, rows.length);
+  const robot = robotKey(channel);
+  const { granted, freeAt, slots } = await reserveSlots(redis, robot, limit, rows.length);
   const plan = planBatch(rows.length, granted);
   if (plan.deferred) {
     const at = new Date(Math.max(freeAt, Date.now() + 200));
@@ -118,11 +119,11 @@ async function processChannel(
   }
   let slot = 0;
   for (const row of rows.slice(0, plan.single)) {
-    await stampSlot(redis, channel.id, slots[slot++]);
+    await stampSlot(redis, robot, slots[slot++]);
     await sendOne(db, channel, row);
   }
   if (plan.digest) {
-    await stampSlot(redis, channel.id, slots[slot]);
+    await stampSlot(redis, robot, slots[slot]);
     await sendDigest(db, channel, rows.slice(plan.single));
   }
 }
@@ -178,14 +179,14 @@ export async function sendTestMessage(
   });
   const limit = CHANNEL_RATE_LIMITS[channel.type];
   let result: SendResult;
-  const reservation = limit ? await reserveSlots(redis, channel.id, limit, 1) : null;
+  const reservation = limit ? await reserveSlots(redis, robotKey(channel), limit, 1) : null;
   if (reservation && reservation.granted === 0) {
     const wait = Math.max(1, Math.ceil((reservation.freeAt - Date.now()) / 1000));
     result = {
       ok: false,
       response: '',
       error:
-        `the channel's rate limit (${limit!.limit} messages per ${limit!.windowMs / 1000} s) is reached; ` +
+        `the robot's rate limit (${limit!.limit} messages per ${limit!.windowMs / 1000} s) is reached; ` +
         `try again in ${wait} s`,
       permanent: true,
     };

@@ -10,6 +10,9 @@ import {
 } from './message.ts';
 import { shortId } from '../issues/shortId.ts';
 import { maskConfig, maskUrl, keepUnchangedSecrets } from './channels/config.ts';
+import { dingtalkBody } from './channels/dingtalk.ts';
+import { wecomBody } from './channels/wecom.ts';
+import { feishuBody } from './channels/feishu.ts';
 
 const alert: IssueAlert = {
   kind: 'issue',
@@ -59,7 +62,7 @@ describe('alert rendering', () => {
   it('escapes event text in HTML and markdown', () => {
     expect(renderHtml(alert)).toContain('Error: &lt;b&gt;card&lt;/b&gt;');
     expect(renderHtml(alert)).not.toContain('<b>card');
-    const md = renderMarkdown(alert);
+    const md = renderMarkdown(alert, 4096);
     expect(md).toContain('\\[declined\\](http://evil)');
     expect(escapeMarkdown('a*b_c')).toBe('a\\*b\\_c');
   });
@@ -130,5 +133,46 @@ describe('secret masking', () => {
     expect(JSON.stringify(maskConfig('email', { recipients: ['a@b.c'], smtpPassword: 'hunter2' }))).not.toContain(
       'hunter2',
     );
+  });
+});
+
+describe('robot message sizes (UTF-8 bytes, not characters)', () => {
+  // 80 Chinese titles: about 24 KB of UTF-8, though well under a budget that counted characters.
+  const items: IssueAlert[] = Array.from({ length: 80 }, (_, i) => ({
+    ...alert,
+    issue: {
+      ...alert.issue,
+      id: i + 1,
+      title:
+        `支付服务异常：订单${i}的银行卡扣款失败，第三方网关返回未知错误，请联系运维值班人员尽快处理此问题并回复`.repeat(
+          2,
+        ),
+      url: `http://f/organizations/acme/issues/${i + 1}/`,
+    },
+  }));
+  const digest = { kind: 'digest' as const, deliveryIds: items.map((a) => String(a.issue.id)), items };
+  const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+  it('DingTalk markdown text stays within 20,000 bytes, keyword and mentions included', () => {
+    const cfg = {
+      webhookUrl: 'https://x/',
+      secret: undefined,
+      keyword: '告警',
+      atMobiles: ['13800000000'],
+      atAll: false,
+    };
+    const text = dingtalkBody(cfg, digest).markdown.text;
+    expect(bytes(text)).toBeLessThanOrEqual(20_000);
+    expect(text).toMatch(/… and \d+ more/);
+  });
+  it('WeCom markdown content stays within 4096 bytes', () => {
+    const content = wecomBody(digest).markdown.content;
+    expect(bytes(content)).toBeLessThanOrEqual(4096);
+    expect(content).toMatch(/… and \d+ more/);
+  });
+  it('a Feishu request body stays within 20 KB', () => {
+    expect(
+      bytes(JSON.stringify(feishuBody({ webhookUrl: 'https://x/', secret: undefined, keyword: undefined }, digest, 0))),
+    ).toBeLessThanOrEqual(20 * 1024);
   });
 });

@@ -143,11 +143,28 @@ export function escapeMarkdown(s: string): string {
   return s.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\n/g, ' ');
 }
 
+/** Cuts a string to at most `max` UTF-8 bytes on a character boundary, ending in "…" when cut. */
+export function truncateBytes(s: string, max: number): string {
+  const b = Buffer.from(s, 'utf8');
+  if (b.length <= max) return s;
+  return (
+    b
+      .subarray(0, max - 3)
+      .toString('utf8')
+      .replace(/\uFFFD+$/, '') + '…'
+  );
+}
+
 /**
- * Markdown for DingTalk and WeCom robots (their subset: headings, bold, links, lists, quotes). A digest lists
- * as many alerts as fit in `budget` characters (DingTalk takes 20 KB; WeCom 4 KB) and links the rest.
+ * Markdown for DingTalk, WeCom and Feishu robots (their subset: headings, bold, links, lists, quotes), at most
+ * `budgetBytes` of UTF-8: robots limit bytes, and a CJK character is 3 of them. A digest lists as many alerts as
+ * fit and links the rest.
  */
-export function renderMarkdown(m: AlertMessage, budget = 15_000): string {
+export function renderMarkdown(m: AlertMessage, budgetBytes: number): string {
+  return truncateBytes(markdown(m, budgetBytes), budgetBytes);
+}
+
+function markdown(m: AlertMessage, budget: number): string {
   if (m.kind === 'test')
     return (
       `### Faultline test message\n\nChannel **${escapeMarkdown(m.channel)}** in organization ` +
@@ -160,16 +177,18 @@ export function renderMarkdown(m: AlertMessage, budget = 15_000): string {
       `The channel's rate limit was reached, so these alerts were merged:`,
       '',
     ];
-    let size = lines.join('\n').length + 200;
+    // Room for the "… and N more" line.
+    let size = Buffer.byteLength(lines.join('\n')) + 200;
     let shown = 0;
     for (const a of m.items) {
       const line =
         `- ${escapeMarkdown(a.reason)}: ` +
         `[${escapeMarkdown(oneLine(a.issue.title, 80))}](${a.issue.url}) ${a.issue.shortId} · ` +
         `${a.issue.eventCount} events`;
-      if (size + line.length + 1 > budget) break;
+      const bytes = Buffer.byteLength(line) + 1;
+      if (size + bytes > budget) break;
       lines.push(line);
-      size += line.length + 1;
+      size += bytes;
       shown++;
     }
     if (shown < m.items.length) {

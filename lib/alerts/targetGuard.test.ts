@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHost, isPrivateAddress, parseTargetUrl } from './targetGuard.ts';
+import { checkHost, isPrivateAddress, parseTargetPolicy, parseTargetUrl } from './targetGuard.ts';
 
 describe('isPrivateAddress', () => {
   it.each([
@@ -43,11 +43,23 @@ describe('parseTargetUrl', () => {
 });
 
 describe('checkHost', () => {
-  it('refuses loopback names and literals only when asked to', async () => {
-    await expect(checkHost('127.0.0.1', true)).rejects.toThrow(/private address/);
-    await expect(checkHost('localhost', true)).rejects.toThrow(/private address/);
-    await expect(checkHost('[::1]', true)).rejects.toThrow(/private address/);
-    await expect(checkHost('127.0.0.1', false)).resolves.toBeUndefined();
-    await expect(checkHost('8.8.8.8', true)).resolves.toBeUndefined();
+  const none = parseTargetPolicy(undefined);
+  it('refuses loopback names and literals unless the allow-list names them', async () => {
+    await expect(checkHost('127.0.0.1', none)).rejects.toThrow(/private address/);
+    await expect(checkHost('localhost', none)).rejects.toThrow(/private address/);
+    await expect(checkHost('[::1]', none)).rejects.toThrow(/private address/);
+    await expect(checkHost('169.254.169.254', none)).rejects.toThrow(/private address/);
+    await expect(checkHost('8.8.8.8', none)).resolves.toEqual(['8.8.8.8']);
+    await expect(checkHost('127.0.0.1', parseTargetPolicy('127.0.0.0/8'))).resolves.toEqual(['127.0.0.1']);
+    await expect(checkHost('10.1.2.3', parseTargetPolicy('10.1.0.0/16, ::1'))).resolves.toEqual(['10.1.2.3']);
+    await expect(checkHost('10.2.0.1', parseTargetPolicy('10.1.0.0/16'))).rejects.toThrow(/ALERTS_ALLOWED/);
+    await expect(checkHost('[::1]', parseTargetPolicy('::1'))).resolves.toEqual(['::1']);
+    await expect(checkHost('localhost', parseTargetPolicy('LocalHost'))).resolves.not.toHaveLength(0);
+  });
+});
+
+describe('parseTargetPolicy', () => {
+  it.each(['10.0.0.0/33', 'http://x/', '10.0.0.0/8/1', 'a b/2', '::1/129'])('refuses %s', (raw) => {
+    expect(() => parseTargetPolicy(raw)).toThrow();
   });
 });

@@ -1,6 +1,6 @@
-// Where alerts may be sent: http(s) URLs only, and with ALERTS_FORBID_PRIVATE_ADDRESSES no private, loopback,
-// link-local or otherwise internal address (checked when a channel is saved and again at connect time, so
-// a DNS name that later points inside the network is refused too).
+// Where alerts may be sent: http(s) URLs only, and no private, loopback, link-local or otherwise internal address
+// unless ALERTS_ALLOWED_PRIVATE_TARGETS names it (checked when a channel is saved and again at connect time, on
+// every DNS answer, so a name that later points inside the network is refused too).
 import dns from 'node:dns';
 import net from 'node:net';
 
@@ -68,37 +68,75 @@ export function parseTargetUrl(raw: string): URL {
   return u;
 }
 
-const bareHost = (host: string) => host.replace(/^\[|\]$/g, '');
+const bareHost = (host: string) => host.replace(/^\[|\]$/g, '').toLowerCase();
 
-/** Resolves a host and refuses it when any address is private (only when forbidPrivate). */
-export async function checkHost(host: string, forbidPrivate: boolean): Promise<void> {
-  if (!forbidPrivate) return;
+/** The operator's exceptions: host names (as written in the channel) and networks (CIDR) that may be private. */
+export interface TargetPolicy {
+  hosts: ReadonlySet<string>;
+  nets: net.BlockList;
+}
+
+/** Parses `robot.intranet, 10.20.0.0/16, 127.0.0.1`; throws on an entry that is neither a CIDR, an IP nor a name. */
+export function parseTargetPolicy(raw: string | undefined): TargetPolicy {
+  const hosts = new Set<string>();
+  const nets = new net.BlockList();
+  for (const entry of (raw ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const [addr, bits, extra] = entry.split('/');
+    const family = net.isIP(bareHost(addr));
+    if (family && extra === undefined) {
+      const max = family === 4 ? 32 : 128;
+      const n = bits === undefined ? max : Number(bits);
+      if (!Number.isInteger(n) || n < 0 || n > max) throw new Error(`"${entry}" has a bad prefix length`);
+      nets.addSubnet(bareHost(addr), n, family === 4 ? 'ipv4' : 'ipv6');
+    } else if (bits === undefined && /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(entry)) {
+      hosts.add(entry.toLowerCase());
+    } else {
+      throw new Error(`"${entry}" is neither a host name, an IP address nor a CIDR network`);
+    }
+  }
+  return { hosts, nets };
+}
+
+const SETTING = 'ALERTS_ALLOWED_PRIVATE_TARGETS';
+
+function permitted(ip: string, policy: TargetPolicy): boolean {
+  if (!isPrivateAddress(ip)) return true;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  const v4 = mapped ? mapped[1] : ip;
+  return net.isIPv4(v4) ? policy.nets.check(v4, 'ipv4') : net.isIPv6(ip) && policy.nets.check(ip, 'ipv6');
+}
+
+/**
+ * Resolves a host and returns its addresses; refuses it (TargetError) when any is private and not allowed.
+ * A host named in the allow-list is taken as the operator's choice, whatever it resolves to.
+ */
+export async function checkHost(host: string, policy: TargetPolicy): Promise<string[]> {
   const h = bareHost(host);
   const addrs = net.isIP(h)
     ? [h]
-    : (
-        await dns.promises.lookup(h, { all: true }).catch(() => {
-          throw new TargetError(`host ${h} does not resolve`);
-        })
-      ).map((a) => a.address);
-  const bad = addrs.find(isPrivateAddress);
+    : // A name that does not resolve (now) throws the resolver's error (ENOTFOUND...): nothing is reached, and
+      // a send may retry it later.
+      (await dns.promises.lookup(h, { all: true })).map((a) => a.address);
+  if (policy.hosts.has(h)) return addrs;
+  const bad = addrs.find((a) => !permitted(a, policy));
   if (bad)
     throw new TargetError(
-      `host ${h} resolves to a private address (${bad}), which ALERTS_FORBID_PRIVATE_ADDRESSES refuses`,
+      `host ${h} resolves to a private address (${bad}); an administrator can allow it with ${SETTING}`,
     );
+  return addrs;
 }
 
 /** A `lookup` for node:http(s)/net that refuses private addresses at connect time. */
-export function guardedLookup(forbidPrivate: boolean): net.LookupFunction {
+export function guardedLookup(policy: TargetPolicy): net.LookupFunction {
   return ((hostname: string, options: dns.LookupOptions, callback: (...a: unknown[]) => void) => {
     dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err);
       const list = addresses as dns.LookupAddress[];
-      const ok = forbidPrivate ? list.filter((a) => !isPrivateAddress(a.address)) : list;
+      const ok = policy.hosts.has(bareHost(hostname)) ? list : list.filter((a) => permitted(a.address, policy));
       if (!ok.length)
         return callback(
           new TargetError(
-            `host ${hostname} resolves only to private addresses, which ALERTS_FORBID_PRIVATE_ADDRESSES refuses`,
+            `host ${hostname} resolves only to private addresses; an administrator can allow it with ${SETTING}`,
           ),
         );
       if (options.all) callback(null, ok);

@@ -1,6 +1,7 @@
 // The one route wrapper for /api/0: a handler declares what it needs (principal, organization, project, issue,
 // release, scopes, session, superuser), the wrapper resolves and checks it, and the handler gets a typed context.
-// Thrown errors become `{"detail": ...}` answers through the one mapping in respond.ts.
+// Thrown errors become `{"detail": ...}` answers through the one mapping in respond.ts. Writes by a signed-in
+// session must come from Faultline's own origin (crossSite.ts); API tokens are not sent by browsers on their own.
 import type { Scope } from '../auth/scopes.ts';
 import {
   authenticate,
@@ -19,6 +20,7 @@ import { log } from '../log.ts';
 import { projectAccess } from '../projects/access.ts';
 import { visibleProjectIds } from '../projects/visibility.ts';
 import { releaseAccess } from '../releases/access.ts';
+import { requireSameOriginWrite } from './crossSite.ts';
 import { toErrorResponse } from './respond.ts';
 
 /**
@@ -86,9 +88,16 @@ async function resolve(p: Principal, needs: Needs, params: Params) {
   return null;
 }
 
+/** The caller; a signed-in session (no token) must also pass the cross-site check for writes. */
+async function caller(req: Request, optional: boolean): Promise<Principal | null> {
+  const p = optional ? await authenticate(req) : await requirePrincipal(req);
+  if (p && !p.tokenScopes) requireSameOriginWrite(req);
+  return p;
+}
+
 async function context(req: Request, needs: Needs, params: Params): Promise<Record<string, unknown>> {
-  if (needs.principal === 'optional') return { req, params, principal: await authenticate(req) };
-  const p = await requirePrincipal(req);
+  if (needs.principal === 'optional') return { req, params, principal: await caller(req, true) };
+  const p = (await caller(req, false))!;
   if (needs.session) requireSession(p);
   if (needs.superuser) requireSuperuser(p);
   const found = await resolve(p, needs, params);

@@ -77,10 +77,20 @@ export function requireScope(p: Principal, role: RoleName | null, scope: Scope):
     throw new ForbiddenError(`You do not have permission to perform this action (needs ${scope}).`);
 }
 
-/** One scope, or several checked in order (the first missing one is named in the 403). */
-export type Scopes = Scope | readonly Scope[];
+/**
+ * One scope, several all checked in order (the first missing one is named in the 403), or `{ anyOf }`: any one
+ * of them suffices, as Sentry's endpoint permissions list alternatives (`org:write` or `alerts:write`).
+ */
+export type Scopes = Scope | readonly Scope[] | { anyOf: readonly Scope[] };
 
 export function requireScopes(p: Principal, role: RoleName | null, scopes: Scopes): void {
+  if (typeof scopes === 'object' && 'anyOf' in scopes) {
+    if (!scopes.anyOf.some((scope) => allowed(p, role, scope)))
+      throw new ForbiddenError(
+        `You do not have permission to perform this action (needs one of ${scopes.anyOf.join(', ')}).`,
+      );
+    return;
+  }
   for (const scope of typeof scopes === 'string' ? [scopes] : scopes) requireScope(p, role, scope);
 }
 

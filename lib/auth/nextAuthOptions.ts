@@ -7,8 +7,14 @@ import { clientIp } from './clientIp.ts';
 import { signInWithPassword } from './signIn.ts';
 
 export function authOptions(): NextAuthOptions {
+  const { url, secretKey } = config();
+  // next-auth v4 takes its own URL (redirects, callback URLs) only from NEXTAUTH_URL and otherwise falls back to
+  // http://localhost:3000; FAULTLINE_URL is the one setting operators make, so it decides.
+  process.env.NEXTAUTH_URL = `${url}/api/auth`;
   return {
-    secret: config().secretKey,
+    secret: secretKey,
+    // Behind HTTPS the session cookie must never travel over plain HTTP (`__Secure-` names, `Secure` flag).
+    useSecureCookies: url.startsWith('https://'),
     session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
     pages: { signIn: '/auth/login', error: '/auth/login' },
     providers: [

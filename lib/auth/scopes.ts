@@ -65,3 +65,15 @@ export const ROLE_SCOPES: Record<RoleName, ReadonlySet<Scope>> = {
   manager: new Set(manager),
   owner: new Set(owner),
 };
+
+/**
+ * Sentry's alert endpoints (OrganizationAlertRulePermission, ProjectAlertRulePermission) accept the resource's
+ * scopes or the alert scopes, so an admin (alerts:write, no org:write) manages channels, and a token made for
+ * alerts needs nothing else.
+ */
+export const ALERT_SCOPES = {
+  channelRead: { anyOf: ['org:read', 'org:write', 'org:admin', 'alerts:read', 'alerts:write'] },
+  channelWrite: { anyOf: ['org:write', 'org:admin', 'alerts:write'] },
+  ruleRead: { anyOf: ['project:read', 'project:write', 'project:admin', 'alerts:read', 'alerts:write'] },
+  ruleWrite: { anyOf: ['project:write', 'project:admin', 'alerts:write'] },
+} as const satisfies Record<string, { anyOf: readonly Scope[] }>;

@@ -1,7 +1,7 @@
 // Fetch-API adapter of the ingest edge: the handlers the Next.js routes under app/api/[projectId]/ export.
 import { everyMethod } from '../api/handler.ts';
 import { json } from '../api/respond.ts';
-import { clientIp } from '../auth/clientIp.ts';
+import { clientIp, forwardedFor } from '../auth/clientIp.ts';
 import { recordIngest } from '../metrics/metrics.ts';
 import type { Chunks } from './decode.ts';
 import { handleIngest, unsupportedIngest, type IngestEndpoint, type IngestResponse } from './ingest.ts';
@@ -43,7 +43,8 @@ export function ingestHandler(endpoint: IngestEndpoint): Handler {
       query: url.searchParams,
       header: (name) => req.headers.get(name),
       body: req.method === 'POST' ? bodyOf(req) : null,
-      clientIp: clientIp(req.headers),
+      // An event's IP ({{auto}}) is what the client says it is: no limit depends on it, so the forwarded value will do.
+      clientIp: clientIp(req.headers) ?? forwardedFor(req.headers).at(-1) ?? null,
     });
     recordIngest(r.status, r.body, started);
     return toResponse(r);

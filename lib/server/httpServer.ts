@@ -2,6 +2,7 @@
 // (about 8× the throughput of a Next.js route handler), /metrics to the process's metrics when METRICS_TOKEN is
 // set, every other request to the fallback (Next.js, or the ingest-only answers).
 import http from 'node:http';
+import { stampPeerAddress } from '../auth/clientIp.ts';
 import { handleIngestNode } from '../ingest/nodeHandler.ts';
 import { log } from '../log.ts';
 import { serveMetricsRequest } from '../metrics/serve.ts';
@@ -11,6 +12,9 @@ export type RequestListener = (req: http.IncomingMessage, res: http.ServerRespon
 
 export function createFaultlineServer(fallback: RequestListener): http.Server {
   return http.createServer((req, res) => {
+    // The socket address, signed, for the sign-in limit per IP: Next's handlers cannot see the socket, and a
+    // header a client sent itself must never count (a forged one is dropped here).
+    stampPeerAddress(req.headers, req.socket.remoteAddress);
     const ingest = isIngestTarget(req.url);
     Promise.resolve()
       .then(async () => {

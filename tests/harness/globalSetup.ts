@@ -5,7 +5,8 @@ let stack: Stack | undefined;
 
 export async function setup() {
   // Ingest tests read accepted events back off the stream, so acknowledged entries stay there for a while.
-  // Alert tests watch failed deliveries being retried: a short backoff.
+  // Alert tests watch failed deliveries being retried: a short backoff. Their receivers listen on 127.0.0.1,
+  // which alert targets may only use when the allow-list says so (other private addresses stay refused).
   // No scheduled cleanup: retention tests run their own and hold events older than the default retention.
   stack = await startStack({
     name: 'int',
@@ -17,6 +18,9 @@ export async function setup() {
       ALERTS_RETRY_BASE_MS: '300',
       METRICS_TOKEN: 'test-metrics-token',
       CLEANUP_INTERVAL_MINUTES: '0',
+      ALERTS_ALLOWED_PRIVATE_TARGETS: '127.0.0.1',
+      // Sign-in tests pose as many clients through X-Forwarded-For, as if behind one trusted proxy.
+      AUTH_TRUSTED_PROXY_HOPS: '1',
     },
   });
   process.env.FAULTLINE_TEST_URL = stack.baseUrl;
@@ -27,6 +31,7 @@ export async function setup() {
   process.env.FAULTLINE_URL = stack.baseUrl;
   process.env.SECRET_KEY = stack.env.SECRET_KEY;
   process.env.METRICS_TOKEN = stack.env.METRICS_TOKEN;
+  process.env.ALERTS_ALLOWED_PRIVATE_TARGETS = stack.env.ALERTS_ALLOWED_PRIVATE_TARGETS;
 }
 
 export async function teardown() {

@@ -44,7 +44,8 @@ export async function startLdapStack(
   const slapd = await startSlapd(fixtureLdif());
   let stack: Stack;
   try {
-    stack = await startStack({ name, workers: 0, env: env(slapd.url) });
+    // Sign-in tests pose as many clients through X-Forwarded-For, as if behind one trusted proxy.
+    stack = await startStack({ name, workers: 0, env: { AUTH_TRUSTED_PROXY_HOPS: '1', ...env(slapd.url) } });
   } catch (e) {
     await slapd.destroy();
     throw e;

@@ -36,6 +36,9 @@ export class SessionClient {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set('cookie', this.cookieHeader());
     if (this.ip) headers.set('x-forwarded-for', this.ip);
+    // As a browser on Faultline's own pages: writes carry the page's Origin (the cross-site check needs it).
+    if (!['GET', 'HEAD'].includes((init.method ?? 'GET').toUpperCase()) && !headers.has('origin'))
+      headers.set('origin', new URL(this.baseUrl).origin);
     const res = await fetch(this.baseUrl + path, { ...init, headers, redirect: 'manual' });
     this.store(res);
     return res;

@@ -70,7 +70,6 @@ export async function startStack(
     FAULTLINE_URL: baseUrl,
     PORT: String(port),
     SECRET_KEY: 'test-secret-key-that-is-long-enough-for-faultline',
-    NEXTAUTH_URL: baseUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     ...opts.env,
   };

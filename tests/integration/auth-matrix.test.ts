@@ -15,7 +15,7 @@ import { createProjectKey } from '../../lib/projects/keys.ts';
 import { authenticate, orgAccess, type Principal } from '../../lib/auth/access.ts';
 import { projectAccess } from '../../lib/projects/access.ts';
 import { issueAccess } from '../../lib/issues/access.ts';
-import { SCOPES, ROLE_SCOPES, type Scope } from '../../lib/auth/scopes.ts';
+import { ALERT_SCOPES, SCOPES, ROLE_SCOPES, type Scope } from '../../lib/auth/scopes.ts';
 import { errorAnswer } from '../../lib/api/respond.ts';
 import type { RoleName } from '../../lib/auth/roles.ts';
 
@@ -220,6 +220,14 @@ const byScope =
   (scope: Scope, ok = 200, visibleToMembers = true) =>
   (a: Actor) =>
     a === 'none' ? 401 : expectedFor(a, scope, visibleToMembers) === 200 ? ok : expectedFor(a, scope, visibleToMembers);
+/** Sentry's alternatives (`{ anyOf }`): allowed when any one scope is; otherwise what the first one answers. */
+const byAnyScope =
+  ({ anyOf }: { anyOf: readonly Scope[] }, ok = 200) =>
+  (a: Actor) => {
+    if (a === 'none') return 401;
+    const answers = anyOf.map((scope) => expectedFor(a, scope));
+    return answers.includes(200) ? ok : answers[0];
+  };
 
 // org-api's fixtures: deleting routes get a fresh target per actor (actors are called once each, in ACTORS
 // order), so every authorized actor sees 204 rather than the 404 of something already deleted.
@@ -631,74 +639,74 @@ const ISSUES_API_ROUTES: RouteRow[] = [
   ),
 ];
 
-/** Alert channels (org:write manages, org:read reads) and rules (project:write / project:read); no ids are created. */
+/** Alert channels and rules: Sentry's alternatives (org:write or alerts:write manages...); no ids are created. */
 const NO_CHANNEL = '/api/0/organizations/ORG/alert-channels/999999999/';
 const NO_RULE = '/api/0/projects/ORG/PROJECT/rules/999999999/';
 const ALERTS_ROUTES: RouteRow[] = [
   {
     route: 'GET /api/0/organizations/[org]/alert-channels/',
     url: (w) => `/api/0/organizations/${w.orgA}/alert-channels/`,
-    expect: byScope('org:read'),
+    expect: byAnyScope(ALERT_SCOPES.channelRead),
   },
   // Invalid settings: the permission check comes first, and nothing is created.
   {
     route: 'POST /api/0/organizations/[org]/alert-channels/',
     url: (w) => `/api/0/organizations/${w.orgA}/alert-channels/`,
     body: () => ({ name: 'x', type: 'dingtalk', config: { webhookUrl: 'ftp://x' } }),
-    expect: byScope('org:write', 400),
+    expect: byAnyScope(ALERT_SCOPES.channelWrite, 400),
   },
   {
     route: 'GET /api/0/organizations/[org]/alert-channels/[channelId]/',
     url: (w) => NO_CHANNEL.replace('ORG', w.orgA),
-    expect: byScope('org:read', 404),
+    expect: byAnyScope(ALERT_SCOPES.channelRead, 404),
   },
   {
     route: 'PUT /api/0/organizations/[org]/alert-channels/[channelId]/',
     url: (w) => NO_CHANNEL.replace('ORG', w.orgA),
     body: () => ({ name: 'x' }),
-    expect: byScope('org:write', 404),
+    expect: byAnyScope(ALERT_SCOPES.channelWrite, 404),
   },
   {
     route: 'DELETE /api/0/organizations/[org]/alert-channels/[channelId]/',
     url: (w) => NO_CHANNEL.replace('ORG', w.orgA),
-    expect: byScope('org:write', 404),
+    expect: byAnyScope(ALERT_SCOPES.channelWrite, 404),
   },
   {
     route: 'POST /api/0/organizations/[org]/alert-channels/[channelId]/test/',
     url: (w) => NO_CHANNEL.replace('ORG', w.orgA) + 'test/',
-    expect: byScope('org:write', 404),
+    expect: byAnyScope(ALERT_SCOPES.channelWrite, 404),
   },
   {
     route: 'GET /api/0/organizations/[org]/alert-channels/[channelId]/deliveries/',
     url: (w) => NO_CHANNEL.replace('ORG', w.orgA) + 'deliveries/',
-    expect: byScope('org:read', 404),
+    expect: byAnyScope(ALERT_SCOPES.channelRead, 404),
   },
   {
     route: 'GET /api/0/projects/[org]/[project]/rules/',
     url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/rules/`,
-    expect: byScope('project:read'),
+    expect: byAnyScope(ALERT_SCOPES.ruleRead),
   },
   {
     route: 'POST /api/0/projects/[org]/[project]/rules/',
     url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/rules/`,
     body: () => ({ name: 'x', trigger: 'new_issue', channels: [] }),
-    expect: byScope('project:write', 400),
+    expect: byAnyScope(ALERT_SCOPES.ruleWrite, 400),
   },
   {
     route: 'GET /api/0/projects/[org]/[project]/rules/[ruleId]/',
     url: (w) => NO_RULE.replace('ORG', w.orgA).replace('PROJECT', w.projectA1),
-    expect: byScope('project:read', 404),
+    expect: byAnyScope(ALERT_SCOPES.ruleRead, 404),
   },
   {
     route: 'PUT /api/0/projects/[org]/[project]/rules/[ruleId]/',
     url: (w) => NO_RULE.replace('ORG', w.orgA).replace('PROJECT', w.projectA1),
     body: () => ({ name: 'x' }),
-    expect: byScope('project:write', 404),
+    expect: byAnyScope(ALERT_SCOPES.ruleWrite, 404),
   },
   {
     route: 'DELETE /api/0/projects/[org]/[project]/rules/[ruleId]/',
     url: (w) => NO_RULE.replace('ORG', w.orgA).replace('PROJECT', w.projectA1),
-    expect: byScope('project:write', 404),
+    expect: byAnyScope(ALERT_SCOPES.ruleWrite, 404),
   },
 ];
 

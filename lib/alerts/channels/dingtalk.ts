@@ -23,9 +23,13 @@ export function dingtalkUrl(webhookUrl: string, secret: string | undefined, nowM
   return u.toString();
 }
 
+// DingTalk's markdown text limit is 20,000 bytes of UTF-8; the keyword and @mentions added below need the rest.
+const TEXT_BYTES = 20_000;
+
 export function dingtalkBody(cfg: ChannelConfig<'dingtalk'>, msg: AlertMessage) {
   const title = subject(msg).replace(/^\[Faultline\] /, '');
-  let text = renderMarkdown(msg);
+  const extra = Buffer.byteLength(`${cfg.keyword ?? ''}\n\n\n\n${cfg.atMobiles.map((m) => `@${m} `).join('')}`);
+  let text = renderMarkdown(msg, TEXT_BYTES - extra);
   // A robot with a keyword drops every message that lacks it (errcode 310000).
   if (cfg.keyword && !text.includes(cfg.keyword)) text = `${cfg.keyword}\n\n${text}`;
   // Markdown messages only highlight the people whose @mobile appears in the text.

@@ -55,9 +55,12 @@ export async function sendEmail(cfg: ChannelConfig<'email'>, msg: AlertMessage):
     };
   const to = msg.kind === 'issue' && msg.to?.length ? msg.to : cfg.recipients;
   if (!to.length) return { ok: false, response: '', error: 'no recipients', permanent: true };
-  if (smtp.channelHost) await checkHost(smtp.host, config().ALERTS_FORBID_PRIVATE_ADDRESSES);
+  // A channel's own server is resolved and checked here, and the connection goes to the checked address (the
+  // name stays the TLS server name), so a DNS answer cannot change between the check and the connect.
+  const address = smtp.channelHost ? (await checkHost(smtp.host, config().ALERTS_ALLOWED_PRIVATE_TARGETS))[0] : null;
   const transport = nodemailer.createTransport({
-    host: smtp.host,
+    host: address ?? smtp.host,
+    servername: address && address !== smtp.host ? smtp.host : undefined,
     port: smtp.port,
     secure: smtp.security === 'ssl',
     requireTLS: smtp.security === 'starttls',

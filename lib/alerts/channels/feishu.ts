@@ -13,6 +13,9 @@ export function feishuSign(secret: string, timestampSec: number): string {
   return createHmac('sha256', `${timestampSec}\n${secret}`).update('').digest('base64');
 }
 
+// Feishu refuses a custom bot request body over 20 KB; the card's other fields take well under 2 KB of it.
+const CONTENT_BYTES = 18_000;
+
 export function feishuBody(cfg: ChannelConfig<'feishu'>, msg: AlertMessage, nowSec: number) {
   let title = subject(msg).replace(/^\[Faultline\] /, '');
   if (cfg.keyword && !title.includes(cfg.keyword)) title = `${cfg.keyword} ${title}`;
@@ -25,7 +28,9 @@ export function feishuBody(cfg: ChannelConfig<'feishu'>, msg: AlertMessage, nowS
         template: msg.kind === 'test' ? 'blue' : 'red',
       },
       // lark_md does not render `###` headings: drop the heading line, the card header carries it.
-      elements: [{ tag: 'div', text: { tag: 'lark_md', content: renderMarkdown(msg).replace(/^### .*\n+/, '') } }],
+      elements: [
+        { tag: 'div', text: { tag: 'lark_md', content: renderMarkdown(msg, CONTENT_BYTES).replace(/^### .*\n+/, '') } },
+      ],
     },
   };
   if (cfg.secret) {

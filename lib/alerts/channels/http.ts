@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import { config } from '../../config.ts';
-import { TargetError, guardedLookup, isPrivateAddress, parseTargetUrl } from '../targetGuard.ts';
+import { checkHost, guardedLookup, parseTargetUrl, type TargetPolicy } from '../targetGuard.ts';
 
 export interface HttpReply {
   status: number;
@@ -20,13 +20,20 @@ export function postJson(
   timeoutMs = SEND_TIMEOUT_MS,
 ): Promise<HttpReply> {
   const url = parseTargetUrl(String(rawUrl));
-  const forbidPrivate = config().ALERTS_FORBID_PRIVATE_ADDRESSES;
+  const policy = config().ALERTS_ALLOWED_PRIVATE_TARGETS;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (forbidPrivate && net.isIP(host) && isPrivateAddress(host)) {
-    return Promise.reject(
-      new TargetError(`${host} is a private address, which ALERTS_FORBID_PRIVATE_ADDRESSES refuses`),
-    );
-  }
+  // Node connects to an IP literal without calling `lookup`, so literals are checked here.
+  const literal = net.isIP(host) ? checkHost(host, policy) : Promise.resolve([]);
+  return literal.then(() => send(url, policy, body, headers, timeoutMs));
+}
+
+function send(
+  url: URL,
+  policy: TargetPolicy,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<HttpReply> {
   const lib = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = lib.request(
@@ -39,7 +46,7 @@ export function postJson(
           'user-agent': 'Faultline-Alerts/1',
           ...headers,
         },
-        lookup: guardedLookup(forbidPrivate),
+        lookup: guardedLookup(policy),
         timeout: timeoutMs,
       },
       (res) => {

@@ -7,20 +7,8 @@ import { replyText, type SendResult } from './result.ts';
 // WeCom refuses markdown content over 4096 bytes (UTF-8).
 const MAX_BYTES = 4096;
 
-export function truncateBytes(s: string, max: number): string {
-  const b = Buffer.from(s, 'utf8');
-  if (b.length <= max) return s;
-  // Cut on a character boundary, then leave room for the ellipsis.
-  return (
-    b
-      .subarray(0, max - 3)
-      .toString('utf8')
-      .replace(/\uFFFD+$/, '') + '…'
-  );
-}
-
 export function wecomBody(msg: AlertMessage) {
-  return { msgtype: 'markdown', markdown: { content: truncateBytes(renderMarkdown(msg, 3000), MAX_BYTES) } };
+  return { msgtype: 'markdown', markdown: { content: renderMarkdown(msg, MAX_BYTES) } };
 }
 
 export async function sendWecom(cfg: ChannelConfig<'wecom'>, msg: AlertMessage): Promise<SendResult> {

@@ -118,7 +118,15 @@ export async function settle(p: Project, eventIds: string[], opts: { regression?
   await evaluateAlerts(db(), stored);
 }
 
-export async function channel(p: Project, type: string, config: Record<string, unknown>, name = `${type} channel`) {
+let channelCounter = 0;
+
+/** Channel names are unique per organization: each made here gets a number. */
+export async function channel(
+  p: Project,
+  type: string,
+  config: Record<string, unknown>,
+  name = `${type} channel ${++channelCounter}`,
+) {
   return createChannel(db(), p.org.id, { name, type: type as never, config, isActive: true });
 }
 

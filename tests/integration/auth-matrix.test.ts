@@ -586,6 +586,11 @@ const issueRoutes = (prefix: string, under: (w: World, id: number) => string, do
     expect: byIssueScope('event:read'),
   },
   { route: `GET ${prefix}/hashes/`, url: (w) => `${under(w, w.issueA1)}/hashes/`, expect: byIssueScope('event:read') },
+  {
+    route: `GET ${prefix}/activities/`,
+    url: (w) => `${under(w, w.issueA1)}/activities/`,
+    expect: byIssueScope('event:read'),
+  },
 ];
 
 const ISSUES_API_ROUTES: RouteRow[] = [
@@ -637,6 +642,102 @@ const ISSUES_API_ROUTES: RouteRow[] = [
     (w, id) => `/api/0/organizations/${w.orgA}/issues/${id}`,
     each(() => issuesApi.doomedInOrg),
   ),
+];
+
+/** sentry-cli's upload routes take either scope, as Sentry's do. */
+const UPLOAD = { anyOf: ['project:releases', 'project:write'] as const };
+const NO_ID = 999999999;
+/** Issue comments, org tag facets, usage, source-map uploads and bundles, project-scoped releases and files. */
+const TRIAGE_AND_SOURCEMAP_ROUTES: RouteRow[] = [
+  {
+    route: 'GET /api/0/issues/[issueId]/comments/',
+    url: (w) => `/api/0/issues/${w.issueA1}/comments/`,
+    expect: byIssueScope('event:read'),
+  },
+  // An empty comment: the permission check comes first, and nothing is written.
+  {
+    route: 'POST /api/0/issues/[issueId]/comments/',
+    url: (w) => `/api/0/issues/${w.issueA1}/comments/`,
+    body: () => ({}),
+    expect: byIssueScope('event:write', 400),
+  },
+  {
+    route: 'PUT /api/0/issues/[issueId]/comments/[commentId]/',
+    url: (w) => `/api/0/issues/${w.issueA1}/comments/${NO_ID}/`,
+    body: () => ({ text: 'x' }),
+    expect: byIssueScope('event:write', 404),
+  },
+  {
+    route: 'DELETE /api/0/issues/[issueId]/comments/[commentId]/',
+    url: (w) => `/api/0/issues/${w.issueA1}/comments/${NO_ID}/`,
+    expect: byIssueScope('event:write', 404),
+  },
+  {
+    route: 'GET /api/0/organizations/[org]/tags/',
+    url: (w) => `/api/0/organizations/${w.orgA}/tags/`,
+    expect: byScope('event:read'),
+  },
+  {
+    route: 'GET /api/0/organizations/[org]/tags/[key]/values/',
+    url: (w) => `/api/0/organizations/${w.orgA}/tags/level/values/`,
+    expect: byScope('event:read'),
+  },
+  {
+    route: 'GET /api/0/projects/[org]/[project]/usage/',
+    url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/usage/`,
+    expect: byScope('project:read'),
+  },
+  {
+    route: 'GET /api/0/organizations/[org]/chunk-upload/',
+    url: (w) => `/api/0/organizations/${w.orgA}/chunk-upload/`,
+    expect: byAnyScope(UPLOAD),
+  },
+  // Not multipart: refused after the permission check.
+  {
+    route: 'POST /api/0/organizations/[org]/chunk-upload/',
+    url: (w) => `/api/0/organizations/${w.orgA}/chunk-upload/`,
+    body: () => ({}),
+    expect: byAnyScope(UPLOAD, 400),
+  },
+  {
+    route: 'POST /api/0/organizations/[org]/artifactbundle/assemble/',
+    url: (w) => `/api/0/organizations/${w.orgA}/artifactbundle/assemble/`,
+    body: () => ({}),
+    expect: byAnyScope(UPLOAD, 400),
+  },
+  {
+    route: 'GET /api/0/projects/[org]/[project]/files/artifact-bundles/',
+    url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/files/artifact-bundles/`,
+    expect: byScope('project:read'),
+  },
+  {
+    route: 'DELETE /api/0/projects/[org]/[project]/files/artifact-bundles/[bundleId]/',
+    url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/files/artifact-bundles/${NO_ID}/`,
+    expect: byScope('project:admin', 404),
+  },
+  {
+    route: 'GET /api/0/projects/[org]/[project]/releases/',
+    url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/releases/`,
+    expect: byScope('org:read'),
+  },
+  // Invalid body (no version): the permission check comes first, and nothing is created.
+  {
+    route: 'POST /api/0/projects/[org]/[project]/releases/',
+    url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/releases/`,
+    body: () => ({}),
+    expect: byScope('project:releases', 400),
+  },
+  {
+    route: 'GET /api/0/projects/[org]/[project]/releases/[version]/files/',
+    url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/releases/no-such-release/files/`,
+    expect: byScope('org:read', 404),
+  },
+  {
+    route: 'POST /api/0/projects/[org]/[project]/releases/[version]/files/',
+    url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/releases/no-such-release/files/`,
+    body: () => ({}),
+    expect: byAnyScope(UPLOAD, 400),
+  },
 ];
 
 /** Alert channels and rules: Sentry's alternatives (org:write or alerts:write manages...); no ids are created. */
@@ -758,6 +859,7 @@ const ROUTES: RouteRow[] = [
   ...ORG_API_ROUTES,
   ...ISSUES_API_ROUTES,
   ...ALERTS_ROUTES,
+  ...TRIAGE_AND_SOURCEMAP_ROUTES,
 ];
 
 function routeFiles(dir: string): string[] {

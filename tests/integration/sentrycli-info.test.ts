@@ -79,31 +79,5 @@ describe('sentry-cli organizations and projects', () => {
     expect(r.stderr).toMatch(/[Oo]rganization not found/);
   });
 });
-
-describe('commands Faultline does not serve', () => {
-  it('source map upload gets a JSON 404 and sentry-cli says so', async () => {
-    const a = await makeProject();
-    const u = await makeUser({ org: a.org.slug, role: 'owner' });
-    const token = await makeToken(u.user.id);
-    const direct = await fetch(`${baseUrl()}/api/0/organizations/${a.org.slug}/chunk-upload/`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(direct.status).toBe(404);
-    expect(direct.headers.get('content-type')).toContain('application/json');
-    expect(((await direct.json()) as { detail: string }).detail).toContain('/chunk-upload/');
-
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(`${tmpdir()}/maps-`);
-    writeFileSync(`${dir}/app.min.js`, 'function a(){}\n//# sourceMappingURL=app.min.js.map\n');
-    writeFileSync(
-      `${dir}/app.min.js.map`,
-      JSON.stringify({ version: 3, sources: ['app.js'], names: [], mappings: 'AAAA' }),
-    );
-    const r = sentryCli(['sourcemaps', 'upload', dir], { token, org: a.org.slug, project: a.project.slug });
-    expect(r.code, out(r)).not.toBe(0);
-    // sentry-cli turns any 404 of chunk-upload into this wording (its convert_rnf); docs/sentry-cli-releases.md
-    // explains it.
-    expect(r.stderr).toContain('error: organization not found');
-  });
-});
+// `sentry-cli sourcemaps upload` is served now: tests/integration/sourcemaps-upload.test.ts (native debug files
+// keep a JSON 404 there).

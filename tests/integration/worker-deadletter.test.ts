@@ -46,6 +46,7 @@ describe('dead letters', () => {
 
     const retried = await s.fetch('/api/0/internal/dead-letters/', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ action: 'retry', ids: [first[0].id] }),
     });
     expect(await retried.json()).toEqual({ action: 'retry', count: 1 });
@@ -55,6 +56,7 @@ describe('dead letters', () => {
 
     const discarded = await s.fetch('/api/0/internal/dead-letters/', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ action: 'delete', ids: [again[0].id] }),
     });
     expect(await discarded.json()).toEqual({ action: 'delete', count: 1 });
@@ -62,6 +64,7 @@ describe('dead letters', () => {
 
     const bad = await s.fetch('/api/0/internal/dead-letters/', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ action: 'retry', ids: ['nope'] }),
     });
     expect(bad.status).toBe(400);

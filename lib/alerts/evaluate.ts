@@ -9,8 +9,7 @@ import { log } from '../log.ts';
 import { isFrequencyTrigger, ruleSpecFromRow, type RuleSpec } from './ruleSchema.ts';
 import { filtersMatch, frequencyExceeded, throttleAllows, triggerApplies, windowEnvironment } from './match.ts';
 import { countEventsSince, countUsersSince, lockLastFired, markFired } from './queries/rules.ts';
-import { issuePath, shortId } from '../issues/shortId.ts';
-import { stackExcerpt, type IssueAlert } from './message.ts';
+import { issueFacts, stackExcerpt, type IssueAlert } from './message.ts';
 import { assigneeEmails, assigneeChannelId } from './assignee.ts';
 
 interface LoadedRule {
@@ -142,18 +141,7 @@ async function fire(db: Db, c: Candidate, issue: LoadedIssue, eventData: unknown
     rule: { id: spec.id, name: spec.name },
     org: issue.project.org.slug,
     project: issue.project.slug,
-    issue: {
-      id: issue.id,
-      shortId: shortId(issue.project.slug, issue.shortNumber),
-      title: issue.title,
-      culprit: issue.culprit,
-      level: issue.level,
-      eventCount: Number(issue.eventCount),
-      userCount: issue.userCount,
-      firstSeen: issue.firstSeen.toISOString(),
-      lastSeen: issue.lastSeen.toISOString(),
-      url: baseUrl + issuePath(issue.project.org.slug, issue.id),
-    },
+    issue: issueFacts(issue, baseUrl),
     event: {
       eventId: c.event.eventId,
       environment: c.event.environment,

@@ -1,5 +1,6 @@
 // What an alert says, stored as a delivery's payload and rendered per channel (text, markdown, HTML).
 // Event data is untrusted: HTML is escaped, chat markdown has its link and emphasis characters neutralized.
+import { issuePath, shortId } from '../issues/shortId.ts';
 
 export interface IssueAlert {
   kind: 'issue';
@@ -251,4 +252,34 @@ export function renderHtml(m: AlertMessage): string {
       `<p><a href="${escapeHtml(m.issue.url)}" style="color:#6c47ff">View ${escapeHtml(m.issue.shortId)} in ` +
       `Faultline</a></p>`,
   );
+}
+
+/** The issue as every alert message describes it (rules and issue followers alike). */
+export function issueFacts(
+  issue: {
+    id: number;
+    shortNumber: number;
+    title: string;
+    culprit: string;
+    level: string;
+    eventCount: bigint | number;
+    userCount: number;
+    firstSeen: Date;
+    lastSeen: Date;
+    project: { slug: string; org: { slug: string } };
+  },
+  baseUrl: string,
+): IssueAlert['issue'] {
+  return {
+    id: issue.id,
+    shortId: shortId(issue.project.slug, issue.shortNumber),
+    title: issue.title,
+    culprit: issue.culprit,
+    level: issue.level,
+    eventCount: Number(issue.eventCount),
+    userCount: issue.userCount,
+    firstSeen: issue.firstSeen.toISOString(),
+    lastSeen: issue.lastSeen.toISOString(),
+    url: baseUrl + issuePath(issue.project.org.slug, issue.id),
+  };
 }

@@ -3,8 +3,7 @@
 import type { Db } from '../db.ts';
 import { config } from '../config.ts';
 import { assigneeChannelId } from '../alerts/assignee.ts';
-import { stackExcerpt, type IssueAlert } from '../alerts/message.ts';
-import { issuePath, shortId } from './shortId.ts';
+import { issueFacts, stackExcerpt, type IssueAlert } from '../alerts/message.ts';
 
 /** Enqueues one email about the issue to `to` (skipped when empty); `reason` is its first line. */
 export async function notifyPeople(db: Db, issueId: number, to: string[], reason: string): Promise<void> {
@@ -21,18 +20,7 @@ export async function notifyPeople(db: Db, issueId: number, to: string[], reason
     rule: { id: 0, name: 'Issue subscription' },
     org: issue.project.org.slug,
     project: issue.project.slug,
-    issue: {
-      id: issue.id,
-      shortId: shortId(issue.project.slug, issue.shortNumber),
-      title: issue.title,
-      culprit: issue.culprit,
-      level: issue.level,
-      eventCount: Number(issue.eventCount),
-      userCount: issue.userCount,
-      firstSeen: issue.firstSeen.toISOString(),
-      lastSeen: issue.lastSeen.toISOString(),
-      url: config().url + issuePath(issue.project.org.slug, issue.id),
-    },
+    issue: issueFacts(issue, config().url),
     event: {
       eventId: ev?.eventId ?? '',
       environment: ev?.environment ?? '',

@@ -30,6 +30,25 @@ export default defineConfig([
     },
   },
   {
+    // Dashboard reads go through useApiQuery (components/hooks/useApiQuery.ts): it keeps hydration matching the server.
+    files: ['components/**', 'app/**'],
+    ignores: ['components/hooks/useApiQuery.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@tanstack/react-query',
+              importNames: ['useQuery', 'useSuspenseQuery', 'useInfiniteQuery', 'useQueries'],
+              message: 'Use useApiQuery from components/hooks/useApiQuery.ts (hydration-safe).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read arbitrary JSON answers and poke into payloads the types don't describe: `any` is honest there.
     files: ['tests/**', '**/*.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

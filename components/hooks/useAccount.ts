@@ -1,13 +1,14 @@
 'use client';
 // The signed-in user's API tokens, and the superuser's pages: instance users and the directory test.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useApiQuery } from './useApiQuery';
 import type { ApiToken, DirectoryTestReport, InstanceUser, InvitedUser, NewApiToken } from '@/lib/auth/contract';
 import type { Scope } from '@/lib/auth/scopes';
 import { apiFetch, enc, withQuery } from './api';
 import { queryKeys } from './queryKeys';
 
 export function useApiTokens() {
-  return useQuery({ queryKey: queryKeys.apiTokens(), queryFn: () => apiFetch<ApiToken[]>('/api/0/api-tokens/') });
+  return useApiQuery({ queryKey: queryKeys.apiTokens(), queryFn: () => apiFetch<ApiToken[]>('/api/0/api-tokens/') });
 }
 
 export function useApiTokenMutations() {
@@ -28,7 +29,7 @@ export function useApiTokenMutations() {
 }
 
 export function useUsers() {
-  return useQuery({ queryKey: queryKeys.users(), queryFn: () => apiFetch<InstanceUser[]>('/api/0/users/') });
+  return useApiQuery({ queryKey: queryKeys.users(), queryFn: () => apiFetch<InstanceUser[]>('/api/0/users/') });
 }
 
 export function useUserMutations() {

@@ -1,6 +1,7 @@
 'use client';
 // react-query hooks over the alert API: channels, their delivery log, a project's rules.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useApiQuery } from './useApiQuery';
 import type {
   Channel,
   ChannelInput,
@@ -17,14 +18,14 @@ const channelsUrl = (org: string) => `/api/0/organizations/${enc(org)}/alert-cha
 const rulesUrl = (org: string, project: string) => `/api/0/projects/${enc(org)}/${enc(project)}/rules/`;
 
 export function useChannels(org: string) {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.alertChannels(org),
     queryFn: () => apiFetch<Channel[]>(withQuery(channelsUrl(org), { per_page: 100 })),
   });
 }
 
 export function useDeliveries(org: string, channelId: string, cursor: string) {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.alertDeliveries(org, channelId, cursor),
     queryFn: () =>
       apiFetchPage<Delivery>(withQuery(`${channelsUrl(org)}${enc(channelId)}/deliveries/`, { cursor, per_page: 20 })),
@@ -59,7 +60,7 @@ export function useChannelMutations(org: string) {
 }
 
 export function useRules(org: string, project: string) {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.alertRules(org, project),
     queryFn: () => apiFetch<Rule[]>(withQuery(rulesUrl(org, project), { per_page: 100 })),
   });

@@ -1,6 +1,7 @@
 'use client';
 // react-query hooks over a project's uploaded source-map bundles.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useApiQuery } from './useApiQuery';
 import type { ArtifactBundleShape } from '@/lib/sourcemaps/contract';
 import { apiFetch, apiFetchPage, enc, withQuery } from './api';
 import { queryKeys } from './queryKeys';
@@ -9,7 +10,7 @@ const bundlesUrl = (org: string, project: string) =>
   `/api/0/projects/${enc(org)}/${enc(project)}/files/artifact-bundles/`;
 
 export function useArtifactBundles(org: string, project: string) {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.artifactBundles(org, project),
     queryFn: () => apiFetchPage<ArtifactBundleShape>(withQuery(bundlesUrl(org, project), { per_page: 100 })),
   });

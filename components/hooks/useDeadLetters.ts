@@ -1,6 +1,7 @@
 'use client';
 // Admin: the worker's dead-letter stream, a page at a time, and retrying or discarding entries.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useApiQuery } from './useApiQuery';
 import type { DeadLetter } from '@/lib/queue/eventStream';
 import { apiFetch, apiFetchPage, withQuery } from './api';
 import { queryKeys } from './queryKeys';
@@ -8,7 +9,7 @@ import { queryKeys } from './queryKeys';
 const URL = '/api/0/internal/dead-letters/';
 
 export function useDeadLetters(cursor: string) {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.deadLetters(cursor),
     queryFn: () => apiFetchPage<DeadLetter>(withQuery(URL, { cursor })),
   });

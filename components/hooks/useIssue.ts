@@ -1,24 +1,28 @@
 'use client';
 // One issue: details, tags, hashes, its events, and the changes made from its page.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useApiQuery } from './useApiQuery';
 import { apiFetch, apiFetchPage, enc, withQuery } from './api';
 import { queryKeys } from './queryKeys';
 import type { Event as IssueEvent, EventSimple } from '@/lib/events/contract';
 import type { Activity, IssueActivities, IssueDetail, IssueHash, IssueTag, IssueUpdate } from '@/lib/issues/contract';
 
 export function useIssue(id: string) {
-  return useQuery({ queryKey: queryKeys.issue(id), queryFn: () => apiFetch<IssueDetail>(`/api/0/issues/${enc(id)}/`) });
+  return useApiQuery({
+    queryKey: queryKeys.issue(id),
+    queryFn: () => apiFetch<IssueDetail>(`/api/0/issues/${enc(id)}/`),
+  });
 }
 
 export function useIssueTags(id: string) {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.issueTags(id),
     queryFn: () => apiFetch<IssueTag[]>(`/api/0/issues/${enc(id)}/tags/`),
   });
 }
 
 export function useIssueHashes(id: string, enabled: boolean) {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.issueHashes(id),
     queryFn: () => apiFetch<IssueHash[]>(`/api/0/issues/${enc(id)}/hashes/`),
     enabled,
@@ -26,7 +30,7 @@ export function useIssueHashes(id: string, enabled: boolean) {
 }
 
 export function useIssueEvents(id: string, cursor: string, query: string, enabled: boolean) {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.issueEvents(id, cursor, query),
     queryFn: () =>
       apiFetchPage<EventSimple>(withQuery(`/api/0/issues/${enc(id)}/events/`, { cursor, query, per_page: 25 })),
@@ -37,7 +41,7 @@ export function useIssueEvents(id: string, cursor: string, query: string, enable
 
 /** `eventId` is an event id, or `latest` / `oldest`. */
 export function useIssueEvent(issueId: string, eventId: string) {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.event(issueId, eventId),
     queryFn: () => apiFetch<IssueEvent>(`/api/0/issues/${enc(issueId)}/events/${enc(eventId)}/`),
     placeholderData: keepPreviousData,
@@ -58,7 +62,7 @@ export function useUpdateIssue(id: string, org: string) {
 }
 
 export function useIssueActivity(id: string, enabled: boolean) {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.issueActivity(id),
     queryFn: async () => (await apiFetch<IssueActivities>(`/api/0/issues/${enc(id)}/activities/`)).activity,
     enabled,

@@ -1,6 +1,7 @@
 'use client';
 // The org issue list (filters from the URL, Link-header cursors) and its bulk changes.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useApiQuery } from './useApiQuery';
 import { apiFetch, apiFetchPage, enc, withQuery } from './api';
 import { queryKeys } from './queryKeys';
 import type { Issue, IssueMutationResult, IssueUpdate } from '@/lib/issues/contract';
@@ -21,7 +22,7 @@ export function useIssues(org: string, p: IssueListParams) {
     statsPeriod: p.statsPeriod,
     cursor: p.cursor ?? '',
   };
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.issues(org, params),
     queryFn: () =>
       apiFetchPage<Issue>(withQuery(`/api/0/organizations/${enc(org)}/issues/`, { ...params, per_page: 25 })),
@@ -47,7 +48,7 @@ export function useBulkUpdateIssues(org: string) {
 /** The newest issue of a project, polled every few seconds until there is one (the DSN page's "waiting" state). */
 export function useFirstIssue(org: string, projectId: string) {
   const params = { project: projectId, query: '', sort: 'date', statsPeriod: '', cursor: '' };
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.issues(org, params),
     queryFn: () => apiFetch<Issue[]>(withQuery(`/api/0/organizations/${enc(org)}/issues/`, { ...params, per_page: 1 })),
     refetchInterval: (q) => (q.state.data?.length ? false : 3000),

@@ -1,6 +1,7 @@
 'use client';
 // Organizations, teams, members and releases of the signed-in user.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useApiQuery } from './useApiQuery';
 import { apiFetch, enc, withQuery } from './api';
 import { queryKeys } from './queryKeys';
 import type { Member, Organization } from '@/lib/orgs/contract';
@@ -8,28 +9,28 @@ import type { Release } from '@/lib/releases/contract';
 import type { Team } from '@/lib/teams/contract';
 
 export function useOrganizations() {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.organizations(),
     queryFn: () => apiFetch<Organization[]>('/api/0/organizations/'),
   });
 }
 
 export function useTeams(org: string) {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.teams(org),
     queryFn: () => apiFetch<Team[]>(`/api/0/organizations/${enc(org)}/teams/`),
   });
 }
 
 export function useMembers(org: string) {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.members(org),
     queryFn: () => apiFetch<Member[]>(`/api/0/organizations/${enc(org)}/members/`),
   });
 }
 
 export function useReleases(org: string, projectId?: string) {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.releases(org, projectId),
     queryFn: () =>
       apiFetch<Release[]>(

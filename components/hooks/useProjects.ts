@@ -1,19 +1,20 @@
 'use client';
 // Projects and their DSN keys: reads and the mutations of the settings and home pages.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useApiQuery } from './useApiQuery';
 import { apiFetch, enc } from './api';
 import { queryKeys } from './queryKeys';
 import type { Project, ProjectKey } from '@/lib/projects/contract';
 
 export function useProjects(org: string) {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.projects(org),
     queryFn: () => apiFetch<Project[]>(`/api/0/organizations/${enc(org)}/projects/?statsPeriod=24h`),
   });
 }
 
 export function useProject(org: string, project: string) {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.project(org, project),
     queryFn: () => apiFetch<Project>(`/api/0/projects/${enc(org)}/${enc(project)}/`),
   });
@@ -75,7 +76,7 @@ export function useProjectTeam(org: string, project: string) {
 }
 
 export function useProjectKeys(org: string, project: string) {
-  return useQuery({
+  return useApiQuery({
     queryKey: queryKeys.projectKeys(org, project),
     queryFn: () => apiFetch<ProjectKey[]>(`/api/0/projects/${enc(org)}/${enc(project)}/keys/`),
   });

@@ -1,6 +1,6 @@
 // The client IP for the per-IP limit, with and without trusted reverse proxies.
 import { describe, expect, it } from 'vitest';
-import { clientIp, PEER_HEADER, stampPeerAddress } from './clientIp.ts';
+import { clientIp, PEER_HEADER, socketClientIp, stampPeerAddress } from './clientIp.ts';
 
 const KEY = 'k'.repeat(40);
 
@@ -36,5 +36,13 @@ describe('clientIp', () => {
     const headers: Record<string, string> = { [PEER_HEADER]: 'forged value' };
     stampPeerAddress(headers, undefined, KEY);
     expect(headers[PEER_HEADER]).toBeUndefined();
+  });
+
+  it('with the socket in hand: the socket without trusted proxies, else the trusted X-Forwarded-For entry', () => {
+    const headers = { 'x-forwarded-for': 'spoofed, 1.1.1.1, 203.0.113.9', [PEER_HEADER]: '10.9.9.9 forged' };
+    expect(socketClientIp(headers, '198.51.100.7', 0)).toBe('198.51.100.7');
+    expect(socketClientIp(headers, '198.51.100.7', 1)).toBe('1.1.1.1');
+    expect(socketClientIp({}, '198.51.100.7', 1)).toBe('198.51.100.7');
+    expect(socketClientIp({}, undefined, 0)).toBeNull();
   });
 });

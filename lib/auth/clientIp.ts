@@ -60,3 +60,16 @@ export function forwardedFor(headers: HeaderBag): string[] {
     .map((e) => e.trim())
     .filter(Boolean);
 }
+
+/**
+ * For a handler that holds the socket (the node:http ingest path): the socket address itself with no proxies
+ * trusted, so nothing needs signing and checking per request; behind proxies, as clientIp().
+ */
+export function socketClientIp(
+  headers: HeaderBag,
+  socketAddress: string | undefined,
+  hops = config().AUTH_TRUSTED_PROXY_HOPS,
+): string | null {
+  if (hops === 0) return socketAddress?.slice(0, 64) ?? null;
+  return clientIp(headers, hops) ?? socketAddress?.slice(0, 64) ?? null;
+}

@@ -1,6 +1,6 @@
 // node:http adapter of the ingest edge, so a lean server without Next.js can host the same core.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { clientIp } from '../auth/clientIp.ts';
+import { socketClientIp } from '../auth/clientIp.ts';
 import { recordIngest } from '../metrics/metrics.ts';
 import { handleIngest, type IngestEndpoint, type IngestResponse } from './ingest.ts';
 
@@ -25,7 +25,7 @@ export async function handleIngestNode(req: IncomingMessage, res: ServerResponse
         return Array.isArray(v) ? v.join(', ') : (v ?? null);
       },
       body: req,
-      clientIp: clientIp(req.headers) ?? req.socket.remoteAddress ?? null,
+      clientIp: socketClientIp(req.headers, req.socket.remoteAddress),
     });
   }
   recordIngest(r.status, r.body, started);

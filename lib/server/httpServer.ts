@@ -12,10 +12,11 @@ export type RequestListener = (req: http.IncomingMessage, res: http.ServerRespon
 
 export function createFaultlineServer(fallback: RequestListener): http.Server {
   return http.createServer((req, res) => {
-    // The socket address, signed, for the sign-in limit per IP: Next's handlers cannot see the socket, and a
-    // header a client sent itself must never count (a forged one is dropped here).
-    stampPeerAddress(req.headers, req.socket.remoteAddress);
     const ingest = isIngestTarget(req.url);
+    // The socket address, signed, for the sign-in limit per IP: Next's handlers cannot see the socket, and a
+    // header a client sent itself must never count (a forged one is dropped here). The ingest path reads the
+    // socket itself, so it skips the two HMACs.
+    if (!ingest) stampPeerAddress(req.headers, req.socket.remoteAddress);
     Promise.resolve()
       .then(async () => {
         if (ingest) return handleIngestNode(req, res);

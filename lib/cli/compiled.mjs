@@ -1,4 +1,4 @@
-// The compiled processes: the CLI, the web/ingest server and the worker bundled by esbuild into build/, so
+// The compiled processes: the CLI, the web/ingest server, the worker and the cron bundled by esbuild into build/, so
 // they run as plain JavaScript (no tsx transpiling at start, no TypeScript compiler in memory). Plain
 // JavaScript itself, because `npm start` and the `faultline` launcher use it before anything is compiled.
 import fs from 'node:fs';
@@ -16,7 +16,12 @@ function findRoot(dir) {
 
 const root = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const buildDir = path.join(root, 'build');
-const entries = { cli: 'lib/cli/main.ts', server: 'lib/server/main.ts', worker: 'workers/main.ts' };
+const entries = {
+  cli: 'lib/cli/main.ts',
+  server: 'lib/server/main.ts',
+  worker: 'workers/main.ts',
+  cron: 'workers/cron.ts',
+};
 const sourceDirs = ['lib', 'workers'];
 
 /** Newest modification time of the files under `dirs` (node_modules and dot folders skipped). */
@@ -35,7 +40,7 @@ export function newestMtime(dirs) {
 }
 
 /**
- * The compiled file of an entry (`cli`, `server`, `worker`), or null when there is none or the sources
+ * The compiled file of an entry (`cli`, `server`, `worker`, `cron`), or null when there is none or the sources
  * changed after it was built: a checkout being edited then runs its TypeScript through tsx, never stale code.
  */
 export function compiledEntry(name) {

@@ -3,7 +3,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { compiledEntry } from './compiled.mjs';
 import { projectRoot } from './paths.ts';
 
@@ -14,7 +13,7 @@ export function nextBin(): string {
 }
 
 /** Node arguments that run an entry: its compiled build/ file when fresh, else its TypeScript through tsx. */
-function entryArgs(name: 'server' | 'worker', source: string): string[] {
+function entryArgs(name: 'server' | 'worker' | 'cron', source: string): string[] {
   const compiled = compiledEntry(name);
   return compiled ? [compiled] : ['--import', 'tsx', path.join(projectRoot, source)];
 }
@@ -37,17 +36,6 @@ function ensureCacheLinkTarget(): void {
   fs.mkdirSync(path.resolve(path.dirname(cache), fs.readlinkSync(cache)), { recursive: true });
 }
 
-/**
- * The container image has Next's standalone server (`server.js`, built with NEXT_OUTPUT=standalone) and no
- * build/ yet: its web role still runs that server, ingest through the Next.js routes. The drain preload makes
- * its close() end kept-alive connections (lib/server does that itself).
- */
-function standaloneWebArgs(): string[] | null {
-  const standalone = path.join(projectRoot, 'server.js');
-  if (!fs.existsSync(standalone)) return null;
-  return ['--import', pathToFileURL(path.join(projectRoot, 'lib', 'cli', 'drainOnClose.mjs')).href, standalone];
-}
-
 export function spawnServer(
   role: ServerRole,
   port: number,
@@ -55,8 +43,7 @@ export function spawnServer(
   hostname = '0.0.0.0',
 ): ChildProcess {
   ensureCacheLinkTarget();
-  const args = (role === 'web' && standaloneWebArgs()) || serverArgs(role, port, hostname);
-  return spawn(process.execPath, args, {
+  return spawn(process.execPath, serverArgs(role, port, hostname), {
     cwd: projectRoot,
     // HOSTNAME is also the container's name in Docker and Kubernetes: always set it to the listen address.
     env: { ...env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: hostname },
@@ -70,7 +57,7 @@ export function spawnWeb(port: number, env: NodeJS.ProcessEnv, hostname = '0.0.0
 
 /** The worker (`main`), or only its scheduled jobs (`cron`). */
 export function spawnWorker(env: NodeJS.ProcessEnv, entry: 'main' | 'cron' = 'main'): ChildProcess {
-  const args = entry === 'main' ? workerArgs() : ['--import', 'tsx', path.join(projectRoot, 'workers', 'cron.ts')];
+  const args = entry === 'main' ? workerArgs() : entryArgs('cron', 'workers/cron.ts');
   return spawn(process.execPath, args, { cwd: projectRoot, env, stdio: 'inherit' });
 }
 

@@ -42,10 +42,11 @@ if (built < sources) {
   say('building the web app');
   sh('npx', ['next', 'build']);
 }
-// The CLI, web server and worker run as compiled JavaScript (lib/cli/compiled.mjs needs esbuild, installed above).
+// The CLI, web server, worker and cron run as compiled JavaScript (lib/cli/compiled.mjs needs esbuild, installed
+// above).
 const { compiledEntry } = await import('./compiled.mjs');
-if (!compiledEntry('cli') || !compiledEntry('server') || !compiledEntry('worker')) {
-  say('compiling the CLI, server and worker');
+if (['cli', 'server', 'worker', 'cron'].some((entry) => !compiledEntry(entry))) {
+  say('compiling the CLI, server, worker and cron');
   sh(process.execPath, [path.join(root, 'lib', 'cli', 'compiled.mjs')]);
 }
 const child = spawn(process.execPath, [path.join(root, 'lib', 'cli', 'faultline.mjs'), 'start'], {

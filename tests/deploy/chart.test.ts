@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+import { isIngestTarget } from '../../lib/server/ingestPaths.ts';
 
 const chart = path.resolve(import.meta.dirname, '../../deploy/helm/faultline');
 const templatesDir = path.join(chart, 'templates');
@@ -14,8 +15,6 @@ const read = (f: string) => fs.readFileSync(path.join(templatesDir, f), 'utf8');
 const manifests = fs.readdirSync(templatesDir).filter((f) => f.endsWith('.yaml'));
 const allTemplateText = fs.readdirSync(templatesDir).map(read).join('\n');
 const values = parse(fs.readFileSync(path.join(chart, 'values.yaml'), 'utf8')) as Record<string, unknown>;
-/** Roles that templates loop over as `$v := index $.Values $role`. */
-const ROLES = ['web', 'worker'];
 
 type Doc = Record<string, any>;
 
@@ -53,12 +52,21 @@ function has(obj: unknown, dotted: string): boolean {
   return true;
 }
 
-/** Value paths the templates read: `.Values.a.b` directly, and `$v.a.b` for each role. */
+/** Roles a template loops over, `range $role := list "web" "worker"`, each read as `$v := index $.Values $role`. */
+function rolesOf(text: string): string[] {
+  const list = /range \$role := list ((?:"[a-z]+"\s*)+)/.exec(text)?.[1] ?? '';
+  return [...list.matchAll(/"([a-z]+)"/g)].map((m) => m[1]);
+}
+
+/** Value paths the templates read: `.Values.a.b` directly, and `$v.a.b` for each role of the template's loop. */
 function referencedPaths(): string[] {
   const direct = [...allTemplateText.matchAll(/\.Values\.([A-Za-z0-9_.]+)/g)].map((m) => m[1].replace(/\.$/, ''));
-  const perRole = [...allTemplateText.matchAll(/\$v\.([A-Za-z0-9_.]+)/g)].flatMap((m) =>
-    ROLES.map((r) => `${r}.${m[1]}`),
-  );
+  const perRole = fs
+    .readdirSync(templatesDir)
+    .map(read)
+    .flatMap((text) =>
+      [...text.matchAll(/\$v\.([A-Za-z0-9_.]+)/g)].flatMap((m) => rolesOf(text).map((r) => `${r}.${m[1]}`)),
+    );
   return [...new Set([...direct, ...perRole])];
 }
 
@@ -105,13 +113,17 @@ describe('Helm chart deploy/helm/faultline', () => {
     expect(unused).toEqual([]);
   });
 
-  it('web has a /_health/ readiness probe and a liveness probe; the worker a liveness probe', () => {
-    const [web] = docs('deployment-web.yaml');
-    const webContainer = web.spec.template.spec.containers[0];
-    expect(webContainer.args).toEqual(['run', 'web']);
-    expect(webContainer.readinessProbe.httpGet.path).toBe('/_health/');
-    expect(webContainer.livenessProbe).toBeTruthy();
-    expect(webContainer.lifecycle.preStop).toBeTruthy();
+  it('web and ingest have a /_health/ readiness probe, a liveness probe and a preStop; worker a liveness probe', () => {
+    // One template for the one-port server's roles; its skeleton is the Deployment of each.
+    const text = read('deployment-server.yaml');
+    expect(rolesOf(text)).toEqual(['web', 'ingest']);
+    expect(text).toContain('args: ["run", "{{ $role }}"]');
+    expect(text).toContain('{{- if or (eq $role "web") $.Values.ingest.enabled }}');
+    const [server] = docs('deployment-server.yaml');
+    const container = server.spec.template.spec.containers[0];
+    expect(container.readinessProbe.httpGet.path).toBe('/_health/');
+    expect(container.livenessProbe).toBeTruthy();
+    expect(container.lifecycle.preStop).toBeTruthy();
     const [worker] = docs('deployment-worker.yaml');
     const workerContainer = worker.spec.template.spec.containers[0];
     expect(workerContainer.args).toEqual(['run', 'worker']);
@@ -130,12 +142,85 @@ describe('Helm chart deploy/helm/faultline', () => {
     expect(container).toContain('"readOnlyRootFilesystem" true');
     expect(container).toContain('"capabilities" (dict "drop" (list "ALL"))');
     expect(allTemplateText).not.toMatch(/runAsUser|runAsGroup|fsGroup|privileged/);
-    for (const f of ['deployment-web.yaml', 'deployment-worker.yaml', 'upgrade-job.yaml']) {
+    for (const f of ['deployment-server.yaml', 'deployment-worker.yaml', 'upgrade-job.yaml']) {
       const text = read(f);
-      expect(text, f).toMatch(/securityContext:\n\s+\{\{- include "faultline.podSecurityContext" \. \| nindent 8 \}\}/);
-      expect(text, f).toMatch(/securityContext:\n\s+\{\{- include "faultline.securityContext" \. \| nindent 12 \}\}/);
+      // `.` at the top of a template, `$` inside a range over roles.
+      expect(text, f).toMatch(
+        /securityContext:\n\s+\{\{- include "faultline.podSecurityContext" [.$] \| nindent 8 \}\}/,
+      );
+      expect(text, f).toMatch(/securityContext:\n\s+\{\{- include "faultline.securityContext" [.$] \| nindent 12 \}\}/);
       expect(text, f).toContain('include "faultline.tmpMount"'); // the read-only root needs a writable /tmp
     }
+  });
+
+  it('ingest is off by default, and its Service, HPA and PDB follow ingest.enabled like its Deployment', () => {
+    expect((values.ingest as Doc).enabled).toBe(false);
+    expect(rolesOf(read('service.yaml'))).toEqual(['web', 'ingest']);
+    expect(read('service.yaml')).toContain('{{- if or (eq $role "web") $.Values.ingest.enabled }}');
+    for (const f of ['hpa.yaml', 'pdb.yaml']) {
+      expect(rolesOf(read(f)), f).toEqual(['web', 'ingest', 'worker']);
+      expect(read(f), f).toMatch(
+        /\{\{- if and \$v\.\w+\.enabled \(or \(ne \$role "ingest"\) \$\.Values\.ingest\.enabled\) \}\}/,
+      );
+    }
+    // Selected by role: the ingest Service must never pick web pods, nor the web Service ingest pods.
+    expect(read('service.yaml')).toContain('include "faultline.selectorLabels" (dict "root" $ "role" $role)');
+  });
+
+  it("the Ingress sends exactly lib/server's SDK ingest paths (numeric ids) to ingest, in each path style", () => {
+    const text = read('ingress.yaml');
+    expect((values.ingress as Doc).ingestPathStyle).toBe('nginx');
+    // ingress-nginx with use-regex: `location ~* "^<path>"`, case-insensitive.
+    const nginx = [...text.matchAll(/- path: "([^"]*\[0-9\][^"]*)"/g)].map((m) => new RegExp(`^${m[1]}`, 'i'));
+    expect(nginx).toHaveLength(1);
+    expect(text).toContain('"nginx.ingress.kubernetes.io/use-regex" "true"');
+    // ALB: `*` is any run of characters, `?` one; the pattern covers the whole path.
+    const albList = /range \$path := list ((?:"[^"]+"\s*)+)/.exec(text)![1];
+    const alb = [...albList.matchAll(/"([^"]+)"/g)].map(
+      (m) =>
+        new RegExp(
+          `^${m[1]
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')
+            .replace(/\?/g, '.')}$`,
+        ),
+    );
+    expect(alb.length).toBeGreaterThan(0);
+    const ingestPaths = ['/api/1/envelope/', '/api/1/envelope', '/api/42/store/', '/api/4294967295/store'];
+    const otherPaths = [
+      '/',
+      '/auth/login',
+      '/api/0/',
+      '/api/0/projects/acme/backend/issues/',
+      '/api/auth/session',
+      '/api/1/minidump/',
+      '/api/1/security/',
+      '/api/1/envelope/extra',
+      '/prefix/api/1/envelope/',
+      '/_health/',
+      '/metrics',
+    ];
+    for (const p of ingestPaths) expect(isIngestTarget(p), p).toBe(true);
+    for (const p of otherPaths) expect(isIngestTarget(p), p).toBe(false);
+    for (const [style, patterns] of [
+      ['nginx', nginx],
+      ['alb', alb],
+    ] as const) {
+      for (const p of ingestPaths)
+        expect(
+          patterns.some((r) => r.test(p)),
+          `${style} ${p}`,
+        ).toBe(true);
+      for (const p of otherPaths)
+        expect(
+          patterns.some((r) => r.test(p)),
+          `${style} ${p}`,
+        ).toBe(false);
+    }
+    // Both go to the ingest Service, and only when ingest is on.
+    expect(text).toContain('{{- if and $ingest (eq $style "nginx") }}');
+    expect(text).toContain('{{- if and $ingest (eq $style "alb") }}');
+    expect(text.match(/name: \{\{ \$ingestService \}\}/g)).toHaveLength(3); // nginx, alb, ingest.host
   });
 
   it('migrations run in a pre-install/pre-upgrade Job, after the Secret it reads exists', () => {
@@ -162,30 +247,84 @@ describe('Helm chart deploy/helm/faultline', () => {
   const helm = spawnSync('sh', ['-c', 'command -v helm'], { encoding: 'utf8' }).stdout.trim();
   if (!helm)
     console.log('[chart] skipping `helm template`: no helm binary on PATH (it cannot be installed on these machines)');
-  it.skipIf(!helm)('renders with helm template, every document valid YAML', () => {
-    const r = spawnSync(
-      helm,
-      [
-        'template',
-        'ci',
-        chart,
-        '--set',
-        'database.host=db',
-        '--set',
-        'redis.host=redis',
-        '--set',
-        'route.enabled=true',
-        '--set',
-        'ingress.enabled=true',
-      ],
-      {
-        encoding: 'utf8',
-      },
-    );
-    expect(r.status, r.stderr).toBe(0);
-    const rendered = parseAllDocuments(r.stdout)
-      .map((d) => d.toJS())
+  /** The chart rendered by `helm template` with these `--set`s (besides a database and Redis); throws on failure. */
+  const render = (...sets: string[]): Doc[] => {
+    const args = [
+      'template',
+      'ci',
+      chart,
+      ...['database.host=db', 'redis.host=redis', ...sets].flatMap((v) => ['--set', v]),
+    ];
+    const r = spawnSync(helm, args, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return parseAllDocuments(r.stdout)
+      .map((d) => d.toJS() as Doc)
       .filter(Boolean);
+  };
+  const find = (rendered: Doc[], kind: string, name: string) =>
+    rendered.find((d) => d.kind === kind && d.metadata.name === name);
+
+  it.skipIf(!helm)('renders with helm template, every document valid YAML', () => {
+    const rendered = render('route.enabled=true', 'ingress.enabled=true');
     expect(rendered.map((d) => d.kind)).toContain('Deployment');
+    // Ingest is off by default: nothing of it, and the Ingress sends everything to web.
+    expect(rendered.filter((d) => d.metadata.name.endsWith('-ingest'))).toEqual([]);
+    const ingress = find(rendered, 'Ingress', 'ci-faultline')!;
+    expect(ingress.spec.rules[0].http.paths).toEqual([
+      { path: '/', pathType: 'Prefix', backend: { service: { name: 'ci-faultline', port: { name: 'http' } } } },
+    ]);
+  });
+
+  it.skipIf(!helm)('renders the ingest Deployment, Service, HPA, PDB, Ingress rules and Route when enabled', () => {
+    const rendered = render(
+      'ingest.enabled=true',
+      'ingest.autoscaling.enabled=true',
+      'ingest.host=ingest.example.com',
+      'ingress.enabled=true',
+      'route.enabled=true',
+    );
+    const deployment = find(rendered, 'Deployment', 'ci-faultline-ingest')!;
+    const pod = deployment.spec.template;
+    expect(pod.spec.containers[0].args).toEqual(['run', 'ingest']);
+    expect(pod.spec.containers[0].readinessProbe.httpGet.path).toBe('/_health/');
+    expect(pod.spec.containers[0].securityContext.readOnlyRootFilesystem).toBe(true);
+    expect(deployment.spec.replicas).toBeUndefined(); // the HPA owns it
+    expect(deployment.spec.selector.matchLabels['app.kubernetes.io/component']).toBe('ingest');
+    expect(pod.metadata.labels['app.kubernetes.io/component']).toBe('ingest');
+    const service = find(rendered, 'Service', 'ci-faultline-ingest')!;
+    expect(service.spec.selector).toEqual(deployment.spec.selector.matchLabels);
+    expect(find(rendered, 'Service', 'ci-faultline')!.spec.selector['app.kubernetes.io/component']).toBe('web');
+    expect(find(rendered, 'HorizontalPodAutoscaler', 'ci-faultline-ingest')!.spec.scaleTargetRef.name).toBe(
+      'ci-faultline-ingest',
+    );
+    expect(find(rendered, 'PodDisruptionBudget', 'ci-faultline-ingest')!.spec.selector.matchLabels).toEqual(
+      deployment.spec.selector.matchLabels,
+    );
+    const ingress = find(rendered, 'Ingress', 'ci-faultline')!;
+    expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/use-regex']).toBe('true');
+    const [main, ingestHost] = ingress.spec.rules;
+    const backends = (rule: Doc) => rule.http.paths.map((p: Doc) => [p.path, p.backend.service.name]);
+    expect(backends(main)).toEqual([
+      ['/api/[0-9]+/(envelope|store)/?$', 'ci-faultline-ingest'],
+      ['/', 'ci-faultline'],
+    ]);
+    expect(ingestHost.host).toBe('ingest.example.com');
+    expect(backends(ingestHost)).toEqual([['/', 'ci-faultline-ingest']]);
+    const route = find(rendered, 'Route', 'ci-faultline-ingest')!;
+    expect(route.spec).toMatchObject({ host: 'ingest.example.com', to: { name: 'ci-faultline-ingest' } });
+    expect(find(rendered, 'Route', 'ci-faultline')!.spec.to.name).toBe('ci-faultline');
+
+    const alb = render('ingest.enabled=true', 'ingress.enabled=true', 'ingress.ingestPathStyle=alb');
+    const albIngress = find(alb, 'Ingress', 'ci-faultline')!;
+    expect(albIngress.metadata.annotations).toBeUndefined();
+    expect(backends(albIngress.spec.rules[0]).at(-1)).toEqual(['/', 'ci-faultline']);
+    expect(
+      backends(albIngress.spec.rules[0])
+        .slice(0, -1)
+        .every(([, s]: string[]) => s === 'ci-faultline-ingest'),
+    ).toBe(true);
+    expect(() => render('ingest.enabled=true', 'ingress.enabled=true', 'ingress.ingestPathStyle=traefik')).toThrow(
+      /ingestPathStyle must be nginx, alb or empty/,
+    );
   });
 });

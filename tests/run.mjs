@@ -6,7 +6,8 @@ const steps = [
   ['prisma client', 'npx', ['prisma', 'generate']],
   ['typecheck', 'npx', ['tsc', '--noEmit']],
   ['lint', 'npm', ['run', 'lint']],
-  ['build', 'npx', ['next', 'build']],
+  // The app and the compiled CLI, server and worker (build/), so the tests run what `npm start` runs.
+  ['build', 'npm', ['run', 'build']],
   ['unit and integration tests', 'npx', ['vitest', 'run']],
   ['browser tests', 'npx', ['playwright', 'test']],
 ];

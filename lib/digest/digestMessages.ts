@@ -47,6 +47,7 @@ export async function digestMessages(redis: Redis, messages: StreamMessage[], on
     await acknowledge(
       redis,
       prepared.map((p) => p.msg.id),
+      r.stored.length,
     );
     await report(r.stored, onStored);
   } catch (e) {
@@ -60,7 +61,7 @@ export async function digestMessages(redis: Redis, messages: StreamMessage[], on
     for (const p of prepared) {
       try {
         const r = await storeEvents(sqlPool(), [p.event]);
-        await acknowledge(redis, [p.msg.id]);
+        await acknowledge(redis, [p.msg.id], r.stored.length);
         await report(r.stored, onStored);
       } catch (err) {
         await fail(redis, p.msg, err);

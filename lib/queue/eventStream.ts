@@ -5,6 +5,7 @@ import { redisKey } from '../redis.ts';
 import type { QueuedEvent } from './types.ts';
 import { redisClockOffset } from './redisClock.ts';
 import { metrics } from '../metrics/metrics.ts';
+import { countStored, minuteOf, throughputKey, THROUGHPUT_TTL_SECONDS } from '../metrics/throughput.ts';
 
 export const CONSUMER_GROUP = 'workers';
 
@@ -29,15 +30,18 @@ export async function enqueueEvents(redis: Redis, events: QueuedEvent[]): Promis
   for (const [err] of results ?? []) if (err) throw err;
 }
 
-// XADDs only while Redis's own clock is before the deadline (ARGV[1], ms); all of a request's events or none.
+// XADDs only while Redis's own clock is before the deadline (ARGV[1], ms); all of a request's events or none. Counts
+// them in their minute's throughput hash (KEYS[2]) in the same script: "accepted" on Admin → Status means queued.
 const ENQUEUE_BEFORE = `
 local t = redis.call('TIME')
 if tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) > tonumber(ARGV[1]) then return 0 end
 for i = 2, #ARGV do redis.call('XADD', KEYS[1], '*', 'e', ARGV[i]) end
+redis.call('HINCRBY', KEYS[2], 'accepted', #ARGV - 1)
+redis.call('EXPIRE', KEYS[2], ${THROUGHPUT_TTL_SECONDS})
 return #ARGV - 1`;
 
 type WithEnqueueBefore = Redis & {
-  enqueueBefore(key: string, deadline: number, ...payloads: string[]): Promise<number>;
+  enqueueBefore(key: string, throughput: string, deadline: number, ...payloads: string[]): Promise<number>;
 };
 
 export class QueueDeadlinePassed extends Error {}
@@ -52,9 +56,11 @@ export class QueueDeadlinePassed extends Error {}
 export async function enqueueBefore(redis: Redis, events: QueuedEvent[], withinMs: number): Promise<void> {
   if (events.length === 0) return;
   const r = redis as WithEnqueueBefore;
-  if (!r.enqueueBefore) redis.defineCommand('enqueueBefore', { numberOfKeys: 1, lua: ENQUEUE_BEFORE });
-  const deadline = Math.floor(Date.now() + (await redisClockOffset(redis)) + withinMs);
-  const added = await r.enqueueBefore(streamKey(), deadline, ...events.map((e) => JSON.stringify(e)));
+  if (!r.enqueueBefore) redis.defineCommand('enqueueBefore', { numberOfKeys: 2, lua: ENQUEUE_BEFORE });
+  const now = Date.now() + (await redisClockOffset(redis));
+  const payloads = events.map((e) => JSON.stringify(e));
+  const counter = throughputKey(minuteOf(now));
+  const added = await r.enqueueBefore(streamKey(), counter, Math.floor(now + withinMs), ...payloads);
   if (added === 0) throw new QueueDeadlinePassed(`Redis ran the enqueue after its deadline (${withinMs} ms)`);
 }
 
@@ -164,9 +170,15 @@ export async function readNew(
   return (res?.[0]?.[1] ?? []).map(([id, fields]) => decodeMessage(id, fields));
 }
 
-/** Marks messages as done for the group: they will never be delivered again. */
-export async function acknowledge(redis: Redis, ids: string[]): Promise<void> {
-  if (ids.length) await redis.xack(streamKey(), CONSUMER_GROUP, ...ids);
+/**
+ * Marks messages as done for the group (never delivered again); `stored`, what a committed batch inserted, is
+ * counted for Admin → Status in the same round trip.
+ */
+export async function acknowledge(redis: Redis, ids: string[], stored = 0): Promise<void> {
+  if (!ids.length) return;
+  const p = redis.pipeline().xack(streamKey(), CONSUMER_GROUP, ...ids);
+  if (stored > 0) countStored(p, stored, Date.now() + (await redisClockOffset(redis)));
+  for (const [err] of (await p.exec()) ?? []) if (err) throw err;
 }
 
 /** How often the group has delivered a pending message (1 if it is no longer pending). */

@@ -6,6 +6,7 @@ import { closeSqlPool } from '../lib/sql.ts';
 import { config } from '../lib/config.ts';
 import { claimAbandoned, ensureConsumerGroup, readNew, trimAcknowledged } from '../lib/queue/eventStream.ts';
 import { digestMessages, type OnStored } from '../lib/digest/digestMessages.ts';
+import { forgetOldLanes, markLaneSeen } from '../lib/queue/workerPresence.ts';
 import { log } from '../lib/log.ts';
 import { metrics } from '../lib/metrics/metrics.ts';
 
@@ -20,23 +21,28 @@ export async function runEventWorker(opts: { onStored?: OnStored } = {}): Promis
   process.once('SIGINT', stop);
   const setup = createRedis();
   await ensureConsumerGroup(setup);
+  await forgetOldLanes(setup);
   setup.disconnect();
   log.info('worker ready', { batch: c.WORKER_BATCH_SIZE, lanes: c.WORKER_CONCURRENCY });
-  // Lanes overlap one batch's CPU work (parsing, grouping) with another's database round trips.
+  // Lanes overlap one batch's CPU work (parsing, grouping) with another's database round trips. Their consumer
+  // names share the process's pid and start, so Admin → Status shows them as one worker.
+  const name = `worker-${process.pid}-${Date.now()}`;
   await Promise.all(
-    Array.from({ length: c.WORKER_CONCURRENCY }, (_, lane) => runLane(lane, () => stopping, opts.onStored)),
+    Array.from({ length: c.WORKER_CONCURRENCY }, (_, lane) => runLane(name, lane, () => stopping, opts.onStored)),
   );
   await closeSqlPool();
 }
 
-async function runLane(lane: number, stopping: () => boolean, onStored?: OnStored): Promise<void> {
+async function runLane(worker: string, lane: number, stopping: () => boolean, onStored?: OnStored): Promise<void> {
   const c = config();
   // Each lane blocks on its own connection and reads as its own consumer.
   const redis = createRedis();
-  const consumer = `worker-${process.pid}-${Date.now()}-${lane}`;
+  const consumer = `${worker}-${lane}`;
   let lastTrim = 0;
   while (!stopping()) {
     try {
+      // Not awaited: it travels beside the loop's own commands and costs it no round trip.
+      void markLaneSeen(redis, consumer).catch(() => undefined);
       const reclaimed = await claimAbandoned(redis, consumer, c.WORKER_CLAIM_IDLE_MS, c.WORKER_BATCH_SIZE);
       if (reclaimed.length) await timed(digestMessages(redis, reclaimed, onStored));
       const fresh = await readNew(redis, consumer, c.WORKER_BATCH_SIZE, READ_BLOCK_MS);

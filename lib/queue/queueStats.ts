@@ -25,7 +25,12 @@ export async function queueStats(redis: Redis): Promise<QueueStats> {
   const [length, deadLetters] = await Promise.all([redis.xlen(key), redis.xlen(deadLetterKey())]);
   const groups = ((await redis.xinfo('GROUPS', key).catch(() => [])) as unknown[][]).map((g) => fieldMap(g));
   const group = groups.find((g) => g.get('name') === CONSUMER_GROUP);
-  if (!group) return { length, pending: 0, undelivered: length, lagSeconds: 0, consumers: [], deadLetters };
+  if (!group) {
+    // No worker has created the group yet (or Redis lost it since): everything on the stream waits.
+    const [first] = length ? await redis.xrange(key, '-', '+', 'COUNT', 1) : [];
+    const lagSeconds = ageSeconds(first?.[0], Date.now());
+    return { length, pending: 0, undelivered: length, lagSeconds, consumers: [], deadLetters };
+  }
   const now = Date.now();
   const lastDelivered = String(group.get('last-delivered-id') ?? '0-0');
   const [summary, firstUndelivered, consumers] = await Promise.all([

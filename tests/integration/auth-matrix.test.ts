@@ -859,6 +859,7 @@ const ROUTES: RouteRow[] = [
     body: () => ({ action: 'delete', ids: ['1-0'] }),
     expect: superuserOnly(200),
   },
+  { route: 'GET /api/0/internal/status/', url: () => '/api/0/internal/status/', expect: superuserOnly(200) },
   ...ORG_API_ROUTES,
   ...ISSUES_API_ROUTES,
   ...ALERTS_ROUTES,

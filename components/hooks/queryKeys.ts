@@ -30,4 +30,6 @@ export const queryKeys = {
   /** Admin: the worker's dead-letter stream; no cursor = every page. */
   deadLetters: (cursor?: string) =>
     cursor === undefined ? (['deadLetters'] as const) : (['deadLetters', cursor] as const),
+  /** Admin → Status (refreshes itself). */
+  status: () => ['status'] as const,
 };

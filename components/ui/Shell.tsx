@@ -119,6 +119,9 @@ export function Shell({ user, children }: { user: ShellUser; children: React.Rea
       {user.isSuperuser && (
         <>
           <div className={styles.navLabel}>Admin</div>
+          <NavLink href="/admin/status/" active={pathname.startsWith('/admin/status')}>
+            Status
+          </NavLink>
           <NavLink href="/admin/users" active={pathname.startsWith('/admin/users')}>
             Users
           </NavLink>

@@ -111,7 +111,11 @@ function Workers({ workers, stale }: { workers: StatusReport['workers']; stale: 
                   <td className={styles.num}>{w.lanes}</td>
                   <td className={styles.num}>{count(w.pending)}</td>
                   <td className={styles.num}>
-                    {w.seenSecondsAgo === null ? '—' : `${duration(w.seenSecondsAgo)} ago`}
+                    {w.seenSecondsAgo === null
+                      ? '—'
+                      : w.seenSecondsAgo < 1
+                        ? 'just now'
+                        : `${duration(w.seenSecondsAgo)} ago`}
                   </td>
                   <td className={styles.num}>{w.idleSeconds === null ? '—' : duration(w.idleSeconds)}</td>
                 </tr>
@@ -140,7 +144,7 @@ function Storage({ storage }: { storage: StatusReport['storage'] }) {
         <Tile
           label="Event rows"
           value={storage.eventRowsEstimate === null ? '—' : count(storage.eventRowsEstimate)}
-          note="planner estimate"
+          note={storage.eventRowsEstimate === null ? 'known after the next ANALYZE' : 'planner estimate'}
         />
       </dl>
       {storage.largestProjects.length > 0 && (

@@ -1,20 +1,18 @@
 'use client';
-// Events accepted (on the queue) and stored per minute over the last hour: two lines that part when the workers
-// fall behind, and meet again once they have caught up.
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+// Events accepted (on the queue) and stored per minute over the last hour: they part when the workers fall behind and
+// meet again once they have caught up. Accepted is a filled area under the stored line, so both show when equal.
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ThroughputMinute } from '@/lib/status/contract';
 
-const SERIES = [
-  { key: 'accepted', name: 'Accepted', color: 'var(--accent, #4c6ef5)' },
-  { key: 'stored', name: 'Stored', color: '#2f9e6c' },
-] as const;
+const ACCEPTED = 'var(--accent, #4c6ef5)';
+const STORED = '#2f9e6c';
 
 export function ThroughputChart({ minutes, height = 240 }: { minutes: ThroughputMinute[]; height?: number }) {
   const data = minutes.map((m) => ({
     ...m,
     label: new Date(m.minute).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }),
   }));
-  const total = (k: (typeof SERIES)[number]['key']) => minutes.reduce((s, m) => s + m[k], 0);
+  const total = (k: 'accepted' | 'stored') => minutes.reduce((s, m) => s + m[k], 0);
   return (
     <figure
       style={{ margin: 0 }}
@@ -22,7 +20,7 @@ export function ThroughputChart({ minutes, height = 240 }: { minutes: Throughput
       aria-label={`${total('accepted')} events accepted and ${total('stored')} stored in the last hour`}
     >
       <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={data} margin={{ top: 14, right: 12, bottom: 0, left: -10 }}>
+        <ComposedChart data={data} margin={{ top: 14, right: 12, bottom: 0, left: -10 }}>
           <CartesianGrid vertical={false} stroke="var(--border)" />
           <XAxis
             dataKey="label"
@@ -49,19 +47,28 @@ export function ThroughputChart({ minutes, height = 240 }: { minutes: Throughput
             }}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          {SERIES.map((s) => (
-            <Line
-              key={s.key}
-              type="linear"
-              dataKey={s.key}
-              name={s.name}
-              stroke={s.color}
-              strokeWidth={2}
-              dot={false}
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
+          <Area
+            type="linear"
+            dataKey="accepted"
+            name="Accepted"
+            stroke={ACCEPTED}
+            strokeWidth={2}
+            fill={ACCEPTED}
+            fillOpacity={0.15}
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            type="linear"
+            dataKey="stored"
+            name="Stored"
+            stroke={STORED}
+            strokeWidth={2}
+            strokeDasharray="5 3"
+            dot={false}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
       </ResponsiveContainer>
     </figure>
   );

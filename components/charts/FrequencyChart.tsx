@@ -1,6 +1,7 @@
 'use client';
 // Events over time (hourly for 24 h, daily for 30 d) with a marker where each release started.
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { figureStyle, gridProps, tooltipContentStyle, xAxisProps, yAxisProps } from './chartStyle';
 import type { StatsSeries } from '@/lib/issues/contract';
 import type { Release } from '@/lib/releases/contract';
 import { bucketOf, toBuckets } from './series';
@@ -57,37 +58,18 @@ export function FrequencyChart({
   const total = data.reduce((s, b) => s + b.count, 0);
   return (
     <figure
-      style={{ margin: 0 }}
+      style={figureStyle}
       aria-label={`${total} events ${daily ? 'in the last 30 days' : 'in the last 24 hours'}`}
       data-testid="frequency-chart"
     >
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={data} margin={{ top: 14, right: 8, bottom: 0, left: -18 }}>
-          <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis
-            dataKey="label"
-            tick={{ fontSize: 11, fill: 'var(--muted)' }}
-            tickLine={false}
-            axisLine={{ stroke: 'var(--border)' }}
-            interval="preserveStartEnd"
-            minTickGap={24}
-          />
-          <YAxis
-            allowDecimals={false}
-            tick={{ fontSize: 11, fill: 'var(--muted)' }}
-            tickLine={false}
-            axisLine={false}
-            width={48}
-          />
+          <CartesianGrid {...gridProps} />
+          <XAxis {...xAxisProps} />
+          <YAxis {...yAxisProps} width={48} />
           <Tooltip
             cursor={{ fill: 'var(--border)', fillOpacity: 0.4 }}
-            contentStyle={{
-              background: 'var(--bg)',
-              border: '1px solid var(--border)',
-              borderRadius: 8,
-              fontSize: 12,
-              color: 'var(--fg)',
-            }}
+            contentStyle={tooltipContentStyle}
             formatter={(v) => [String(v), 'events']}
           />
           <Bar dataKey="count" fill="var(--accent)" isAnimationActive={false} radius={[2, 2, 0, 0]} />

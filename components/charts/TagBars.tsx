@@ -1,6 +1,7 @@
 'use client';
 // One tag's value distribution as a stacked bar (recharts) with the top values listed under it.
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { tooltipContentStyle } from './chartStyle';
 import type { IssueTag } from '@/lib/issues/contract';
 
 const COLORS = ['#6c47ff', '#2f9e6c', '#e8a413', '#3b82f6', '#d8315b', '#8b8aa0'];
@@ -25,13 +26,7 @@ export function TagBars({ tag }: { tag: IssueTag }) {
           <YAxis type="category" dataKey="name" hide />
           <Tooltip
             cursor={false}
-            contentStyle={{
-              background: 'var(--bg)',
-              border: '1px solid var(--border)',
-              borderRadius: 8,
-              fontSize: 12,
-              color: 'var(--fg)',
-            }}
+            contentStyle={tooltipContentStyle}
             formatter={(v, key) => {
               const i = String(key).startsWith('v') ? Number(String(key).slice(1)) : -1;
               return [`${v} (${pct(Number(v))}%)`, i >= 0 ? String(top[i]?.value ?? '(empty)') : 'other'];

@@ -1,6 +1,7 @@
 'use client';
 // 30 days of a project's events by outcome: accepted, rate-limited, refused, and what SDKs dropped themselves.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { figureStyle, gridProps, tooltipContentStyle, xAxisProps, yAxisProps } from '../charts/chartStyle';
 import type { UsageDay } from '@/lib/quotas/contract';
 
 const SERIES = [
@@ -15,30 +16,16 @@ export function UsageChart({ days, height = 220 }: { days: UsageDay[]; height?: 
   const total = (k: (typeof SERIES)[number]['key']) => days.reduce((s, d) => s + d[k], 0);
   return (
     <figure
-      style={{ margin: 0 }}
+      style={figureStyle}
       data-testid="usage-chart"
       aria-label={SERIES.map((s) => `${total(s.key)} ${s.name.toLowerCase()}`).join(', ') + ' in the last 30 days'}
     >
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={data} margin={{ top: 14, right: 8, bottom: 0, left: -10 }}>
-          <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis
-            dataKey="label"
-            tick={{ fontSize: 11, fill: 'var(--muted)' }}
-            tickLine={false}
-            axisLine={{ stroke: 'var(--border)' }}
-            interval="preserveStartEnd"
-            minTickGap={24}
-          />
-          <YAxis
-            allowDecimals={false}
-            tick={{ fontSize: 11, fill: 'var(--muted)' }}
-            tickLine={false}
-            axisLine={false}
-          />
-          <Tooltip
-            contentStyle={{ background: 'var(--bg)', border: '1px solid var(--border)', borderRadius: 8, fontSize: 12 }}
-          />
+          <CartesianGrid {...gridProps} />
+          <XAxis {...xAxisProps} />
+          <YAxis {...yAxisProps} />
+          <Tooltip contentStyle={tooltipContentStyle} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {SERIES.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.name} stackId="usage" fill={s.color} isAnimationActive={false} />

@@ -2,6 +2,7 @@
 // worker keeps storing new events; prints the cleanup time, accept→stored latency before and during it, and the
 // bytes each stored event takes (heap, TOAST, indexes). Every number comes with the load average it was taken at.
 // Run: npx tsx bench/retention/cleanup.ts [events=100000] [rate=100]   (the full size: 2000000)
+// BENCH_NAME names the stack (its database is faultline_test_<name>_…), so two runs can tell theirs apart.
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { benchEvent } from '../ingest/payload.ts';
@@ -17,7 +18,7 @@ const load = () => os.loadavg()[0].toFixed(1);
 const MB = (b: number) => (b / 1024 / 1024).toFixed(1);
 
 const { startStack } = await import('../../tests/harness/stack.ts');
-const stack = await startStack({ name: 'bench_retention', workers: 0, env: { LOG_LEVEL: 'error' } });
+const stack = await startStack({ name: process.env.BENCH_NAME ?? 'bench_retention', workers: 0, env: { LOG_LEVEL: 'error' } });
 Object.assign(process.env, {
   DATABASE_URL: stack.databaseUrl,
   REDIS_PREFIX: stack.redisPrefix,

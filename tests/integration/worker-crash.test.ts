@@ -1,5 +1,6 @@
 // Workers killed with SIGKILL in the middle of a batch lose nothing and count nothing twice; a message that
-// can never be stored goes to the dead-letter stream; acknowledged entries are trimmed off the stream.
+// can never be stored goes to the dead-letter stream; acknowledged entries are trimmed off the stream. A worker
+// stopped with SIGTERM exits by itself with status 0.
 // Runs its own Faultline (no shared workers) so it can kill workers at will.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
@@ -205,6 +206,30 @@ describe('worker crash safety', () => {
       );
     } finally {
       w.kill('SIGTERM');
+      await exited(w);
+    }
+  }, 120_000);
+
+  it('exits by itself with status 0 soon after SIGTERM, nothing left holding it open', async () => {
+    const w = stack.startWorker();
+    const exit = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      w.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    try {
+      // Once it stored an event, its loops and scheduled jobs (the usage flush runs at start) are all under way.
+      const before = await storedCount();
+      await enqueueDirectly(TOTAL + 7);
+      await until(async () => (await storedCount()) > before, 60_000, 'the worker to store the event');
+      w.kill('SIGTERM');
+      // Far less than the 25 s a supervisor waits before SIGKILL; a forgotten timer (the cron's sleep was 60 s) or
+      // an open connection would keep it alive past this.
+      const stopped = await Promise.race([
+        exit,
+        new Promise<'still running'>((r) => setTimeout(r, 10_000, 'still running')),
+      ]);
+      expect(stopped).toEqual({ code: 0, signal: null });
+    } finally {
+      w.kill('SIGKILL');
       await exited(w);
     }
   }, 120_000);

@@ -8,15 +8,20 @@ import { runScheduledJobs } from './scheduled.ts';
 import { evaluateAlerts } from '../lib/alerts/evaluate.ts';
 import { recordRegressions } from '../lib/issues/activity.ts';
 import { closeDb, db } from '../lib/db.ts';
+import { closeRedis } from '../lib/redis.ts';
 import { closeSqlPool } from '../lib/sql.ts';
 import { metrics } from '../lib/metrics/metrics.ts';
 import { startMetricsServer } from '../lib/metrics/serve.ts';
 
-startMetricsServer();
+const metricsServer = startMetricsServer();
 const onStored = async (stored: Parameters<typeof evaluateAlerts>[1]) => {
   metrics().stored.inc(stored.length);
   await recordRegressions(db(), stored);
   await evaluateAlerts(db(), stored);
 };
 await Promise.all([runEventWorker({ onStored }), runAlertWorker(), runScheduledJobs()]);
-await Promise.all([closeDb(), closeSqlPool()]);
+// A scraper's kept-alive connection, and the shared Redis connection the metrics read the queue with, would
+// otherwise hold the process open (the latter for good: tests/integration/metrics.test.ts left such workers behind).
+metricsServer?.close();
+metricsServer?.closeAllConnections();
+await Promise.all([closeDb(), closeSqlPool(), closeRedis()]);

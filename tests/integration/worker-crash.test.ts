@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { startStack, type Stack } from '../harness/stack.ts';
+import { freePort, startStack, type Stack } from '../harness/stack.ts';
 import { createDb, type Db } from '../../lib/db.ts';
 import { ensureProject } from '../../lib/projects/setup.ts';
 
@@ -211,7 +211,8 @@ describe('worker crash safety', () => {
   }, 120_000);
 
   it('exits by itself with status 0 soon after SIGTERM, nothing left holding it open', async () => {
-    const w = stack.startWorker();
+    const metricsPort = await freePort();
+    const w = stack.startWorker({ METRICS_PORT: String(metricsPort) });
     const exit = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
       w.once('exit', (code, signal) => resolve({ code, signal })),
     );
@@ -220,6 +221,9 @@ describe('worker crash safety', () => {
       const before = await storedCount();
       await enqueueDirectly(TOTAL + 7);
       await until(async () => (await storedCount()) > before, 60_000, 'the worker to store the event');
+      // A scrape opens the metrics' own Redis connection and leaves a kept-alive connection to the metrics server.
+      const scrape = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(await scrape.text()).toContain('faultline_events_stored_total');
       w.kill('SIGTERM');
       // Far less than the 25 s a supervisor waits before SIGKILL; a forgotten timer (the cron's sleep was 60 s) or
       // an open connection would keep it alive past this.

@@ -219,7 +219,7 @@ describe('worker crash safety', () => {
     try {
       // Once it stored an event, its loops and scheduled jobs (the usage flush runs at start) are all under way.
       const before = await storedCount();
-      await enqueueDirectly(TOTAL + 7);
+      await enqueueDirectly(TOTAL + 100); // an id the tests above did not use
       await until(async () => (await storedCount()) > before, 60_000, 'the worker to store the event');
       // A scrape opens the metrics' own Redis connection and leaves a kept-alive connection to the metrics server.
       const scrape = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);

@@ -105,16 +105,14 @@ async function seed(databaseUrl: string) {
   );
   const template = eventJson();
   await c.query(
-    `INSERT INTO "Event" ("projectId", "issueId", "eventId", timestamp, level, platform, release, environment, title,
-      message, culprit, "userKey", tags, data, hash)
-     SELECT $1, $2 + (g % $4), md5('event' || g), now() - (g || ' seconds')::interval, 'error', 'node', 'shop@1.' ||
+    `INSERT INTO "Event" ("projectId", "issueId", "eventId", timestamp, level, release, environment, title,
+      message, culprit, "userKey", data, hash)
+     SELECT $1, $2 + (g % $4), md5('event' || g), now() - (g || ' seconds')::interval, 'error', 'shop@1.' ||
        (g % 20), 'production',
        'TypeError: Cannot read properties of undefined', '', 'src/module in handler', 'u' || (g % 500),
-       jsonb_build_object('environment', 'production', 'release', 'shop@1.' || (g % 20),
-         'browser', 'Chrome ' || (100 + g % 20)),
-       replace(replace(replace(replace($3::text, 'EVENTID', md5('event' || g)), 'TS', to_char(now() - (g ||
+       jsonb_insert(replace(replace(replace(replace($3::text, 'EVENTID', md5('event' || g)), 'TS', to_char(now() - (g ||
          ' seconds')::interval, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')), 'UID', 'u' || (g % 500)), 'REL', '1.' || (g %
-         20))::jsonb,
+         20))::jsonb, '{tags,-1}', jsonb_build_array('browser', 'Chrome ' || (100 + g % 20)), true),
        md5('issue' || (1 + g % $4))
      FROM generate_series(1, $5) g`,
     [project, firstIssue, template, ISSUES, EVENTS],

@@ -1,9 +1,8 @@
-// Entry of `faultline run cron`: only the scheduled jobs (usage flush, retention cleanup), for installs that run
-// them as a third process like Sentry's cron. The worker runs the same loop; the cleanup lock keeps one at a time.
-import { createRedis } from '../lib/redis.ts';
-import { runCron } from '../lib/retention/schedule.ts';
+// Entry of `faultline run cron`: only the scheduled jobs (workers/scheduled.ts), for installs that run them as a
+// third process like Sentry's cron. The worker runs the same jobs; the cleanup lock keeps one cleanup at a time.
+import { closeDb } from '../lib/db.ts';
+import { closeSqlPool } from '../lib/sql.ts';
+import { runScheduledJobs } from './scheduled.ts';
 
-const redis = createRedis();
-await runCron(redis);
-redis.disconnect();
-process.exit(0);
+await runScheduledJobs();
+await Promise.all([closeDb(), closeSqlPool()]);

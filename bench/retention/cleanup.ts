@@ -2,6 +2,7 @@
 // worker keeps storing new events; prints the cleanup time, accept→stored latency before and during it, and the
 // bytes each stored event takes (heap, TOAST, indexes). Every number comes with the load average it was taken at.
 // Run: npx tsx bench/retention/cleanup.ts [events=100000] [rate=100]   (the issue's full size: 2000000)
+// BENCH_NAME names the stack (its database is faultline_test_<name>_…), so two runs can tell theirs apart.
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { benchEvent } from '../ingest/payload.ts';
@@ -17,7 +18,11 @@ const load = () => os.loadavg()[0].toFixed(1);
 const MB = (b: number) => (b / 1024 / 1024).toFixed(1);
 
 const { startStack } = await import('../../tests/harness/stack.ts');
-const stack = await startStack({ name: 'bench_retention', workers: 0, env: { LOG_LEVEL: 'error' } });
+const stack = await startStack({
+  name: process.env.BENCH_NAME ?? 'bench_retention',
+  workers: 0,
+  env: { LOG_LEVEL: 'error' },
+});
 Object.assign(process.env, {
   DATABASE_URL: stack.databaseUrl,
   REDIS_PREFIX: stack.redisPrefix,
@@ -66,10 +71,10 @@ async function seed(projectId: number, keyId: number) {
     const to = Math.min(total, from + chunk) - 1;
     // Event g is at now - 120 days × (1 - g/N); older than the retention it may belong to any issue.
     await s.run(
-      `INSERT INTO "Event" ("projectId", "issueId", "eventId", "timestamp", "received", "level", "platform", "release",
-         "dist", "environment", "title", "message", "culprit", "userKey", "tags", "data", "hash")
-       SELECT e."projectId", e."issueId", md5(g::text || $5), x.at, x.at, e.level, e.platform, e.release, e.dist,
-         e.environment, e.title, e.message, e.culprit, e."userKey", e.tags, e.data, e.hash
+      `INSERT INTO "Event" ("projectId", "issueId", "eventId", "timestamp", "received", "level", "release",
+         "environment", "title", "message", "culprit", "userKey", "data", "hash")
+       SELECT e."projectId", e."issueId", md5(g::text || $5), x.at, x.at, e.level, e.release,
+         e.environment, e.title, e.message, e.culprit, e."userKey", e.data, e.hash
        FROM generate_series($1::int, $2::int) g
        CROSS JOIN LATERAL (SELECT $3::timestamptz - $4::float8 * interval '1 day' * (1 - g::float8 / $6) AS at) x
        CROSS JOIN LATERAL (SELECT CASE WHEN x.at < $3::timestamptz - interval '${KEEP_DAYS} days'

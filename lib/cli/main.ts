@@ -2,7 +2,7 @@
 import { UsageError } from './args.ts';
 import { ConfigError } from '../config.ts';
 import { SetupError } from '../slug.ts';
-import { UserError } from '../users/users.ts';
+import { DomainError } from '../errors.ts';
 
 type Command = { help: string; run: (argv: string[]) => Promise<number> };
 
@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     const cmd = await load();
     return await cmd.run(rest);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof SetupError || e instanceof UserError) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof SetupError || e instanceof DomainError) {
       console.error(`faultline ${name}: ${e.message}`);
       return 2;
     }

@@ -132,7 +132,7 @@ describe('batch rows', () => {
     ]);
     // Every event's tags and user identities are counted once each.
     const total = rows.tagValueRows(inTimeOrder, issueIdOf).reduce((s, r) => s + r.n, 0);
-    expect(total).toBe(inTimeOrder.reduce((s, p) => s + p.tags.length + userIdentityTags(p.event).length, 0));
+    expect(total).toBe(inTimeOrder.reduce((s, p) => s + p.event.tags.length + userIdentityTags(p.event).length, 0));
   });
 
   it('stores each identity of the user under its own key, beside the one `user` tag', () => {

@@ -100,15 +100,12 @@ export function eventRowsJson(batch: PreparedEvent[], issueIdOf: IssueIdOf): str
         timestamp: p.timestamp.toISOString(),
         received: p.receivedAt.toISOString(),
         level: p.event.level,
-        platform: p.event.platform,
         release: p.event.release ?? null,
-        dist: p.event.dist ?? null,
         environment: p.event.environment,
         title: p.summary.title,
         message: p.event.message ?? '',
         culprit: p.summary.culprit,
         userKey: p.userKey,
-        tags: Object.fromEntries(p.tags),
         hash: p.grouping.hash,
       });
       return `${row.slice(0, -1)},"data":${p.json}}`;
@@ -188,7 +185,7 @@ export function tagValueRows(inserted: PreparedEvent[], issueIdOf: IssueIdOf): T
   for (const p of inserted) {
     const ts = p.timestamp.toISOString();
     const issueId = issueIdOf(p);
-    for (const [k, v] of [...p.tags, ...userIdentityTags(p.event)]) {
+    for (const [k, v] of [...p.event.tags, ...userIdentityTags(p.event)]) {
       const id = `${issueId}\0${k}\0${v}`;
       const e = agg.get(id);
       if (e) {

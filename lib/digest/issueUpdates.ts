@@ -113,7 +113,7 @@ export function applyEvents(x: ApplyInput): AppliedEvents {
       level: p.event.level,
       environment: p.event.environment,
       release: p.event.release ?? null,
-      tags: p.tags,
+      tags: p.event.tags,
       userKey: p.userKey,
       timestamp: p.event.timestamp,
     });

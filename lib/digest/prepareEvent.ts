@@ -13,7 +13,6 @@ export interface PreparedEvent {
   event: NormalizedEvent;
   grouping: GroupingResult;
   summary: EventSummary;
-  tags: [string, string][];
   userKey: string | null;
   timestamp: Date;
   receivedAt: Date;
@@ -35,15 +34,18 @@ export function normalizeQueued(q: QueuedEvent): NormalizedQueued {
   return { projectId: q.projectId, event, receivedAt };
 }
 
-/** Grouping, summary and tags of a normalized event: run after source maps, so they see the original frames. */
-export function finishPrepare({ projectId, event, receivedAt }: NormalizedQueued): PreparedEvent {
-  const summary = summarizeEvent(event);
+/**
+ * Grouping, summary and tags of a normalized event: run after source maps, so they see the original frames. The
+ * stored event's `tags` are all of them, its own then the derived ones (as in Sentry's stored events): the payload
+ * is the one place an event's tags are kept, for the API, event search and alert rules alike.
+ */
+export function finishPrepare({ projectId, event: normalized, receivedAt }: NormalizedQueued): PreparedEvent {
+  const event = { ...normalized, tags: eventTags(normalized) };
   return {
     projectId,
     event,
     grouping: groupEvent(event),
-    summary,
-    tags: eventTags(event),
+    summary: summarizeEvent(event),
     userKey: userKey(event) ?? null,
     timestamp: new Date(event.timestamp),
     receivedAt,

@@ -3,8 +3,10 @@ import type { Event } from '../generated/prisma/client.ts';
 import { normalizeEvent } from './normalize.ts';
 import { readFixture } from '@/tests/fixtures/sdkEnvelopes';
 import { ENVIRON_FILTERED, serializeEvent, serializeEventSimple, serializeFrame } from './serialize.ts';
+import { eventTags } from './tags.ts';
 import type { NormalizedEvent } from './types.ts';
 
+/** The row the digest stores: the event with all its tags (its own, then the derived ones) in the payload. */
 function row(ev: NormalizedEvent, over: Partial<Event> = {}): Event {
   return {
     id: 1n,
@@ -14,16 +16,13 @@ function row(ev: NormalizedEvent, over: Partial<Event> = {}): Event {
     timestamp: new Date(ev.timestamp),
     received: new Date(ev.received),
     level: ev.level,
-    platform: ev.platform,
     release: ev.release ?? null,
-    dist: ev.dist ?? null,
     environment: ev.environment,
     title: 'T',
     message: ev.message ?? '',
     culprit: 'C',
     userKey: null,
-    tags: { level: ev.level, environment: ev.environment, job: 'backup' },
-    data: ev as never,
+    data: { ...ev, tags: eventTags(ev) } as never,
     hash: 'a'.repeat(32),
     ...over,
   };
@@ -39,7 +38,19 @@ describe('serializeEvent', () => {
     expect(s.id).toBe(s.eventID);
     expect(s.groupID).toBe('42');
     expect(s.projectID).toBe('7');
-    expect(s.tags.map((t) => t.key)).toEqual(['environment', 'job', 'level']);
+    expect(s.tags.map((t) => t.key)).toEqual([
+      'environment',
+      'job',
+      'level',
+      'os',
+      'os.name',
+      'release',
+      'runtime',
+      'server_name',
+      'user',
+    ]);
+    expect(s.tags).toContainEqual({ key: 'job', value: 'backup' });
+    expect(s.platform).toBe(ev.platform);
     expect(s.entries).toEqual([
       {
         type: 'message',

@@ -210,9 +210,9 @@ export function filteredExtra(extra: Rec | undefined): Rec {
   return 'environ' in extra ? { ...extra, environ: ENVIRON_FILTERED } : extra;
 }
 
-function tagList(tags: unknown): { key: string; value: string }[] {
-  const entries = isRecord(tags) ? Object.entries(tags) : [];
-  return entries
+/** The stored event's tags (its own and the derived ones, see lib/digest/prepareEvent.ts), sorted by key. */
+function tagList(tags: NormalizedEvent['tags'] | undefined): { key: string; value: string }[] {
+  return (Array.isArray(tags) ? tags : [])
     .map(([key, value]) => ({ key, value: String(value) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
@@ -244,8 +244,8 @@ export function serializeEventSimple(row: Event): EventSimple {
     location: ev.transaction ?? null,
     culprit: row.culprit,
     user: serializeEventUser(ev.user),
-    tags: tagList(row.tags),
-    platform: row.platform,
+    tags: tagList(ev.tags),
+    platform: ev.platform ?? null,
     dateCreated: row.timestamp.toISOString(),
     crashFile: null,
   };
@@ -272,18 +272,18 @@ export function serializeEvent(
     message: row.message,
     culprit: row.culprit,
     location: ev.transaction ?? null,
-    platform: row.platform,
+    platform: ev.platform ?? null,
     level: row.level,
     logger: ev.logger ?? null,
     dateCreated: row.timestamp.toISOString(),
     dateReceived: row.received.toISOString(),
     metadata: eventMetadata(row, ev),
-    tags: tagList(row.tags),
+    tags: tagList(ev.tags),
     user: serializeEventUser(ev.user),
     contexts: ev.contexts ?? {},
     sdk: ev.sdk ? { name: ev.sdk.name ?? null, version: ev.sdk.version ?? null } : null,
     release: row.release ? { version: row.release } : null,
-    dist: row.dist,
+    dist: ev.dist ?? null,
     environment: row.environment,
     /** The grouping hashes (Sentry's name); the SDK's own fingerprint is `fingerprint`. */
     fingerprints: row.hash ? [row.hash] : [],

@@ -82,7 +82,10 @@ export interface NormalizedEvent {
     }>;
   };
   breadcrumbs?: { values: Breadcrumb[] };
-  /** Tags as ordered [key, value] pairs, keys ≤ 32 and values ≤ 200 characters. */
+  /**
+   * Tags as ordered [key, value] pairs, keys ≤ 32 and values ≤ 200 characters: the SDK's own, and once prepared for
+   * storage (lib/digest/prepareEvent.ts) the derived ones after them (lib/events/tags.ts eventTags).
+   */
   tags: [string, string][];
   extra?: Record<string, unknown>;
   user?: EventUser;

@@ -1,5 +1,6 @@
 // Search within one issue's events (the events tab's box, Sentry's `/issues/{id}/events/?query=`): `key:value`
-// matches the event's tags (`user.email:` its user, `release:`/`environment:` their columns), other words its text.
+// matches the event's tags, the [key, value] pairs of its payload's `tags` (`user.email:` its user,
+// `release:`/`environment:`/`level:` their columns), other words its text.
 import { Prisma } from '../generated/prisma/client.ts';
 import { SearchError, tokenize } from './search.ts';
 
@@ -25,16 +26,18 @@ export function eventSearchSql(query: string): Prisma.Sql {
     }
     const key = t.key.toLowerCase();
     const user = USER_FIELDS[key];
+    if (key === 'is' || key === 'has' || t.values.some((v) => v.includes('*'))) {
+      throw new SearchError(`${t.key}: not supported in event search (use key:value or free text)`);
+    }
     const column =
       key === 'release' || key === 'environment' || key === 'level'
         ? Prisma.raw(`"${key}"`)
         : user
           ? Prisma.sql`(data->'user'->>${user})`
-          : Prisma.sql`(tags->>${t.key})`;
-    if (key === 'is' || key === 'has' || t.values.some((v) => v.includes('*'))) {
-      throw new SearchError(`${t.key}: not supported in event search (use key:value or free text)`);
-    }
-    const match = Prisma.sql`${column} IN (${Prisma.join(t.values)})`;
+          : undefined;
+    const match = column
+      ? Prisma.sql`${column} IN (${Prisma.join(t.values)})`
+      : Prisma.sql`(data->'tags') @> ANY (${t.values.map((v) => JSON.stringify([[t.key, v]]))}::jsonb[])`;
     parts.push(t.negated ? Prisma.sql`NOT COALESCE(${match}, false)` : match);
   }
   const text = words.join(' ').trim();

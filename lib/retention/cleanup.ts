@@ -1,6 +1,7 @@
 // Retention (Sentry's `cleanup --days N`): removes events older than each project's retention, in small batches,
 // then the issues whose last event is gone and hourly counts older than the cutoff.
 import { config } from '../config.ts';
+import { InvalidError, NotFoundError } from '../errors.ts';
 import type { Sql } from '../sql.ts';
 import {
   countExpired,
@@ -8,12 +9,16 @@ import {
   deleteEventBatch,
   deleteHourlyBatch,
   deleteIssueBatch,
+  orgExists,
   projectsToClean,
 } from './queries/cleanup.ts';
 
 export interface CleanupOptions {
   /** Overrides every project's retention (the `--days` of the command). */
   days?: number;
+  /** Only this organization's projects (`--org`). */
+  orgSlug?: string;
+  /** Only this project (`--project`); a slug used in several organizations needs `orgSlug` too. */
   projectSlug?: string;
   dryRun?: boolean;
   /** Rows per statement: small enough that the worker's inserts never wait long on a batch. */
@@ -35,6 +40,24 @@ export interface CleanupSummary {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The projects a cleanup covers. A slug is unique only within an organization, so `--project` alone must name one
+ * project: an unknown or ambiguous selection is refused before anything is removed.
+ */
+async function projectsInScope(sql: Sql, org: string | undefined, project: string | undefined) {
+  const rows = await projectsToClean(sql, org, project);
+  if (org && !rows.length && !(await orgExists(sql, org))) throw new NotFoundError(`no organization "${org}"`);
+  if (project && !rows.length)
+    throw new NotFoundError(`no project "${project}" in ${org ? `organization "${org}"` : 'any organization'}`);
+  const orgs = [...new Set(rows.map((r) => r.org))];
+  if (project && orgs.length > 1)
+    throw new InvalidError(
+      null,
+      `project "${project}" is in ${orgs.length} organizations (${orgs.join(', ')}): say which one with --org`,
+    );
+  return rows;
+}
+
 export async function cleanup(sql: Sql, opts: CleanupOptions = {}): Promise<CleanupSummary> {
   const started = performance.now();
   const now = opts.now ?? new Date();
@@ -49,7 +72,7 @@ export async function cleanup(sql: Sql, opts: CleanupOptions = {}): Promise<Clea
     seconds: 0,
     dryRun: !!opts.dryRun,
   };
-  for (const p of await projectsToClean(sql, opts.projectSlug)) {
+  for (const p of await projectsInScope(sql, opts.orgSlug, opts.projectSlug)) {
     const days = opts.days ?? p.retentionDays ?? config().EVENT_RETENTION_DAYS;
     const cutoff = new Date(now.getTime() - days * DAY_MS);
     const name = `${p.org}/${p.slug}`;

@@ -1,11 +1,7 @@
-// The cron (Sentry's third process): moves usage counts to PostgreSQL every minute and runs the retention
-// cleanup every CLEANUP_INTERVAL_MINUTES. Every worker runs it; a PostgreSQL advisory lock lets one clean at a time.
-import type { Redis } from 'ioredis';
-import { config } from '../config.ts';
-import { log } from '../log.ts';
+// One retention cleanup at a time across the install's processes (every worker schedules one, workers/scheduled.ts,
+// and `faultline cleanup` runs one): a PostgreSQL advisory lock around lib/retention/cleanup.ts.
 import { sql, sqlPool } from '../sql.ts';
-import { flushUsage } from '../quotas/usage.ts';
-import { cleanup, formatSummary, type CleanupOptions, type CleanupSummary } from './cleanup.ts';
+import { cleanup, type CleanupOptions, type CleanupSummary } from './cleanup.ts';
 
 // Any fixed number; the same in every process of an install (the database is the install's).
 const CLEANUP_LOCK = 15_001;
@@ -30,39 +26,4 @@ export async function cleanupExclusively(opts: CleanupOptions = {}): Promise<Cle
     // A connection that failed mid-way may still hold the lock: dropping it releases the lock.
     client.release(broken);
   }
-}
-
-const MINUTE = 60_000;
-
-export async function runCron(redis: Redis, opts: { signal?: AbortSignal } = {}): Promise<void> {
-  let stopping = false;
-  let wake: () => void = () => undefined;
-  const stop = () => {
-    stopping = true;
-    wake();
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-  opts.signal?.addEventListener('abort', stop);
-  const interval = config().CLEANUP_INTERVAL_MINUTES * MINUTE;
-  // The first cleanup a little after start, so a fleet of workers restarted together does not line up on the lock.
-  let nextCleanup = Date.now() + MINUTE;
-  while (!stopping) {
-    try {
-      await flushUsage(redis, sql(sqlPool()));
-      if (interval > 0 && Date.now() >= nextCleanup) {
-        nextCleanup = Date.now() + interval;
-        const s = await cleanupExclusively();
-        if (s && (s.events || s.issues)) log.info(formatSummary(s));
-      }
-    } catch (err) {
-      log.error('cron run failed', { err });
-    }
-    await new Promise<void>((r) => {
-      wake = r;
-      setTimeout(r, MINUTE);
-    });
-  }
-  process.off('SIGTERM', stop);
-  process.off('SIGINT', stop);
 }

@@ -9,6 +9,7 @@ import { createChannel } from '../../lib/alerts/channelRecords.ts';
 import { createRule, ruleInputSchema } from '../../lib/alerts/ruleRecords.ts';
 import { evaluateAlerts } from '../../lib/alerts/evaluate.ts';
 import type { StoredEvent } from '../../lib/digest/types.ts';
+import type { NormalizedEvent } from '../../lib/events/types.ts';
 import { baseUrl, makeProject } from '../harness/fixtures.ts';
 import { waitFor } from './alerts-receivers.ts';
 
@@ -111,7 +112,7 @@ export async function settle(p: Project, eventIds: string[], opts: { regression?
     level: r.level,
     environment: r.environment ?? '',
     release: r.release,
-    tags: Object.entries(r.tags as Record<string, string>),
+    tags: (r.data as unknown as NormalizedEvent).tags,
     userKey: r.userKey,
     timestamp: r.timestamp.toISOString(),
   }));

@@ -55,7 +55,13 @@ beforeAll(async () => {
   await storeEvents(a.project, a.key.publicKey, [
     { event_id: seq[0], message: 'payment gateway slow', timestamp: ago(3 * HOUR), tags: { region: 'eu' } },
     { event_id: seq[1], message: 'payment gateway slow', timestamp: ago(2 * HOUR), tags: { region: 'eu' } },
-    { event_id: seq[2], message: 'payment gateway slow', timestamp: ago(HOUR), tags: { region: 'us' } },
+    {
+      event_id: seq[2],
+      message: 'payment gateway slow',
+      timestamp: ago(HOUR),
+      tags: { region: 'us' },
+      server_name: 'web-1',
+    },
     ...['free', 'pro', 'team', 'enterprise', 'pro'].map((plan, i) => ({
       event_id: i === 0 ? plans : hex(),
       message: 'plan check failed',
@@ -125,6 +131,27 @@ describe('issue events', () => {
     expect(nextLink(first.headers)?.results).toBe(true);
     const all = await allPages(w.token, `/api/0/issues/${w.seqIssue}/events/?per_page=2`);
     expect(all.map((e: { eventID: string }) => e.eventID)).toEqual([w.seq[2], w.seq[1], w.seq[0]]);
+  });
+
+  it('searches the events by their own tags and the derived ones, both kept in the payload', async () => {
+    const ids = async (query: string) => {
+      const r = await get(`/api/0/issues/${w.seqIssue}/events/?query=${encodeURIComponent(query)}`);
+      expect(r.status, query).toBe(200);
+      return r.body.map((e: { eventID: string }) => e.eventID);
+    };
+    expect(await ids('region:eu')).toEqual([w.seq[1], w.seq[0]]);
+    expect(await ids('!region:eu')).toEqual([w.seq[2]]);
+    expect(await ids('region:[eu,us]')).toEqual([w.seq[2], w.seq[1], w.seq[0]]);
+    expect(await ids('server_name:web-1')).toEqual([w.seq[2]]);
+    expect(await ids('!server_name:web-1')).toEqual([w.seq[1], w.seq[0]]);
+    expect(await ids('region:asia')).toEqual([]);
+    const latest = await get(`/api/0/issues/${w.seqIssue}/events/latest/`);
+    expect(latest.body.tags).toEqual([
+      { key: 'environment', value: 'production' },
+      { key: 'level', value: 'error' },
+      { key: 'region', value: 'us' },
+      { key: 'server_name', value: 'web-1' },
+    ]);
   });
 
   it('answers latest and oldest with the neighbours inside the issue', async () => {

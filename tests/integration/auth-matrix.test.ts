@@ -536,8 +536,7 @@ beforeAll(async () => {
       eventId: issuesApi.eventId,
       timestamp: now,
       title: 'Error 1',
-      tags: { level: 'error' },
-      data: { event_id: issuesApi.eventId, level: 'error', tags: [] },
+      data: { event_id: issuesApi.eventId, level: 'error', tags: [['level', 'error']] },
       hash: issue.hash,
     },
   });

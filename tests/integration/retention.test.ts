@@ -9,7 +9,7 @@ import { storeEvents } from '../../lib/digest/storeEvents.ts';
 import { preparedEvent } from '../../lib/digest/testEvents.ts';
 import { cleanupExclusively } from '../../lib/retention/schedule.ts';
 import { projectRoot } from '../../lib/cli/paths.ts';
-import { makeProject } from '../harness/fixtures.ts';
+import { makeProject, uniqueSlug } from '../harness/fixtures.ts';
 
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
@@ -21,8 +21,8 @@ function faultline(...args: string[]) {
 
 let nextId = Date.now() * 1000;
 
-async function seed() {
-  const p = await makeProject();
+async function seed(opts: { org?: string; project?: string } = {}) {
+  const p = await makeProject(opts);
   const at = (bug: string, days: number, user: string) =>
     preparedEvent({
       projectId: p.project.id,
@@ -118,6 +118,48 @@ describe('retention cleanup', () => {
       await holder.query('SELECT pg_advisory_unlock(15001)');
       holder.release();
     }
-    expect(await cleanupExclusively({ projectSlug: 'no-such-project' })).toMatchObject({ projects: 0, events: 0 });
+    // The lock is free again: the cleanup gets as far as looking the project up.
+    await expect(cleanupExclusively({ projectSlug: 'no-such-project' })).rejects.toThrow(
+      'no project "no-such-project" in any organization',
+    );
+  });
+
+  it('needs --org with a --project slug used in several organizations; refuses unknown names', async () => {
+    const slug = uniqueSlug('shared');
+    const a = (await seed({ project: slug })).p;
+    const b = (await seed({ project: slug })).p;
+    const count = (p: typeof a) => db().event.count({ where: { projectId: p.project.id } });
+
+    const ambiguous = faultline('cleanup', '--days', '30', '--project', slug);
+    expect(ambiguous.status).toBe(2);
+    expect(ambiguous.stderr.trim()).toBe(
+      `faultline cleanup: project "${slug}" is in 2 organizations (${a.org.slug}, ${b.org.slug}):` +
+        ' say which one with --org',
+    );
+    expect([await count(a), await count(b)]).toEqual([4, 4]);
+
+    const one = faultline('cleanup', '--days', '30', '--org', a.org.slug, '--project', slug);
+    expect(one.status, one.stderr).toBe(0);
+    expect(one.stdout.trim().split('\n').pop()).toMatch(/^cleanup removed 3 events, 1 issues, .* in 1 projects/);
+    expect([await count(a), await count(b)]).toEqual([1, 4]);
+
+    const wholeOrg = faultline('cleanup', '--days', '30', '--org', b.org.slug, '--dry-run');
+    expect(wholeOrg.status, wholeOrg.stderr).toBe(0);
+    expect(wholeOrg.stdout).toContain(`${b.org.slug}/${slug}: would remove 3 events`);
+    expect(wholeOrg.stdout).not.toContain(a.org.slug);
+
+    for (const [args, message] of [
+      [['--project', 'no-such-project'], 'no project "no-such-project" in any organization'],
+      [['--org', 'no-such-org'], 'no organization "no-such-org"'],
+      [
+        ['--org', b.org.slug, '--project', 'no-such-project'],
+        `no project "no-such-project" in organization "${b.org.slug}"`,
+      ],
+    ] as const) {
+      const r = faultline('cleanup', '--days', '30', ...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr.trim()).toBe(`faultline cleanup: ${message}`);
+    }
+    expect([await count(a), await count(b)]).toEqual([1, 4]);
   });
 });

@@ -1,10 +1,11 @@
 // Workers killed with SIGKILL in the middle of a batch lose nothing and count nothing twice; a message that
-// can never be stored goes to the dead-letter stream; acknowledged entries are trimmed off the stream.
+// can never be stored goes to the dead-letter stream; acknowledged entries are trimmed off the stream. A worker
+// stopped with SIGTERM exits by itself with status 0.
 // Runs its own Faultline (no shared workers) so it can kill workers at will.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { startStack, type Stack } from '../harness/stack.ts';
+import { freePort, startStack, type Stack } from '../harness/stack.ts';
 import { createDb, type Db } from '../../lib/db.ts';
 import { ensureProject } from '../../lib/projects/setup.ts';
 
@@ -205,6 +206,34 @@ describe('worker crash safety', () => {
       );
     } finally {
       w.kill('SIGTERM');
+      await exited(w);
+    }
+  }, 120_000);
+
+  it('exits by itself with status 0 soon after SIGTERM, nothing left holding it open', async () => {
+    const metricsPort = await freePort();
+    const w = stack.startWorker({ METRICS_PORT: String(metricsPort) });
+    const exit = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      w.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    try {
+      // Once it stored an event, its loops and scheduled jobs (the usage flush runs at start) are all under way.
+      const before = await storedCount();
+      await enqueueDirectly(TOTAL + 100); // an id the tests above did not use
+      await until(async () => (await storedCount()) > before, 60_000, 'the worker to store the event');
+      // A scrape opens the metrics' own Redis connection and leaves a kept-alive connection to the metrics server.
+      const scrape = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(await scrape.text()).toContain('faultline_events_stored_total');
+      w.kill('SIGTERM');
+      // Far less than the 25 s a supervisor waits before SIGKILL; a forgotten timer (the cron's sleep was 60 s) or
+      // an open connection would keep it alive past this.
+      const stopped = await Promise.race([
+        exit,
+        new Promise<'still running'>((r) => setTimeout(r, 10_000, 'still running')),
+      ]);
+      expect(stopped).toEqual({ code: 0, signal: null });
+    } finally {
+      w.kill('SIGKILL');
       await exited(w);
     }
   }, 120_000);

@@ -149,16 +149,13 @@ export async function lockIssues(tx: Tx, ids: number[]): Promise<LockedIssue[]> 
  */
 export async function insertEvents(tx: Tx, rowsJson: string): Promise<{ projectId: number; eventId: string }[]> {
   return tx.rows(
-    `INSERT INTO "Event" ("projectId", "issueId", "eventId", "timestamp", "received", "level", "platform", "release",
-      "dist",
-       "environment", "title", "message", "culprit", "userKey", "tags", "data", "hash")
-     SELECT "projectId", "issueId", "eventId", "timestamp", "received", level, platform, release, dist, environment,
-       title, message,
-       culprit, "userKey", tags, data, hash
+    `INSERT INTO "Event" ("projectId", "issueId", "eventId", "timestamp", "received", "level", "release",
+       "environment", "title", "message", "culprit", "userKey", "data", "hash")
+     SELECT "projectId", "issueId", "eventId", "timestamp", "received", level, release, environment, title, message,
+       culprit, "userKey", data, hash
      FROM jsonb_to_recordset($1::jsonb) AS x("projectId" int, "issueId" int, "eventId" text, "timestamp" timestamp(3),
-       "received" timestamp(3), level text, platform text, release text, dist text, environment text, title text,
-         message text,
-       culprit text, "userKey" text, tags jsonb, data jsonb, hash text)
+       "received" timestamp(3), level text, release text, environment text, title text, message text, culprit text,
+       "userKey" text, data jsonb, hash text)
      ON CONFLICT ("projectId", "eventId") DO NOTHING RETURNING "projectId", "eventId"`,
     rowsJson,
   );

@@ -91,10 +91,16 @@ export async function countExpired(sql: Sql, projectId: number, cutoff: Date) {
   return { events: r.events, bytes: Number(r.bytes), issues: r.issues };
 }
 
-export async function projectsToClean(sql: Sql, slug: string | undefined) {
+/** Every project, an organization's, or the projects with a slug (in one organization, or in any). */
+export async function projectsToClean(sql: Sql, org: string | undefined, project: string | undefined) {
   return sql.rows<{ id: number; slug: string; org: string; retentionDays: number | null }>(
     `SELECT p.id, p.slug, o.slug AS org, p."retentionDays" FROM "Project" p JOIN "Organization" o ON o.id = p."orgId"
-     WHERE $1::text IS NULL OR p.slug = $1 ORDER BY p.id`,
-    slug ?? null,
+     WHERE ($1::text IS NULL OR o.slug = $1) AND ($2::text IS NULL OR p.slug = $2) ORDER BY p.id`,
+    org ?? null,
+    project ?? null,
   );
+}
+
+export async function orgExists(sql: Sql, slug: string): Promise<boolean> {
+  return (await sql.rows(`SELECT 1 FROM "Organization" WHERE slug = $1`, slug)).length > 0;
 }

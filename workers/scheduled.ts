@@ -1,7 +1,7 @@
 // The scheduled jobs (Sentry's cron), on the one scheduler of workers/periodic.ts: usage counts to PostgreSQL every
 // minute, the retention cleanup every CLEANUP_INTERVAL_MINUTES (a PostgreSQL advisory lock lets one process clean
-// at a time), source-map upload leftovers and expired bundles hourly. Every worker runs them, and so does
-// `faultline run cron` for installs that want Sentry's third process.
+// at a time), source-map assemblies nobody advances every 10 s, upload leftovers and expired bundles hourly. Every
+// worker runs them, and so does `faultline run cron` for installs that want Sentry's third process.
 import { config } from '../lib/config.ts';
 import { log } from '../lib/log.ts';
 import { createRedis } from '../lib/redis.ts';
@@ -9,6 +9,7 @@ import { sql, sqlPool } from '../lib/sql.ts';
 import { flushUsage } from '../lib/quotas/usage.ts';
 import { formatSummary } from '../lib/retention/cleanup.ts';
 import { cleanupExclusively } from '../lib/retention/schedule.ts';
+import { sweepAssemblies } from '../lib/sourcemaps/assembly.ts';
 import { cleanupSourceMaps } from '../lib/sourcemaps/cleanup.ts';
 import { runPeriodic, type PeriodicTask } from './periodic.ts';
 
@@ -31,6 +32,15 @@ export async function runScheduledJobs(opts: { signal?: AbortSignal } = {}): Pro
       run: async () => {
         const s = await cleanupExclusively();
         if (s && (s.events || s.issues)) log.info(formatSummary(s));
+      },
+    },
+    {
+      // Uploads whose web replica died mid-assembly, or whose assembly failed for a passing reason (assembly.ts).
+      name: 'source-map assembly sweep',
+      everyMs: 10_000,
+      run: async () => {
+        const swept = await sweepAssemblies();
+        if (swept) log.info('source map assemblies advanced', { jobs: swept });
       },
     },
     {

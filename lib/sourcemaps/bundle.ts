@@ -32,6 +32,9 @@ export interface BundleLimits {
   maxInflatedBytes: number;
 }
 
+/** Artifact URLs are indexed: PostgreSQL refuses btree entries past ~2.7 kB. */
+export const MAX_URL = 2048;
+
 const TYPES = new Set<ArtifactFileType>(['minified_source', 'source_map', 'source', 'indexed_ram_bundle']);
 
 const sha1 = (b: Uint8Array) => createHash('sha1').update(b).digest('hex');
@@ -87,17 +90,25 @@ export function parseArtifactBundle(bytes: Uint8Array, limits: BundleLimits): Pa
     const type = info?.type as ArtifactFileType;
     if (!TYPES.has(type)) continue;
     if (typeof info.url !== 'string' || !info.url) throw new BundleError(`${zipPath} has no url`);
+    if (info.url.length > MAX_URL) throw new BundleError(`${zipPath} has a url longer than ${MAX_URL} characters`);
+    const sourcemapRef = header(info.headers, 'sourcemap', 'x-sourcemap');
+    // PostgreSQL text cannot hold NUL.
+    if (`${info.url}${sourcemapRef ?? ''}`.includes('\0')) throw new BundleError(`${zipPath} has a NUL in its url`);
     files.push({
       zipPath,
       url: info.url,
       type,
       debugId: normalizeDebugId(header(info.headers, 'debug-id', 'debug_id')),
-      sourcemapRef: header(info.headers, 'sourcemap', 'x-sourcemap'),
+      sourcemapRef,
       sha1: sha1(content),
       content,
     });
   }
-  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  const str = (v: unknown) => {
+    if (typeof v !== 'string' || v === '') return null;
+    if (v.includes('\0') || v.length > 250) throw new BundleError(`manifest has an invalid value: ${v.slice(0, 50)}`);
+    return v;
+  };
   return {
     bundleId: normalizeDebugId(manifest.debug_id),
     org: str(manifest.org),

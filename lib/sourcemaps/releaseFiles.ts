@@ -4,7 +4,9 @@
 import { createHash } from 'node:crypto';
 import { db } from '../db.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../errors.ts';
+import { MAX_URL } from './bundle.ts';
 import type { ArtifactFileType } from './lookup.ts';
+import { signalUpload } from './uploadSignal.ts';
 
 export interface ReleaseFileUpload {
   /** The artifact URL (`~/app.min.js`), the form's `name`. */
@@ -49,6 +51,10 @@ export async function storeReleaseFile(
   f: ReleaseFileUpload,
 ): Promise<ReleaseFileShape> {
   if (!f.name) throw new InvalidError('name', 'the file name (its URL, e.g. ~/app.min.js) is required');
+  if (f.name.length > MAX_URL) throw new InvalidError('name', `must be at most ${MAX_URL} characters`);
+  if (f.dist && f.dist.length > 64) throw new InvalidError('dist', 'must be at most 64 characters');
+  for (const [field, v] of [['name', f.name], ['dist', f.dist ?? ''], ...f.headers.map((h) => ['header', h])])
+    if (v.includes('\0')) throw new InvalidError(field, 'must not contain NUL characters');
   const release = await db().release.findUnique({ where: { orgId_version: { orgId, version } } });
   if (!release) throw new NotFoundError();
   const headers = headerMap(f.headers);
@@ -80,6 +86,7 @@ export async function storeReleaseFile(
       where: { id: bundle.id },
       data: { fileCount: { increment: 1 }, size: { increment: f.content.length } },
     });
+    await signalUpload(tx);
     return created;
   });
   return {

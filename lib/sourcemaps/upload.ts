@@ -1,13 +1,12 @@
-// The upload side of sentry-cli `sourcemaps upload`: store chunks, then assemble them into a stored bundle.
-import { createHash } from 'node:crypto';
+// The request side of sentry-cli `sourcemaps upload`: store chunks, then answer assemble requests (assembly.ts works).
 import { z } from 'zod';
 import { db } from '../db.ts';
-import { InvalidError, isUniqueViolation } from '../errors.ts';
-import { log } from '../log.ts';
-import { config } from '../config.ts';
-import { createRelease, resolveProjects } from '../releases/releases.ts';
-import { BundleError, parseArtifactBundle, type ParsedBundle } from './bundle.ts';
+import { InvalidError } from '../errors.ts';
+import { resolveProjects } from '../releases/releases.ts';
+import { versionSchema } from '../releases/version.ts';
+import { addJobProjects, createJob, isClaimable, isInFlight } from './assembly.ts';
 import type { Chunk } from './chunks.ts';
+import { linkBundleProjects } from './saveBundle.ts';
 
 /** Idempotent per (organization, SHA-1): re-sent chunks are ignored. */
 export async function storeChunks(orgId: number, chunks: Chunk[]): Promise<void> {
@@ -18,19 +17,19 @@ export async function storeChunks(orgId: number, chunks: Chunk[]): Promise<void>
   });
 }
 
+// PostgreSQL's int4: a larger id cannot name a project (and would fail the query rather than find nothing).
+const MAX_INT = 2 ** 31 - 1;
 const sha1 = z.string().regex(/^[0-9a-f]{40}$/, 'must be a SHA-1 in lower-case hex');
 
 export const assembleSchema = z
   .object({
     checksum: sha1,
     chunks: z.array(sha1).max(10_000),
-    projects: z.array(z.union([z.string().min(1), z.number().int()])).min(1, 'at least one project is required'),
-    version: z
-      .string()
-      .min(1)
-      .max(250)
-      .refine((v) => !v.includes('/'), 'must not contain "/"')
-      .optional(),
+    projects: z
+      .array(z.union([z.string().min(1).max(200), z.number().int().positive().max(MAX_INT)]))
+      .min(1, 'at least one project is required')
+      .max(1000),
+    version: versionSchema.optional(),
     dist: z.string().min(1).max(64).optional(),
   })
   .refine((b) => b.dist === undefined || b.version !== undefined, {
@@ -58,137 +57,60 @@ interface Org {
   slug: string;
 }
 
-/**
- * Sentry's assemble endpoint: an already stored bundle answers `ok` (so re-runs upload nothing), missing chunks are
- * listed, otherwise the bundle is assembled here and now (bundles are capped, so this takes well under a second).
- */
-export async function assembleBundle(org: Org, visibleIds: number[], body: AssembleRequest): Promise<AssembleAnswer> {
+/** The answer, and whether this process should now try to advance the assembly (after answering). */
+export interface AssembleReply {
+  answer: AssembleAnswer;
+  advance: boolean;
+}
+
+/** The body's projects among those the caller sees; never a 404 here (sentry-cli would print "release not found"). */
+async function uploadProjects(org: Org, visibleIds: number[], projects: AssembleRequest['projects']) {
   // Numeric strings are project ids (sentry-cli sends whatever --project said).
-  const refs = body.projects.map((p) => (typeof p === 'string' && /^\d+$/.test(p) ? Number(p) : p));
-  const projects = await resolveProjects(db(), org.id, visibleIds, refs).catch((e) => {
-    // Never 404 here: sentry-cli would print "release not found".
+  const refs = projects.map((p) => (typeof p === 'string' && /^\d{1,9}$/.test(p) ? Number(p) : p));
+  const rows = await resolveProjects(db(), org.id, visibleIds, refs).catch((e) => {
     if (e instanceof InvalidError) throw new InvalidError(null, `One or more projects are invalid: ${e.message}`);
     throw e;
   });
-  const projectIds = projects.map((p) => p.id);
-  const existing = await db().artifactBundle.findUnique({
-    where: { orgId_checksum: { orgId: org.id, checksum: body.checksum } },
-  });
-  if (existing) {
-    await linkProjects(existing.id, projectIds);
-    return answer('ok');
-  }
-  const stored = await db().uploadChunk.findMany({
-    where: { orgId: org.id, sha1: { in: body.chunks } },
-    select: { sha1: true },
-  });
+  return rows.map((p) => p.id);
+}
+
+async function missingChunks(orgId: number, chunks: string[]): Promise<string[]> {
+  const stored = await db().uploadChunk.findMany({ where: { orgId, sha1: { in: chunks } }, select: { sha1: true } });
   const have = new Set(stored.map((c) => c.sha1));
-  const missing = [...new Set(body.chunks.filter((c) => !have.has(c)))];
-  if (missing.length) return answer('not_found', null, missing);
-  const status = await db().assembleStatus.findUnique({
-    where: { orgId_checksum: { orgId: org.id, checksum: body.checksum } },
-  });
-  if (status) return answer(status.state as AssembleState, status.detail);
-  if (!body.chunks.length) return answer('not_found');
-  try {
-    const bytes = await joinChunks(org.id, body);
-    const bundle = parseArtifactBundle(bytes, {
-      maxFiles: config().SOURCEMAPS_MAX_FILES_PER_BUNDLE,
-      maxInflatedBytes: config().SOURCEMAPS_MAX_BUNDLE_BYTES * 4,
-    });
-    checkManifest(bundle, org, body);
-    await saveBundle(org.id, projectIds, bundle, { checksum: body.checksum, release: body.version, dist: body.dist });
-    if (body.version) await createRelease(db(), org.id, body.version, projectIds, {});
-    await db().uploadChunk.deleteMany({ where: { orgId: org.id, sha1: { in: body.chunks } } });
-    return answer('ok');
-  } catch (e) {
-    if (!(e instanceof BundleError)) throw e;
-    log.warn('source map bundle refused', { org: org.slug, checksum: body.checksum, reason: e.message });
-    await db().assembleStatus.upsert({
-      where: { orgId_checksum: { orgId: org.id, checksum: body.checksum } },
-      create: { orgId: org.id, checksum: body.checksum, state: 'error', detail: e.message },
-      update: { state: 'error', detail: e.message },
-    });
-    return answer('error', e.message);
+  return [...new Set(chunks.filter((c) => !have.has(c)))];
+}
+
+/**
+ * Sentry's assemble endpoint, answered at once: a stored bundle is `ok` (so re-runs upload nothing), missing chunks
+ * are listed, otherwise the request is recorded as an assembly job (`created`) that runs off the request path
+ * (assembly.ts), and polls (`--wait`) see `assembling` until it is `ok` or `error`.
+ */
+export async function requestAssembly(org: Org, visibleIds: number[], body: AssembleRequest): Promise<AssembleReply> {
+  const projectIds = await uploadProjects(org, visibleIds, body.projects);
+  const key = { orgId_checksum: { orgId: org.id, checksum: body.checksum } };
+  // The status first, then the bundle: an assembly stores its bundle before it leaves `assembling`, so a job still
+  // in flight here with no bundle below is truly not stored yet.
+  const status = await db().assembleStatus.findUnique({ where: key });
+  const existing = await db().artifactBundle.findUnique({ where: key, select: { id: true } });
+  if (existing) {
+    await linkBundleProjects(existing.id, projectIds);
+    return { answer: answer('ok'), advance: false };
   }
-}
-
-async function joinChunks(orgId: number, body: AssembleRequest): Promise<Buffer> {
-  const rows = await db().uploadChunk.findMany({ where: { orgId, sha1: { in: body.chunks } } });
-  const bySha = new Map(rows.map((r) => [r.sha1, Buffer.from(r.data)]));
-  const size = body.chunks.reduce((n, c) => n + (bySha.get(c)?.length ?? 0), 0);
-  const max = config().SOURCEMAPS_MAX_BUNDLE_BYTES;
-  if (size > max) throw new BundleError(`bundle is larger than the limit of ${max} bytes`);
-  // An equal chunk may repeat in the list: the list, not the stored rows, gives the order.
-  const bytes = Buffer.concat(body.chunks.map((c) => bySha.get(c)!));
-  const actual = createHash('sha1').update(bytes).digest('hex');
-  if (actual !== body.checksum) throw new BundleError(`checksum mismatch: expected ${body.checksum}, got ${actual}`);
-  return bytes;
-}
-
-function checkManifest(bundle: ParsedBundle, org: Org, body: AssembleRequest) {
-  if (bundle.org && bundle.org !== org.slug)
-    throw new BundleError(`bundle was made for organization "${bundle.org}", not "${org.slug}"`);
-  if (bundle.release && body.version && bundle.release !== body.version)
-    throw new BundleError(`bundle is for release "${bundle.release}" but the upload names "${body.version}"`);
-}
-
-async function linkProjects(bundleId: number, projectIds: number[]) {
-  await db().artifactBundleProject.createMany({
-    data: projectIds.map((projectId) => ({ bundleId, projectId })),
-    skipDuplicates: true,
-  });
-}
-
-/** Stores a parsed bundle and its files for these projects (also used by tests to seed bundles). */
-export async function saveBundle(
-  orgId: number,
-  projectIds: number[],
-  bundle: ParsedBundle,
-  meta: { checksum: string; release?: string | null; dist?: string | null },
-): Promise<number> {
-  try {
-    return await db().$transaction(
-      async (tx) => {
-        const row = await tx.artifactBundle.create({
-          data: {
-            orgId,
-            bundleId: bundle.bundleId,
-            checksum: meta.checksum,
-            release: meta.release ?? bundle.release,
-            dist: meta.dist ?? bundle.dist ?? '',
-            fileCount: bundle.files.length,
-            size: bundle.files.reduce((n, f) => n + f.content.length, 0),
-            projects: { create: projectIds.map((projectId) => ({ projectId })) },
-          },
-        });
-        // One file at a time keeps a single statement's parameters small (maps can be many MB each).
-        for (const f of bundle.files) {
-          await tx.artifactFile.create({
-            data: {
-              bundleId: row.id,
-              url: f.url,
-              type: f.type,
-              debugId: f.debugId,
-              sourcemapRef: f.sourcemapRef,
-              sha1: f.sha1,
-              size: f.content.length,
-              content: new Uint8Array(f.content),
-            },
-          });
-        }
-        return row.id;
-        // Large bundles under load need longer than Prisma's 5 s default.
-      },
-      { timeout: 120_000, maxWait: 10_000 },
-    );
-  } catch (e) {
-    // A concurrent assemble of the same checksum stored it first.
-    if (!isUniqueViolation(e)) throw e;
-    const row = await db().artifactBundle.findUniqueOrThrow({
-      where: { orgId_checksum: { orgId, checksum: meta.checksum } },
-    });
-    await linkProjects(row.id, projectIds);
-    return row.id;
+  if (status && isInFlight(status.state)) {
+    if (projectIds.some((id) => !status.projectIds.includes(id)))
+      await addJobProjects(org.id, body.checksum, projectIds);
+    return { answer: answer(status.state as AssembleState), advance: isClaimable(status) };
   }
+  const missing = await missingChunks(org.id, body.chunks);
+  if (missing.length) return { answer: answer('not_found', null, missing), advance: false };
+  // A bundle that failed stays failed (its bytes cannot change); `ok` without a bundle was deleted since: redo it.
+  if (status?.state === 'error') return { answer: answer('error', status.detail), advance: false };
+  if (!body.chunks.length) return { answer: answer('not_found'), advance: false };
+  await createJob(org.id, body.checksum, {
+    chunks: body.chunks,
+    projectIds,
+    version: body.version ?? null,
+    dist: body.dist ?? null,
+  });
+  return { answer: answer('created'), advance: true };
 }

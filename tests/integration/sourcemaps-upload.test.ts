@@ -10,6 +10,7 @@ import { db } from '../../lib/db.ts';
 import { cleanupSourceMaps } from '../../lib/sourcemaps/cleanup.ts';
 import { findByDebugId, findByReleaseUrl } from '../../lib/sourcemaps/lookup.ts';
 import { baseUrl, makeProject, makeToken, makeUser } from '../harness/fixtures.ts';
+import { waitFor } from '../harness/wait.ts';
 import { out, sentryCli, SENTRY_CLI_2 } from './sentrycli-support.ts';
 
 const APP = path.join(import.meta.dirname, '../fixtures/sourcemaps/app/dist');
@@ -28,6 +29,15 @@ async function setup(scopes: Parameters<typeof makeToken>[1] = ['project:release
   return { a, token, env: { token, org: a.org.slug, project: a.project.slug } };
 }
 
+/** Waits for the org's assemblies to finish (`ok` or `error`) and returns their states. */
+async function assembled(orgId: number): Promise<string[]> {
+  const states = () =>
+    db()
+      .assembleStatus.findMany({ where: { orgId } })
+      .then((r) => r.map((s) => s.state));
+  return waitFor(states, (s) => s.length > 0 && s.every((x) => x === 'ok' || x === 'error'));
+}
+
 const bundles = (orgId: number) =>
   db().artifactBundle.findMany({ where: { orgId }, include: { files: { omit: { content: true } }, projects: true } });
 
@@ -42,7 +52,9 @@ describe.each([
     expect(inject.code, out(inject)).toBe(0);
     const up = sentryCli(['sourcemaps', 'upload', dir], { ...env, cli });
     expect(up.code, out(up)).toBe(0);
-    expect(up.stdout).toContain('File processing complete');
+    // Without --wait the CLI stops at the first `created`: assembly runs after the answer.
+    expect(up.stdout).toContain('processing pending on server');
+    expect(await assembled(a.org.id)).toEqual(['ok']);
 
     const [b] = await bundles(a.org.id);
     // Each CLI version derives its own debug ID from the content: read the one inject wrote.
@@ -73,8 +85,15 @@ describe.each([
   it('with --release/--dist and --wait, no debug IDs: found by release, dist and URL; the release exists', async () => {
     const { a, env } = await setup();
     const dir = appCopy();
-    const up = sentryCli(['sourcemaps', 'upload', '--release', 'r1', '--dist', 'd1', '--wait', dir], { ...env, cli });
+    const args = ['sourcemaps', 'upload', '--release', 'r1', '--dist', 'd1', '--wait', '--log-level', 'debug', dir];
+    const up = sentryCli(args, { ...env, cli });
     expect(up.code, out(up)).toBe(0);
+    expect(up.stdout).toContain('File processing complete');
+    // --wait polls until `ok`: the first assemble finds the chunk missing, the second records the job (`created`),
+    // then it re-posts until done. Everything is stored by the time the CLI returns.
+    const assembles = up.stderr.match(/> POST \/api\/0\/organizations\/[^/]+\/artifactbundle\/assemble\//g) ?? [];
+    expect(assembles.length).toBeGreaterThanOrEqual(3);
+    expect(await db().uploadChunk.count({ where: { orgId: a.org.id } })).toBe(0);
     const found = await findByReleaseUrl(a.project.id, 'r1', 'd1', 'http://cdn.example/app.min.js?v=3');
     expect(found.minifiedSource?.url).toBe('~/app.min.js');
     expect(found.sourceMap?.url).toBe('~/app.min.js.map');
@@ -101,6 +120,7 @@ describe('sourcemaps upload, protocol edges', () => {
     );
     const up = sentryCli(['sourcemaps', 'upload', '--release', 'big', '--log-level', 'debug', dir], env);
     expect(up.code, out(up)).toBe(0);
+    expect(await assembled(a.org.id)).toEqual(['ok']);
     const [b] = await bundles(a.org.id);
     expect(b.files.find((f) => f.url === '~/big.min.js')?.size).toBeGreaterThan(13_000_000);
     const posts = up.stderr.match(/> POST \/api\/0\/organizations\/[^/]+\/chunk-upload\//g) ?? [];
@@ -184,9 +204,10 @@ describe('sourcemaps upload, protocol edges', () => {
 });
 
 describe('cleanup', () => {
-  it('deletes chunks never assembled after a day and bundles past retention, nothing newer', async () => {
+  it('deletes chunks never assembled after a day and bundles unused past retention, nothing newer', async () => {
     const { a } = await setup();
-    const old = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    const DAY = 24 * 3600 * 1000;
+    const old = new Date(Date.now() - 2 * DAY);
     const chunk = (sha1: string, createdAt: Date) => ({
       orgId: a.org.id,
       sha1,
@@ -194,20 +215,46 @@ describe('cleanup', () => {
       data: new Uint8Array([1]),
       createdAt,
     });
-    await db().uploadChunk.createMany({ data: [chunk('1'.repeat(40), old), chunk('2'.repeat(40), new Date())] });
-    const bundle = (createdAt: Date) =>
+    await db().uploadChunk.createMany({
+      data: [chunk('1'.repeat(40), old), chunk('2'.repeat(40), new Date()), chunk('3'.repeat(40), old)],
+    });
+    // An assembly still waiting for chunk 3 (its worker was down for days): chunk and job stay. Its lease is held, so
+    // the test stack's workers leave it alone.
+    const job = { orgId: a.org.id, state: 'created', chunks: ['3'.repeat(40)], updatedAt: old };
+    await db().assembleStatus.createMany({
+      data: [
+        { ...job, checksum: 'a'.repeat(40), state: 'assembling', leaseUntil: new Date(Date.now() + 3600_000) },
+        { ...job, checksum: 'b'.repeat(40), state: 'ok' },
+        { ...job, checksum: 'c'.repeat(40), state: 'error' },
+      ],
+    });
+    const bundle = (createdAt: Date, lastUsedAt: Date | null = null) =>
       db().artifactBundle.create({
-        data: { orgId: a.org.id, release: 'r', createdAt, projects: { create: [{ projectId: a.project.id }] } },
+        data: {
+          orgId: a.org.id,
+          release: 'r',
+          createdAt,
+          lastUsedAt,
+          projects: { create: [{ projectId: a.project.id }] },
+        },
       });
-    const expired = await bundle(new Date(Date.now() - 91 * 24 * 3600 * 1000));
+    const expired = await bundle(new Date(Date.now() - 91 * DAY));
+    const usedLongAgo = await bundle(new Date(Date.now() - 200 * DAY), new Date(Date.now() - 95 * DAY));
+    const stillUsed = await bundle(new Date(Date.now() - 200 * DAY), new Date(Date.now() - DAY));
     const kept = await bundle(old);
     const removed = await cleanupSourceMaps(new Date(), 90);
     expect(removed.chunks).toBeGreaterThanOrEqual(1);
-    expect(removed.bundles).toBeGreaterThanOrEqual(1);
-    expect((await db().uploadChunk.findMany({ where: { orgId: a.org.id } })).map((c) => c.sha1)).toEqual([
+    expect(removed.bundles).toBeGreaterThanOrEqual(2);
+    expect((await db().uploadChunk.findMany({ where: { orgId: a.org.id } })).map((c) => c.sha1).sort()).toEqual([
       '2'.repeat(40),
+      '3'.repeat(40),
     ]);
-    expect(await db().artifactBundle.findUnique({ where: { id: expired.id } })).toBeNull();
-    expect(await db().artifactBundle.findUnique({ where: { id: kept.id } })).not.toBeNull();
+    const statuses = await db().assembleStatus.findMany({ where: { orgId: a.org.id } });
+    expect(statuses.map((x) => x.checksum)).toEqual(['a'.repeat(40)]);
+    const exists = async (id: number) => (await db().artifactBundle.findUnique({ where: { id } })) !== null;
+    expect(await exists(expired.id)).toBe(false);
+    expect(await exists(usedLongAgo.id)).toBe(false);
+    expect(await exists(stillUsed.id)).toBe(true);
+    expect(await exists(kept.id)).toBe(true);
   });
 });

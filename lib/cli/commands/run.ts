@@ -11,8 +11,8 @@ Starts one part of Faultline:
   web     SDK ingest, dashboard and API on one port (PORT, default 9000)
   ingest  only the SDK ingest paths (/api/<id>/envelope/, /api/<id>/store/) and /_health/, for scaling ingest out
   worker  the event worker (it also runs the scheduled jobs)
-  cron    only the scheduled jobs (usage counts, retention cleanup, source-map leftovers; a lock keeps one
-          cleanup at a time)`;
+  cron    only the scheduled jobs (usage counts, retention cleanup, source-map assemblies and leftovers; a lock
+          keeps one cleanup at a time)`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { port: { type: 'string' }, host: { type: 'string' } }, true);

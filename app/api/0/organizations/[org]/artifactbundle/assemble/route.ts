@@ -1,12 +1,17 @@
-// sentry-cli's second step: assemble uploaded chunks into an artifact bundle (answers list missing chunks).
+// sentry-cli's second step: assemble uploaded chunks into an artifact bundle. Answered at once (`created`, missing
+// chunks, `ok`); the assembly itself runs after the answer is sent (lib/sourcemaps/assembly.ts).
+import { after } from 'next/server';
 import { parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { requireUploadScope } from '@/lib/sourcemaps/access';
-import { assembleBundle, assembleSchema } from '@/lib/sourcemaps/upload';
+import { advanceAssembly } from '@/lib/sourcemaps/assembly';
+import { assembleSchema, requestAssembly } from '@/lib/sourcemaps/upload';
 
 export const POST = withAccess({ org: [] }, async (ctx) => {
   requireUploadScope(ctx);
   const body = await parseBody(ctx.req, assembleSchema);
-  return json(await assembleBundle(ctx.org, await ctx.visibleProjectIds(), body));
+  const { answer, advance } = await requestAssembly(ctx.org, await ctx.visibleProjectIds(), body);
+  if (advance) after(() => advanceAssembly(ctx.org.id, body.checksum));
+  return json(answer);
 });

@@ -8,6 +8,7 @@ import { claimAbandoned, ensureConsumerGroup, readNew, trimAcknowledged } from '
 import { digestMessages, type OnStored } from '../lib/digest/digestMessages.ts';
 import { forgetOldLanes, markLaneSeen } from '../lib/queue/workerPresence.ts';
 import { log } from '../lib/log.ts';
+import { closeWorkerResolver } from '../lib/sourcemaps/resolveWorker.ts';
 import { metrics } from '../lib/metrics/metrics.ts';
 
 const TRIM_EVERY_MS = 1000;
@@ -30,7 +31,7 @@ export async function runEventWorker(opts: { onStored?: OnStored } = {}): Promis
   await Promise.all(
     Array.from({ length: c.WORKER_CONCURRENCY }, (_, lane) => runLane(name, lane, () => stopping, opts.onStored)),
   );
-  await closeSqlPool();
+  await Promise.all([closeSqlPool(), closeWorkerResolver()]);
 }
 
 async function runLane(worker: string, lane: number, stopping: () => boolean, onStored?: OnStored): Promise<void> {

@@ -62,6 +62,7 @@ export function SourceMapsSettings({ org, project }: { org: string; project: str
               <th>Files</th>
               <th>Size</th>
               <th>Uploaded</th>
+              <th>Last used</th>
               <th />
             </tr>
           </thead>
@@ -88,6 +89,7 @@ export function SourceMapsSettings({ org, project }: { org: string; project: str
                 <td>
                   <RelativeTime date={b.date} />
                 </td>
+                <td>{b.lastUsed ? <RelativeTime date={b.lastUsed} /> : <span className={styles.muted}>never</span>}</td>
                 <td>
                   <Button
                     variant="danger"

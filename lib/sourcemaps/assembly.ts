@@ -62,7 +62,7 @@ export async function addJobProjects(orgId: number, checksum: string, projectIds
   });
   if (updated.count) return;
   const bundle = await db().artifactBundle.findUnique({ where: { orgId_checksum: { orgId, checksum } } });
-  if (bundle) await linkBundleProjects(bundle.id, projectIds);
+  if (bundle) await linkBundleProjects(orgId, bundle.id, projectIds);
 }
 
 /** Takes the job if nobody holds it; the one UPDATE is what makes two processes never both win. */
@@ -133,7 +133,7 @@ async function assemble(job: Job): Promise<void> {
   });
   const late = [...new Set(done?.projectIds ?? [])].filter((id) => !projectIds.includes(id));
   if (late.length) {
-    await linkBundleProjects(bundleId, late);
+    await linkBundleProjects(job.orgId, bundleId, late);
     if (job.version) await createRelease(db(), job.orgId, job.version, late, {});
   }
 }

@@ -39,6 +39,7 @@ export async function listProjectBundles(
     fileCount: r.fileCount,
     size: r.size,
     date: r.createdAt.toISOString(),
+    lastUsed: r.lastUsedAt?.toISOString() ?? null,
     debugIds: debug.filter((d) => d.bundleId === r.id).map((d) => d.debugId!),
     files: r.files,
   }));

@@ -20,6 +20,8 @@ export interface ArtifactBundleShape {
   /** Bytes of the stored files. */
   size: number;
   date: string;
+  /** When the worker last resolved an event's frames with it (updated every few minutes at most); null: never. */
+  lastUsed: string | null;
   /** Distinct debug IDs of its files. */
   debugIds: string[];
   /** The first files (at most FILES_SHOWN), by URL. */

@@ -86,7 +86,7 @@ export async function storeReleaseFile(
       where: { id: bundle.id },
       data: { fileCount: { increment: 1 }, size: { increment: f.content.length } },
     });
-    await signalUpload(tx);
+    await signalUpload(tx, orgId);
     return created;
   });
   return {

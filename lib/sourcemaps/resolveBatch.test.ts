@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeEvent } from '../events/normalize.ts';
 import type { Frame, NormalizedEvent } from '../events/types.ts';
 import { groupEvent } from '../grouping/hash.ts';
-import { SourceMapResolver } from './resolveBatch.ts';
+import { MISS_TTL_MS, SourceMapResolver, TOUCH_EVERY_MS } from './resolveBatch.ts';
 import { envelopeEvent, FIXTURES, MemoryArtifactStore } from './resolveTestStore.ts';
 
 const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'events/expected-frames.json'), 'utf8'));
@@ -62,6 +62,8 @@ function frames(ev: NormalizedEvent) {
   const v = ev.exception!.values[0];
   return v.stacktrace!.frames.map((f, i) => shape(f, v.raw_stacktrace?.frames[i]));
 }
+
+const DEBUG_ID = 'c67dcc76-9010-5534-8cdf-9157cfe2c624';
 
 const reasonless = (errors: unknown) => (errors as { reason: string }[] | undefined)?.map(({ reason, ...e }) => e);
 
@@ -131,9 +133,70 @@ describe('source-map resolution against the captured events and bundles', () => 
       },
     ]);
     store.addBundle({ projectId: 1, manifest: 'upload-debug-id/manifest.json', dir: 'app/dist-injected' });
+    // The upload commits, which is what makes the worker forget its misses (uploadSignal.ts).
+    resolver.forgetMisses();
     const after = event('node-event.envelope', { release: undefined });
     await resolver.resolve([{ projectId: 1, event: after }]);
     expect(frames(after)).toEqual(nodeExpected.frames);
+  });
+
+  it('remembers a debug ID without a bundle: no query for it until the upload signal or MISS_TTL_MS', async () => {
+    let now = 1_000_000;
+    const store = new MemoryArtifactStore();
+    const resolver = new SourceMapResolver(store, 1 << 26, { now: () => now });
+    const resolveOne = async () => {
+      const ev = event('node-event.envelope', { release: undefined });
+      await resolver.resolve([{ projectId: 1, event: ev }]);
+      return ev;
+    };
+    await resolveOne();
+    expect(store.queries).toBe(1);
+    store.addBundle({ projectId: 1, manifest: 'upload-debug-id/manifest.json', dir: 'app/dist-injected' });
+    // Heard of no upload: the miss still stands, with its reason, and costs no query.
+    const remembered = await resolveOne();
+    expect(store.queries).toBe(1);
+    expect(remembered.errors).toEqual([expect.objectContaining({ type: 'js_no_source', debug_id: DEBUG_ID })]);
+    now += MISS_TTL_MS - 1;
+    await resolveOne();
+    expect(store.queries).toBe(1);
+    now += 1;
+    const expired = await resolveOne();
+    expect(frames(expired)).toEqual(nodeExpected.frames);
+    expect(store.queries).toBe(3); // the lookup again, and the files' contents
+  });
+
+  it('remembers a release URL miss with its reason, per (project, release, dist, path)', async () => {
+    const store = browserStore({ debugIds: false });
+    const resolver = new SourceMapResolver(store, 1 << 26);
+    const d2 = () => event('browser-event.envelope', { debug_meta: undefined, dist: 'd2' });
+    const first = d2();
+    await resolver.resolve([{ projectId: 1, event: first }]);
+    expect(store.queries).toBe(2); // files by URL, the release's dists
+    const again = d2();
+    await resolver.resolve([{ projectId: 1, event: again }]);
+    expect(store.queries).toBe(2);
+    expect(again.errors).toEqual(first.errors);
+    expect((again.errors as { reason: string }[])[0].reason).toMatch(/uploaded for release r1 with dist d1/);
+    // Another dist is another question.
+    const d1 = event('browser-event.envelope', { debug_meta: undefined });
+    await resolver.resolve([{ projectId: 1, event: d1 }]);
+    expect(d1.exception!.values[0].stacktrace!.frames[6].data?.resolved_with).toBe('release');
+  });
+
+  it("writes a bundle's last use once per TOUCH_EVERY_MS per process, and only for bundles that resolved", async () => {
+    let now = 5_000_000;
+    const store = nodeStore();
+    const resolver = new SourceMapResolver(store, 1 << 26, { now: () => now });
+    const resolveOne = (projectId = 1) =>
+      resolver.resolve([{ projectId, event: event('node-event.envelope', { release: undefined }) }]);
+    await resolveOne(2); // another project: nothing found, nothing used
+    expect(store.touches).toEqual([]);
+    await resolveOne();
+    await resolveOne();
+    expect(store.touches).toEqual([['b0']]);
+    now += TOUCH_EVERY_MS;
+    await resolveOne();
+    expect(store.touches).toEqual([['b0'], ['b0']]);
   });
 
   it("does not look in another project's bundles", async () => {
@@ -210,6 +273,69 @@ describe('source-map resolution against the captured events and bundles', () => 
     expect(events.every((e) => e.exception!.values[0].stacktrace!.frames[3].function === 'applyDiscount')).toBe(true);
     store.queries = 0;
     await resolver.resolve([{ projectId: 1, event: event('node-event.envelope') }]);
-    expect(store.queries).toBe(3); // warm cache: the lookups, no contents
+    // Warm: the debug-ID lookup; run.mjs's miss is remembered, the files are parsed already.
+    expect(store.queries).toBe(1);
+  });
+});
+
+describe('context from uploaded source files when the map has no sourcesContent', () => {
+  /** The node bundle with its map stripped of sourcesContent, and (optionally) the original files beside it. */
+  function storeWithoutSourcesContent(withSources: boolean) {
+    const store = nodeStore();
+    const map = store.files.find((f) => f.type === 'source_map')!;
+    const { sourcesContent: _, ...bare } = JSON.parse(map.content);
+    map.content = JSON.stringify(bare);
+    if (withSources)
+      for (const name of ['pricing.js', 'cart.js', 'index.js']) {
+        const content = readFileSync(path.join(FIXTURES, 'app/src', name), 'utf8');
+        store.addFile({
+          fileId: `b0:src/${name}`,
+          bundleId: 'b0',
+          type: 'source',
+          url: `~/src/${name}`,
+          debugId: null,
+          sourcemap: null,
+          size: content.length,
+          projectId: 1,
+          release: null,
+          dist: '',
+          content,
+        });
+      }
+    return store;
+  }
+
+  it('takes the lines from the source file of the same bundle, with no processing error', async () => {
+    const store = storeWithoutSourcesContent(true);
+    const ev = event('node-event.envelope');
+    await resolve(store, ev);
+    expect(frames(ev)).toEqual(nodeExpected.frames);
+    expect(ev.errors).toBeUndefined();
+    // The four of a cold batch, then the sources by (bundle, URL) and their contents.
+    expect(store.queries).toBe(6);
+  });
+
+  it('records js_missing_sources_content only when no such file was uploaded, and remembers that', async () => {
+    const store = storeWithoutSourcesContent(false);
+    const ev = event('node-event.envelope');
+    const resolver = await resolve(store, ev);
+    expect(ev.exception!.values[0].stacktrace!.frames[3]).toMatchObject({ function: 'applyDiscount', lineno: 10 });
+    expect(ev.exception!.values[0].stacktrace!.frames[3].context_line).toBeUndefined();
+    expect(reasonless(ev.errors)).toEqual([
+      {
+        type: 'js_missing_sources_content',
+        source: '/srv/app/src/index.js',
+        sourcemap: '/srv/app/dist/app.min.js.map',
+      },
+      { type: 'js_missing_sources_content', source: '/srv/app/src/cart.js', sourcemap: '/srv/app/dist/app.min.js.map' },
+      {
+        type: 'js_missing_sources_content',
+        source: '/srv/app/src/pricing.js',
+        sourcemap: '/srv/app/dist/app.min.js.map',
+      },
+    ]);
+    store.queries = 0;
+    await resolver.resolve([{ projectId: 1, event: event('node-event.envelope') }]);
+    expect(store.queries).toBe(1); // the debug-ID lookup only
   });
 });

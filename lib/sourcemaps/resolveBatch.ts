@@ -1,79 +1,69 @@
 // Source-map resolution for a batch of events in the worker: finds every script's map with a handful of queries for
 // the whole batch (debug ID first, then release + dist + URL), parses what the cache lacks, and rewrites the frames.
+// Lookups that found nothing are remembered for a short while (MissCache), and bundles used are marked as such.
 import type { NormalizedEvent } from '../events/types.ts';
-import { ByteLru } from './resolveCache.ts';
+import { log } from '../log.ts';
+import { ByteLru, MissCache } from './resolveCache.ts';
 import { resolveEventFrames, scriptPaths, type ScriptLookup } from './resolveFrames.ts';
 import { InvalidSourceMap, MinifiedScript, ParsedMap } from './resolveModule.ts';
+import { SourceFiles } from './resolveSources.ts';
+import {
+  base,
+  debugImages,
+  first,
+  groupBy,
+  JS_PLATFORMS,
+  quiet,
+  releaseError,
+  releaseKey,
+  type Cached,
+  type EventToResolve,
+  type Target,
+} from './resolveTargets.ts';
 import type { ArtifactRef, ArtifactStore, ProcessingError } from './resolveTypes.ts';
-import { normalizeDebugId } from './debugId.ts';
 import { candidateUrls, decodeDataUrl, resolveArtifactUrl, sourceMappingUrlOf } from './urls.ts';
 
-export interface EventToResolve {
-  projectId: number;
-  event: NormalizedEvent;
+export type { EventToResolve } from './resolveTargets.ts';
+
+/**
+ * How long a lookup that found nothing is trusted. Every upload clears them at once (uploadSignal.ts), so this bound
+ * only matters when that signal is lost; the README states it.
+ */
+export const MISS_TTL_MS = 60_000;
+const MAX_MISSES = 50_000;
+/** One worker process writes a bundle's `lastUsedAt` at most this often. */
+export const TOUCH_EVERY_MS = 10 * 60 * 1000;
+
+export interface ResolverOptions {
+  missTtlMs?: number;
+  now?: () => number;
 }
-
-type Cached = ParsedMap | MinifiedScript | { bytes: number; invalid: string };
-
-/** One script path of one event, and what was found for it so far. */
-interface Target {
-  item: EventToResolve;
-  path: string;
-  debugId: string | null;
-  script?: ArtifactRef;
-  map?: ArtifactRef;
-  /** The map reference relative to the script (header, `sourceMappingURL`, or the map's own name). */
-  mapRef?: string;
-  resolvedWith?: 'debug-id' | 'release';
-  error?: ProcessingError;
-}
-
-const JS_PLATFORMS = new Set(['javascript', 'node']);
-
-/** `debug_meta.images` of type sourcemap: the frame's file → its debug ID. */
-function debugImages(ev: NormalizedEvent): Map<string, string> {
-  const images = (ev.debug_meta as { images?: unknown } | undefined)?.images;
-  const out = new Map<string, string>();
-  for (const i of Array.isArray(images) ? images : []) {
-    const id = normalizeDebugId(i?.debug_id);
-    if (i?.type === 'sourcemap' && typeof i.code_file === 'string' && id) out.set(i.code_file, id);
-  }
-  return out;
-}
-
-function first<T extends ArtifactRef>(refs: T[] | undefined, type: string, bundleId?: string): T | undefined {
-  const ofType = refs?.filter((r) => r.type === type) ?? [];
-  return ofType.find((r) => r.bundleId === bundleId) ?? ofType[0];
-}
-
-function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
-}
-
-const base = (url: string) => url.slice(url.lastIndexOf('/') + 1);
-// No "no file in release" for third-party code the user cannot upload maps for (Sentry skips these too), nor for
-// paths that are not script files: inline scripts report the page's URL (`http://host/`), never uploaded.
-const quiet = (path: string) =>
-  /(^|\/)node_modules\//.test(path) ||
-  path.startsWith('chrome-extension:') ||
-  !/\.[cm]?[jt]sx?$/.test(path.split(/[?#]/)[0]);
 
 export class SourceMapResolver {
   readonly cache: ByteLru<Cached>;
+  /** Lookups that found nothing: `d|project|debugId`, `r|project|release|dist|path` (with the error it gives), and
+   * `s|bundle|url` (no original source file in the bundle). */
+  readonly misses: MissCache<ProcessingError | null>;
   private readonly mapUrls = new Map<string, string>();
+  private readonly sources: SourceFiles;
+  /** Bundle id → when this process last wrote its `lastUsedAt`. */
+  private readonly touched = new Map<string, number>();
+  private readonly now: () => number;
 
   constructor(
     private readonly store: ArtifactStore,
     cacheBytes: number,
+    opts: ResolverOptions = {},
   ) {
+    this.now = opts.now ?? Date.now;
     this.cache = new ByteLru<Cached>(cacheBytes);
+    this.misses = new MissCache(opts.missTtlMs ?? MISS_TTL_MS, MAX_MISSES, this.now);
+    this.sources = new SourceFiles(store, this.cache, this.misses);
+  }
+
+  /** An upload committed: whatever was not found may be there now. */
+  forgetMisses(): void {
+    this.misses.clear();
   }
 
   async resolve(items: EventToResolve[]): Promise<void> {
@@ -82,12 +72,17 @@ export class SourceMapResolver {
     await this.byDebugId(targets);
     await this.byRelease(targets.filter((t) => !t.map));
     await this.load(targets.filter((t) => t.map || t.script));
+    await this.sources.load(targets.filter((t) => t.map));
     const byEvent = new Map<NormalizedEvent, Map<string, ScriptLookup>>();
+    const used: Target[] = [];
     for (const t of targets) {
       if (!byEvent.has(t.item.event)) byEvent.set(t.item.event, new Map());
-      byEvent.get(t.item.event)!.set(t.path, this.lookup(t));
+      const lookup = this.lookup(t);
+      if (lookup.kind === 'found') used.push(t);
+      byEvent.get(t.item.event)!.set(t.path, lookup);
     }
     for (const [event, lookups] of byEvent) resolveEventFrames(event, (p) => lookups.get(p) ?? { kind: 'none' });
+    await this.touch(used);
   }
 
   private targets(item: EventToResolve): Target[] {
@@ -98,14 +93,21 @@ export class SourceMapResolver {
 
   private async byDebugId(targets: Target[]) {
     const keyed = targets.filter((t) => t.debugId);
-    if (!keyed.length) return;
-    const keys = new Map(keyed.map((t) => [`${t.item.projectId}|${t.debugId}`, t]));
-    const rows = await this.store.filesByDebugId(
-      [...keys.values()].map((t) => ({ projectId: t.item.projectId, debugId: t.debugId! })),
-    );
-    const found = groupBy(rows, (r) => `${r.projectId}|${r.debugId}`);
+    const key = (projectId: number, debugId: string | null) => `d|${projectId}|${debugId}`;
+    const asked = new Map<string, Target>();
     for (const t of keyed) {
-      const refs = found.get(`${t.item.projectId}|${t.debugId}`);
+      const k = key(t.item.projectId, t.debugId);
+      if (!this.misses.get(k)) asked.set(k, t);
+    }
+    const rows = asked.size
+      ? await this.store.filesByDebugId(
+          [...asked.values()].map((t) => ({ projectId: t.item.projectId, debugId: t.debugId! })),
+        )
+      : [];
+    const found = groupBy(rows, (r) => key(r.projectId, r.debugId));
+    for (const k of asked.keys()) if (!found.has(k)) this.misses.set(k, null);
+    for (const t of keyed) {
+      const refs = found.get(key(t.item.projectId, t.debugId));
       t.map = first(refs, 'source_map');
       t.script = first(refs, 'minified_source', t.map?.bundleId);
       t.mapRef = t.script?.sourcemap ?? (t.map && base(t.map.url));
@@ -120,10 +122,15 @@ export class SourceMapResolver {
 
   /** Release + dist + URL, for scripts without a debug ID (or whose debug ID found nothing). */
   private async byRelease(targets: Target[]) {
-    const withRelease = targets.filter((t) => t.item.event.release);
-    if (!withRelease.length) return;
     const release = (t: Target) => t.item.event.release!;
     const dist = (t: Target) => t.item.event.dist ?? '';
+    const withRelease: Target[] = [];
+    for (const t of targets.filter((t) => t.item.event.release)) {
+      const miss = this.misses.get(releaseKey(t));
+      if (!miss) withRelease.push(t);
+      else if (miss.value && !t.error) t.error = { ...miss.value };
+    }
+    if (!withRelease.length) return;
     const rows = await this.store.filesByUrl(
       withRelease.flatMap((t) =>
         candidateUrls(t.path).map((url) => ({ projectId: t.item.projectId, release: release(t), url })),
@@ -184,25 +191,23 @@ export class SourceMapResolver {
     }
   }
 
-  /** Only scripts of a release that has uploads get an error: other scripts (CDNs, extensions) are not ours. */
+  /**
+   * Only scripts of a release that has uploads get an error: other scripts (CDNs, extensions) are not ours. The
+   * outcome is remembered per (project, release, dist, path), with the error a debug-ID lookup may already have set
+   * left in place.
+   */
   private async explainMissing(targets: Target[], rows: { projectId: number; release: string; dist: string }[]) {
-    const pending = targets.filter((t) => !t.error && !quiet(t.path));
+    const pending = targets.filter((t) => !quiet(t.path));
+    for (const t of targets) if (quiet(t.path)) this.misses.set(releaseKey(t), null);
     if (!pending.length) return;
     const dists = await this.store.releaseDists(
       pending.map((t) => ({ projectId: t.item.projectId, release: t.item.event.release! })),
     );
     const byRelease = groupBy(dists, (d) => `${d.projectId}|${d.release}`);
     for (const t of pending) {
-      const { release, dist = '' } = t.item.event;
-      const uploaded = byRelease.get(`${t.item.projectId}|${release}`)?.map((d) => d.dist) ?? [];
-      if (!uploaded.length) continue;
-      const otherDist = rows.find((r) => r.projectId === t.item.projectId && r.release === release && r.dist !== dist);
-      const name = (d: string) => (d ? `dist ${d}` : 'no dist');
-      const reason = otherDist
-        ? `${candidateUrls(t.path).at(-1)} was uploaded for release ${release} with ${name(otherDist.dist)}, ` +
-          `but the event has ${name(dist)}`
-        : `no file for ${t.path} in release ${release} (${name(dist)}); looked for ${candidateUrls(t.path).join(', ')}`;
-      t.error = { type: 'js_no_source', url: t.path, release, dist, reason };
+      const error = releaseError(t, byRelease.get(`${t.item.projectId}|${t.item.event.release}`) ?? [], rows);
+      this.misses.set(releaseKey(t), error);
+      if (error && !t.error) t.error = error;
     }
   }
 
@@ -223,6 +228,25 @@ export class SourceMapResolver {
     for (const t of targets) {
       if (!t.map?.fileId.endsWith('#inline') || this.cache.get(t.map.fileId)) continue;
       this.cache.set(t.map.fileId, parse(decodeDataUrl(t.mapRef!) ?? ''));
+    }
+  }
+
+  /** Writes `lastUsedAt` of the bundles that resolved frames, each at most every TOUCH_EVERY_MS per process. */
+  private async touch(used: Target[]) {
+    const now = this.now();
+    const due = new Set<string>();
+    for (const t of used)
+      for (const id of [t.map?.bundleId, t.script?.bundleId])
+        if (id && now - (this.touched.get(id) ?? -Infinity) >= TOUCH_EVERY_MS) due.add(id);
+    if (!due.size) return;
+    if (this.touched.size >= 10_000) this.touched.clear();
+    // Marked before the write: a failing write is not tried again every batch.
+    for (const id of due) this.touched.set(id, now);
+    try {
+      await this.store.touchBundles([...due]);
+    } catch (e) {
+      // Only a date for the settings page and retention: never worth failing or delaying the events for.
+      log.warn('could not record source-map bundle use', { error: (e as Error).message, bundles: due.size });
     }
   }
 
@@ -252,6 +276,7 @@ export class SourceMapResolver {
       map,
       script: script instanceof MinifiedScript ? script : undefined,
       sourcemapUrl: this.mapUrl(t.path, t.mapRef ?? base(t.map.url)),
+      sourceLines: (i) => this.sources.lines(t.map!, map, i),
       resolvedWith: t.resolvedWith ?? 'debug-id',
     };
   }

@@ -40,3 +40,45 @@ export class ByteLru<V extends Sized> {
     }
   }
 }
+
+/**
+ * Lookups that found nothing, so a burst of events for a script nobody uploaded maps for (or uploaded later) does not
+ * query the database every batch. An entry lives `ttlMs` at most; `clear()` (on every upload, uploadSignal.ts) drops
+ * them all at once. At most `maxEntries`, oldest out first.
+ */
+export class MissCache<V> {
+  private readonly entries = new Map<string, { at: number; value: V }>();
+
+  constructor(
+    readonly ttlMs: number,
+    readonly maxEntries: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The remembered outcome, while fresh. */
+  get(key: string): { value: V } | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    if (this.now() - e.at < this.ttlMs) return e;
+    this.entries.delete(key);
+    return undefined;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, { at: this.now(), value });
+    // Insertion order is age order: the first entries are the oldest.
+    for (const k of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries) break;
+      this.entries.delete(k);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -14,6 +14,8 @@ export type ScriptLookup =
       script?: MinifiedScript;
       /** The map's URL: the script's path joined with its `sourcemap` reference; sources resolve against it. */
       sourcemapUrl: string;
+      /** A source's lines: its `sourcesContent`, else the source file uploaded in the same bundle, else null. */
+      sourceLines(sourceIndex: number): string[] | null;
       resolvedWith: 'debug-id' | 'release';
     }
   /** Not ours to resolve (no debug ID, nothing uploaded for the release): the frame stays, no error. */
@@ -130,7 +132,7 @@ class EventResolution {
     delete resolved.pre_context;
     delete resolved.context_line;
     delete resolved.post_context;
-    const lines = found.map.sourceLines(pos.sourceIndex);
+    const lines = found.sourceLines(pos.sourceIndex);
     if (lines) withContext(resolved, lines, pos.line, pos.column);
     else
       this.fail(absPath, {
@@ -150,6 +152,16 @@ function resolveHolder(h: StackHolder, r: EventResolution): boolean {
   h.raw_stacktrace = h.stacktrace;
   h.stacktrace = { ...h.stacktrace, frames };
   return true;
+}
+
+/** Where the event's frames in the script at `path` stand: line (1-based) and column (0-based), as mapped. */
+export function framePositions(ev: NormalizedEvent, path: string): { line: number; column: number }[] {
+  const out: { line: number; column: number }[] = [];
+  for (const h of holders(ev))
+    for (const f of h.stacktrace?.frames ?? [])
+      if (isResolvable(f, ev.platform) && framePath(f) === path)
+        out.push({ line: f.lineno!, column: Math.max(0, (f.colno ?? 1) - 1) });
+  return out;
 }
 
 /** Every distinct script path of the event that resolution would look up. */

@@ -29,6 +29,7 @@ export class ParsedMap {
   private readonly lines = new Map<number, string[] | null>();
   private readonly names = new Map<string, string | null>();
   private readonly absSources = new Map<string, string>();
+  private lacking: boolean | undefined;
 
   constructor(json: string) {
     try {
@@ -73,9 +74,18 @@ export class ParsedMap {
   sourceLines(sourceIndex: number): string[] | null {
     if (!this.lines.has(sourceIndex)) {
       const content = this.map.sourcesContent?.[sourceIndex];
-      this.lines.set(sourceIndex, typeof content === 'string' ? content.replace(/\r?\n$/, '').split(/\r?\n/) : null);
+      this.lines.set(sourceIndex, typeof content === 'string' ? splitLines(content) : null);
     }
     return this.lines.get(sourceIndex)!;
+  }
+
+  /** Some source has no `sourcesContent` (maps built without it, uploaded with `--no-rewrite`). */
+  get lacksSourcesContent(): boolean {
+    if (this.lacking === undefined) {
+      const content = this.map.sourcesContent;
+      this.lacking = !content || this.map.sources.some((_, i) => typeof content[i] !== 'string');
+    }
+    return this.lacking;
   }
 
   /**
@@ -124,6 +134,22 @@ function isOpenAt(text: string, from: number): boolean {
     }
   }
   return opened && depth > 0;
+}
+
+/** Like Rust's `lines()`, as symbolicator splits sources for context: no trailing empty line. */
+export function splitLines(text: string): string[] {
+  return text.replace(/\r?\n$/, '').split(/\r?\n/);
+}
+
+/** An original source file uploaded beside its map, for context lines when the map has no `sourcesContent`. */
+export class SourceFile {
+  readonly bytes: number;
+  readonly lines: string[];
+
+  constructor(text: string) {
+    this.lines = splitLines(text);
+    this.bytes = text.length * 4; // the text and its lines
+  }
 }
 
 /** A minified script, kept as lines (a bundle is often one very long line). */

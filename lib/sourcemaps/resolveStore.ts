@@ -1,7 +1,14 @@
 // The worker's ArtifactStore over the uploaded bundles in PostgreSQL: each method answers all keys of a batch in one
 // query (unnest of parallel arrays), and file contents are fetched only for what the parsed-map cache lacks.
 import type pg from 'pg';
-import type { ArtifactRef, ArtifactStore, DebugIdKey, ReleaseKey, ReleaseUrlKey } from './resolveTypes.ts';
+import type {
+  ArtifactRef,
+  ArtifactStore,
+  BundleUrlKey,
+  DebugIdKey,
+  ReleaseKey,
+  ReleaseUrlKey,
+} from './resolveTypes.ts';
 
 type Row = Omit<ArtifactRef, 'fileId' | 'bundleId'> & { fileId: number; bundleId: number };
 
@@ -47,6 +54,27 @@ export class SqlArtifactStore implements ArtifactStore {
       [keys.map((k) => k.projectId), keys.map((k) => k.release)],
     );
     return rows;
+  }
+
+  async filesInBundles(keys: BundleUrlKey[]) {
+    const { rows } = await this.pool().query<Row>(
+      `SELECT ${FILE_COLUMNS}
+         FROM unnest($1::int[], $2::text[]) AS k(bid, url)
+         JOIN "ArtifactFile" f ON f."bundleId" = k.bid AND f.url = k.url
+        WHERE f.type IN ('source', 'minified_source')`,
+      [keys.map((k) => Number(k.bundleId)), keys.map((k) => k.url)],
+    );
+    return rows.map(ref);
+  }
+
+  async touchBundles(bundleIds: string[]) {
+    // Other worker processes may have just written it: once a minute at most, whoever comes first.
+    await this.pool().query(
+      `UPDATE "ArtifactBundle" SET "lastUsedAt" = now() AT TIME ZONE 'UTC'
+        WHERE id = ANY($1::int[])
+          AND ("lastUsedAt" IS NULL OR "lastUsedAt" < now() AT TIME ZONE 'UTC' - interval '1 minute')`,
+      [bundleIds.map(Number)],
+    );
   }
 
   async contents(fileIds: string[]) {

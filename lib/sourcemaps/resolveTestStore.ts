@@ -75,6 +75,22 @@ export class MemoryArtifactStore implements ArtifactStore {
     return [...out.values()];
   }
 
+  async filesInBundles(keys: { bundleId: string; url: string }[]) {
+    this.queries++;
+    return keys.flatMap((k) =>
+      this.files
+        .filter((f) => f.bundleId === k.bundleId && f.url === k.url && ['source', 'minified_source'].includes(f.type))
+        .map((f) => ({ ...f, ...k })),
+    );
+  }
+
+  /** Bundle ids of each touchBundles call (writes, not counted as queries). */
+  readonly touches: string[][] = [];
+
+  async touchBundles(bundleIds: string[]) {
+    this.touches.push(bundleIds);
+  }
+
   async contents(fileIds: string[]) {
     this.queries++;
     return new Map(this.files.filter((f) => fileIds.includes(f.fileId)).map((f) => [f.fileId, f.content]));

@@ -30,6 +30,11 @@ export interface ReleaseUrlKey extends ReleaseKey {
   url: string;
 }
 
+export interface BundleUrlKey {
+  bundleId: string;
+  url: string;
+}
+
 /** What resolution needs from storage; every method answers many keys with one query. */
 export interface ArtifactStore {
   /** Files carrying these debug IDs in bundles of the key's project, newest bundle first. */
@@ -38,8 +43,12 @@ export interface ArtifactStore {
   filesByUrl(keys: ReleaseUrlKey[]): Promise<(ArtifactRef & ReleaseUrlKey & { dist: string })[]>;
   /** The dists (`''` for none) uploaded for each (project, release): tells "wrong dist" from "wrong URL". */
   releaseDists(keys: ReleaseKey[]): Promise<(ReleaseKey & { dist: string })[]>;
+  /** Original sources (`source` or `minified_source` files) at these URLs of these bundles. */
+  filesInBundles(keys: BundleUrlKey[]): Promise<(ArtifactRef & BundleUrlKey)[]>;
   /** UTF-8 contents by file id. */
   contents(fileIds: string[]): Promise<Map<string, string>>;
+  /** Marks bundles as used by an event now (their `lastUsedAt`; retention keeps bundles in use). */
+  touchBundles(bundleIds: string[]): Promise<void>;
 }
 
 /**

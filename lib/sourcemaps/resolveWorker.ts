@@ -1,15 +1,29 @@
-// The digest's source-map step: one resolver (and so one parsed-map cache) per worker process, over PostgreSQL.
+// The digest's source-map step: one resolver (and so one parsed-map cache) per worker process, over PostgreSQL, which
+// forgets its remembered misses whenever an upload commits.
 import { config } from '../config.ts';
 import { log } from '../log.ts';
 import { sqlPool } from '../sql.ts';
 import { SourceMapResolver, type EventToResolve } from './resolveBatch.ts';
 import { SqlArtifactStore } from './resolveStore.ts';
+import { listenForUploads, type UploadListener } from './uploadSignal.ts';
 
 let resolver: SourceMapResolver | undefined;
+let listener: UploadListener | undefined;
 
 export function workerResolver(): SourceMapResolver {
-  resolver ??= new SourceMapResolver(new SqlArtifactStore(sqlPool), config().WORKER_SOURCEMAP_CACHE_MB * 1024 * 1024);
+  if (!resolver) {
+    const r = new SourceMapResolver(new SqlArtifactStore(sqlPool), config().WORKER_SOURCEMAP_CACHE_MB * 1024 * 1024);
+    listener = listenForUploads(() => r.forgetMisses());
+    resolver = r;
+  }
   return resolver;
+}
+
+/** Ends the upload listener's connection (the worker's shutdown). */
+export async function closeWorkerResolver(): Promise<void> {
+  await listener?.close();
+  listener = undefined;
+  resolver = undefined;
 }
 
 /**

@@ -5,13 +5,13 @@ import type { ParsedBundle } from './bundle.ts';
 import { signalUpload } from './uploadSignal.ts';
 
 /** A stored bundle serves more projects (one upload for several); their workers hear of it like of an upload. */
-export async function linkBundleProjects(bundleId: number, projectIds: number[]): Promise<void> {
+export async function linkBundleProjects(orgId: number, bundleId: number, projectIds: number[]): Promise<void> {
   if (!projectIds.length) return;
   const added = await db().artifactBundleProject.createMany({
     data: projectIds.map((projectId) => ({ bundleId, projectId })),
     skipDuplicates: true,
   });
-  if (added.count) await signalUpload(db());
+  if (added.count) await signalUpload(db(), orgId);
 }
 
 /** Stores a parsed bundle and its files for these projects (also used by tests to seed bundles). */
@@ -51,7 +51,7 @@ export async function saveBundle(
             },
           });
         }
-        await signalUpload(tx);
+        await signalUpload(tx, orgId);
         return row.id;
         // Large bundles under load need longer than Prisma's 5 s default.
       },
@@ -63,7 +63,7 @@ export async function saveBundle(
     const row = await db().artifactBundle.findUniqueOrThrow({
       where: { orgId_checksum: { orgId, checksum: meta.checksum } },
     });
-    await linkBundleProjects(row.id, projectIds);
+    await linkBundleProjects(orgId, row.id, projectIds);
     return row.id;
   }
 }

@@ -93,7 +93,7 @@ export async function requestAssembly(org: Org, visibleIds: number[], body: Asse
   const status = await db().assembleStatus.findUnique({ where: key });
   const existing = await db().artifactBundle.findUnique({ where: key, select: { id: true } });
   if (existing) {
-    await linkBundleProjects(existing.id, projectIds);
+    await linkBundleProjects(org.id, existing.id, projectIds);
     return { answer: answer('ok'), advance: false };
   }
   if (status && isInFlight(status.state)) {

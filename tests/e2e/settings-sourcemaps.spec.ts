@@ -7,7 +7,23 @@ import { test, expect } from '@playwright/test';
 import { db } from '../../lib/db.ts';
 import { makeProject, makeToken, makeUser } from '../harness/fixtures.ts';
 import { out, sentryCli } from '../integration/sentrycli-support.ts';
-import { shots, signIn } from './support.ts';
+import { runNodeApp } from './sourcemaps-support.ts';
+import { shots, signIn, waitFor } from './support.ts';
+
+/** Waits until the worker has stored the event (the API answers it). */
+async function storedEvent(p: { org: { slug: string }; project: { slug: string } }, token: string, id: string) {
+  const url = `${process.env.FAULTLINE_TEST_URL}/api/0/projects/${p.org.slug}/${p.project.slug}/events/${id}/`;
+  const found = await waitFor(
+    () =>
+      fetch(url, { headers: { authorization: `Bearer ${token}` } }).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    (ok) => ok,
+    30_000,
+  );
+  expect(found).toBe(true);
+}
 
 const APP = path.join(import.meta.dirname, '../fixtures/sourcemaps/app/dist');
 
@@ -15,14 +31,23 @@ test('list uploaded source maps and delete one', async ({ page }) => {
   test.setTimeout(90_000);
   const p = await makeProject({ platform: 'javascript' });
   const admin = await makeUser({ org: p.org.slug, role: 'admin' });
-  const env = { token: await makeToken(admin.user.id, ['project:releases']), org: p.org.slug, project: p.project.slug };
+  const token = await makeToken(admin.user.id, ['project:releases', 'event:read', 'org:read', 'project:read']);
+  const env = { token, org: p.org.slug, project: p.project.slug };
   const dir = mkdtempSync(path.join(tmpdir(), 'faultline-sm-e2e-'));
   cpSync(APP, dir, { recursive: true });
-  const release = sentryCli(['sourcemaps', 'upload', '--release', 'web@2.1.0', '--dist', 'd1', dir], env);
+  // --wait: both are stored when the page loads (assembly runs after the server's first answer).
+  const release = sentryCli(['sourcemaps', 'upload', '--wait', '--release', 'web@2.1.0', '--dist', 'd1', dir], env);
   expect(release.code, out(release)).toBe(0);
   expect(sentryCli(['sourcemaps', 'inject', dir], env).code).toBe(0);
-  const debug = sentryCli(['sourcemaps', 'upload', dir], env);
+  const debug = sentryCli(['sourcemaps', 'upload', '--wait', dir], env);
   expect(debug.code, out(debug)).toBe(0);
+  // A real @sentry/node error from the injected build: the worker resolves it with the debug-ID bundle and records
+  // that bundle's last use.
+  await storedEvent(p, env.token, runNodeApp(p.dsn, path.join(dir, 'app.min.js')));
+  await waitFor(
+    () => db().artifactBundle.findFirst({ where: { orgId: p.org.id, release: null } }),
+    (b) => b?.lastUsedAt != null,
+  );
 
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, admin.email, admin.password, `/settings/${p.org.slug}/projects/${p.project.slug}/`);
@@ -34,6 +59,11 @@ test('list uploaded source maps and delete one', async ({ page }) => {
   await expect(rows.nth(0)).toContainText('c67dcc76-9010-5534-8cdf-9157cfe2c624');
   await expect(rows.nth(1)).toContainText('web@2.1.0');
   await expect(rows.nth(1)).toContainText('d1');
+  const lastUsed = (row: number) => rows.nth(row).getByRole('cell').nth(6);
+  await expect(page.getByRole('columnheader', { name: 'Last used' })).toBeVisible();
+  await expect(lastUsed(0)).not.toHaveText('never');
+  await expect(lastUsed(0)).toHaveText(/now|minute/);
+  await expect(lastUsed(1)).toHaveText('never');
   await rows.nth(1).getByText('2 files').click();
   await expect(rows.nth(1)).toContainText('~/app.min.js.map');
   await expect(rows.nth(1)).toContainText('source map');

@@ -23,14 +23,22 @@ export function appDir(): string {
   return dir;
 }
 
-/** Minified with a map, as the captures were: ESM for Node, an IIFE (`App` global) for browsers. */
-export async function buildApp(dir: string, target: 'node' | 'browser'): Promise<string> {
+/**
+ * Minified with a map, as the captures were: ESM for Node, an IIFE (`App` global) for browsers. `sourcesContent:
+ * false` leaves the original sources out of the map (a common setting to keep maps small).
+ */
+export async function buildApp(
+  dir: string,
+  target: 'node' | 'browser',
+  opts: { sourcesContent?: boolean } = {},
+): Promise<string> {
   const outfile = path.join(dir, target === 'node' ? 'dist/app.min.js' : 'out/assets/app.min.js');
   await build({
     entryPoints: [path.join(dir, 'src/index.js')],
     bundle: true,
     minify: true,
     sourcemap: true,
+    sourcesContent: opts.sourcesContent ?? true,
     outfile,
     ...(target === 'node' ? { format: 'esm', platform: 'node' } : { format: 'iife', globalName: 'App' }),
     logLevel: 'silent',
@@ -47,8 +55,9 @@ export function inject(dir: string): CliResult {
   return ok(sentryCli(['sourcemaps', 'inject', dir], { token: 'unused' }));
 }
 
+/** With --wait: the bundle is stored when this returns (assembly runs after the server's first answer). */
 export function upload(dir: string, env: { token: string; org: string; project: string }, args: string[] = []) {
-  return ok(sentryCli(['sourcemaps', 'upload', ...args, dir], env));
+  return ok(sentryCli(['sourcemaps', 'upload', '--wait', ...args, dir], env));
 }
 
 /** Runs the built app under @sentry/node, captures the thrown error, and returns the event ID the SDK sent. */

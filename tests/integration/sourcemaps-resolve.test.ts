@@ -1,0 +1,197 @@
+// The worker resolving real @sentry/node errors against bundles the real sentry-cli uploaded: misses it remembers are
+// forgotten the moment an upload commits, the bundles it resolves with get their last use recorded (shown in Project
+// settings → Source maps), and maps without sourcesContent take context from the original files of the same upload.
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken, type Scope } from '../../lib/auth/apiTokens.ts';
+import { createDb, db, type Db } from '../../lib/db.ts';
+import type { Event } from '../../lib/events/contract.ts';
+import type { ArtifactBundleShape } from '../../lib/sourcemaps/contract.ts';
+import { saveBundle } from '../../lib/sourcemaps/saveBundle.ts';
+import { LISTENER_NAME, listenForUploads } from '../../lib/sourcemaps/uploadSignal.ts';
+import { ORIGINAL_FRAMES, appDir, buildApp, inject, runNodeApp, upload } from '../e2e/sourcemaps-support.ts';
+import { buildDsn } from '../../lib/projects/dsn.ts';
+import { ensureProject } from '../../lib/projects/setup.ts';
+import { createLocalUser } from '../../lib/users/users.ts';
+import { baseUrl, makeProject, uniqueSlug } from '../harness/fixtures.ts';
+import { startStack, type Stack } from '../harness/stack.ts';
+import { out, sentryCli } from './sentrycli-support.ts';
+import { waitFor } from '../harness/wait.ts';
+
+type Frame = { function: string; filename: string; lineNo: number; context: [number, string][] };
+
+/** A project, a user's token and API helpers, in the shared test stack or another one (its database and URL). */
+async function setup(database: Db = db(), url = baseUrl()) {
+  const { org, project, key } = await ensureProject(database, {
+    org: uniqueSlug('org'),
+    project: uniqueSlug('proj'),
+    platform: 'node',
+  });
+  const user = await createLocalUser(database, {
+    email: `${uniqueSlug('user')}@example.com`,
+    password: 'correct horse battery',
+    org: org.slug,
+    role: 'admin',
+  });
+  const scopes: Scope[] = ['org:read', 'project:read', 'project:releases', 'event:read'];
+  const { token } = await createApiToken(database, user.id, { scopes });
+  const get = async <T>(path: string): Promise<T | null> => {
+    const r = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    return r.ok ? ((await r.json()) as T) : null;
+  };
+  const stored = async (id: string) =>
+    (await waitFor(
+      () => get<Event>(`/api/0/projects/${org.slug}/${project.slug}/events/${id}/`),
+      (e) => e !== null,
+    ))!;
+  const bundles = async () =>
+    (await get<ArtifactBundleShape[]>(`/api/0/projects/${org.slug}/${project.slug}/files/artifact-bundles/`))!;
+  const dsn = buildDsn(url, key.publicKey, project.id);
+  return { dsn, cli: { token, org: org.slug, project: project.slug }, stored, bundles };
+}
+
+function frames(ev: Event): Frame[] {
+  const exc = ev.entries.find((e) => e.type === 'exception')!.data.values as { stacktrace: { frames: Frame[] } }[];
+  return exc[0].stacktrace.frames;
+}
+
+const appFrames = (ev: Event) =>
+  frames(ev)
+    .filter((f) => ORIGINAL_FRAMES.some((o) => o.function === f.function))
+    .map((f) => ({ function: f.function, file: path.basename(f.filename), lineNo: f.lineNo }));
+const ORIGINAL = ORIGINAL_FRAMES.map(({ function: fn, file, lineNo }) => ({ function: fn, file, lineNo }));
+
+describe('one worker process remembering misses', () => {
+  // Its own stack with a single worker: with the shared stack's two, the event after the upload could reach the
+  // worker that never remembered the miss, and the test would pass without the upload signal.
+  let stack: Stack;
+  let stackDb: Db;
+  beforeAll(async () => {
+    stack = await startStack({ name: 'oneworker', workers: 1 });
+    stackDb = createDb(stack.databaseUrl, 2);
+  }, 120_000);
+  afterAll(async () => {
+    await stackDb?.$disconnect();
+    await stack?.stop();
+  });
+
+  it('forgets a miss when an upload commits; the bundle used records its last use, shown in settings', async () => {
+    const t = await setup(stackDb, stack.baseUrl);
+    const dir = appDir();
+    const dist = await buildApp(dir, 'node');
+    inject(dist);
+    const script = path.join(dist, 'app.min.js');
+    const before = await t.stored(runNodeApp(t.dsn, script));
+    expect(before.errors).toEqual([expect.objectContaining({ type: 'js_no_source' })]);
+    // The worker now remembers "no bundle for this debug ID" for up to a minute: only the upload's NOTIFY at commit
+    // makes the next event look again.
+    const up = sentryCli(['sourcemaps', 'upload', '--wait', dist], { ...t.cli, extra: { SENTRY_URL: stack.baseUrl } });
+    expect(up.code, out(up)).toBe(0);
+    expect((await t.bundles())[0].lastUsed).toBeNull();
+    const after = await t.stored(runNodeApp(t.dsn, script));
+    expect(appFrames(after)).toEqual(ORIGINAL);
+    expect(after.errors).toEqual([]);
+    const [shown] = await waitFor(t.bundles, (b) => b[0]?.lastUsed !== null);
+    expect(Date.parse(shown.lastUsed!)).toBeGreaterThanOrEqual(Date.parse(shown.date));
+  }, 120_000);
+});
+
+describe('the worker resolving real @sentry/node errors', () => {
+  it('takes context lines from the original files uploaded beside a map without sourcesContent', async () => {
+    const t = await setup();
+    const dir = appDir();
+    const dist = await buildApp(dir, 'node', { sourcesContent: false });
+    inject(dist);
+    // The project directory: dist/ and src/ in one upload, as sentry-cli 3.8 packs it (the sources as plain files).
+    upload(dir, t.cli);
+    const ev = await t.stored(runNodeApp(t.dsn, path.join(dist, 'app.min.js')));
+    expect(appFrames(ev)).toEqual(ORIGINAL);
+    expect(ev.errors).toEqual([]);
+    const top = frames(ev).at(-1)!;
+    expect(top.function).toBe('applyDiscount');
+    expect(top.context.find(([n]) => n === 10)?.[1]).toContain('throw new Error(`unknown discount code: ${code}`);');
+  }, 120_000);
+
+  it('without the original files, keeps the resolved frame and says the map has no sourcesContent', async () => {
+    const t = await setup();
+    const dir = appDir();
+    const dist = await buildApp(dir, 'node', { sourcesContent: false });
+    inject(dist);
+    upload(dist, t.cli);
+    const ev = await t.stored(runNodeApp(t.dsn, path.join(dist, 'app.min.js')));
+    expect(appFrames(ev)).toEqual(ORIGINAL);
+    expect(frames(ev).at(-1)!.context).toEqual([]);
+    const missing = ev.errors.filter((e) => e.type === 'js_missing_sources_content');
+    expect(missing.map((e) => path.basename(String(e.data.source))).sort()).toEqual([
+      'cart.js',
+      'index.js',
+      'pricing.js',
+    ]);
+  }, 120_000);
+});
+
+describe('the upload listener', () => {
+  it('hears a stored bundle at commit, and after its connection is cut, reconnects and hears the next', async () => {
+    const p = await makeProject();
+    // Other test files upload into the same database at the same time: count this org's uploads, and the
+    // listener's own (null) reports of connecting and losing its connection, apart.
+    let heard = 0;
+    let connections = 0;
+    const listener = listenForUploads((orgId) => {
+      if (orgId === null) connections++;
+      else if (orgId === p.org.id) heard++;
+    }, process.env.DATABASE_URL);
+    try {
+      // It reports once when it starts listening (misses from before may predate an upload).
+      await waitFor(
+        () => connections,
+        (n) => n >= 1,
+      );
+      const store = async (checksum: string) =>
+        saveBundle(
+          p.org.id,
+          [p.project.id],
+          { bundleId: null, org: null, release: 'r', dist: null, files: [] },
+          {
+            checksum,
+          },
+        );
+      let base = heard;
+      await store('1'.repeat(40));
+      expect(
+        await waitFor(
+          () => heard,
+          (n) => n > base,
+        ),
+      ).toBeGreaterThan(base);
+
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await admin.connect();
+      // The test stack's workers listen too: they lose their connections as well, and reconnect the same way.
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE application_name = $1 AND datname = current_database()`,
+        [LISTENER_NAME],
+      );
+      await admin.end();
+      // The loss itself is reported (an upload may have committed unheard), then it listens again and says so.
+      expect(
+        await waitFor(
+          () => connections,
+          (n) => n >= 3,
+        ),
+      ).toBe(3);
+      base = heard;
+      await store('2'.repeat(40));
+      expect(
+        await waitFor(
+          () => heard,
+          (n) => n > base,
+        ),
+      ).toBeGreaterThan(base);
+    } finally {
+      await listener.close();
+    }
+  });
+});

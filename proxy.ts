@@ -14,11 +14,16 @@ export function proxy(req: NextRequest) {
 }
 
 // sentry-cli's chunk POSTs and legacy release-file uploads are excluded too: Next.js buffers the body of every
-// request the proxy sees (10 MB, `proxyClientMaxBodySize`) and silently truncates the rest.
-// The matcher must be a literal: Next.js reads it statically at build time.
+// request the proxy sees (10 MB, `proxyClientMaxBodySize`) and silently truncates the rest. Only when their URL
+// segments hold nothing but plain characters and ASCII escapes (`%40` for `@` in a version), which always decode:
+// anything else (a malformed or non-ASCII escape) still comes here and gets its JSON 400, its body buffered (a chunk
+// POST stays under 8 MiB; a non-ASCII version's release file over 10 MB arrives truncated and is refused as bad
+// multipart).
+// The matcher must be a literal: Next.js reads it statically at build time. Each `(?:[^/%]|%[0-7][0-9A-Fa-f])+` is one
+// such segment.
 export const config = {
   matcher: [
     // eslint-disable-next-line max-len
-    '/((?!api/\\d+/(?:envelope|store)/?$|api/0/organizations/[^/]+/chunk-upload/?$|api/0/projects/[^/]+/[^/]+/releases/[^/]+/files/?$|_next/static|_next/image).*)',
+    '/((?!api/\\d+/(?:envelope|store)/?$|api/0/organizations/(?:[^/%]|%[0-7][0-9A-Fa-f])+/chunk-upload/?$|api/0/projects/(?:[^/%]|%[0-7][0-9A-Fa-f])+/(?:[^/%]|%[0-7][0-9A-Fa-f])+/releases/(?:[^/%]|%[0-7][0-9A-Fa-f])+/files/?$|_next/static|_next/image).*)',
   ],
 };

@@ -16,6 +16,7 @@ import {
 } from '../auth/access.ts';
 import type { RoleName } from '../auth/roles.ts';
 import { issueAccess } from '../issues/access.ts';
+import { NotFoundError } from '../errors.ts';
 import { log } from '../log.ts';
 import { projectAccess } from '../projects/access.ts';
 import { visibleProjectIds } from '../projects/visibility.ts';
@@ -98,6 +99,8 @@ async function caller(req: Request, optional: boolean): Promise<Principal | null
 async function context(req: Request, needs: Needs, params: Params): Promise<Record<string, unknown>> {
   if (needs.principal === 'optional') return { req, params, principal: await caller(req, true) };
   const p = (await caller(req, false))!;
+  // A NUL (`%00`) names nothing (PostgreSQL text cannot hold one): not found, rather than a failing query.
+  if (Object.values(params ?? {}).some((v) => typeof v === 'string' && v.includes('\0'))) throw new NotFoundError();
   if (needs.session) requireSession(p);
   if (needs.superuser) requireSuperuser(p);
   const found = await resolve(p, needs, params);

@@ -74,14 +74,36 @@ export async function createRelease(db: Db, orgId: number, version: string, proj
       },
     });
   }
-  await db.releaseProject.createMany({
-    data: projectIds.map((projectId) => ({ releaseId: release.id, projectId })),
-    skipDuplicates: true,
-  });
+  await addReleaseProjects(db, release.id, projectIds);
   return {
     release: await db.release.findUniqueOrThrow({ where: { id: release.id }, include: releaseInclude }),
     created,
   };
+}
+
+/** Links the release to these projects too (idempotent). */
+export async function addReleaseProjects(db: Db, releaseId: number, projectIds: number[]) {
+  await db.releaseProject.createMany({
+    data: projectIds.map((projectId) => ({ releaseId, projectId })),
+    skipDuplicates: true,
+  });
+}
+
+/**
+ * An update addressed through a project (sentry-cli 2.x's `releases finalize` PUTs to the project route): the release
+ * is found among the caller's projects as on the organization route, and is linked to the project of the URL.
+ */
+export async function updateProjectRelease(
+  db: Db,
+  orgId: number,
+  visibleIds: number[],
+  projectId: number,
+  version: string,
+  f: ReleaseFields,
+) {
+  const release = await findRelease(db, orgId, visibleIds, version);
+  await addReleaseProjects(db, release.id, [projectId]);
+  return updateRelease(db, orgId, release.id, f);
 }
 
 /** Releases linked to any of `visibleIds` (or to one project), newest first; `query` matches the version. */

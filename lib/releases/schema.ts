@@ -34,7 +34,16 @@ export const newReleaseSchema = z.object({
   version: versionSchema,
   // sentry-cli sends numeric ids as numbers and slugs as strings.
   projects: z
-    .array(z.union([z.string().min(1).max(50), z.number().int().positive()]))
+    .array(
+      z.union([
+        z.string().min(1).max(50),
+        z
+          .number()
+          .int()
+          .positive()
+          .max(2 ** 31 - 1),
+      ]),
+    )
     .min(1, 'at least one project is required')
     .max(1000),
   ...fields,

@@ -1,6 +1,7 @@
 // sentry-cli's chunk POST: one multipart part per chunk (`file_gzip` gzip'd, or `file`), named by its SHA-1.
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
+import { HttpError } from '../api/respond.ts';
 import { InvalidError } from '../errors.ts';
 import { collect, decodeBody } from '../ingest/decode.ts';
 
@@ -48,7 +49,13 @@ export async function readMultipart(req: Request, cap: number): Promise<FormData
   if (!type.startsWith('multipart/form-data')) throw new InvalidError(null, 'expected a multipart/form-data body');
   // Node's web ReadableStream is async-iterable (the DOM typings do not say so).
   const stream = req.body as unknown as AsyncIterable<Uint8Array> | null;
-  const body = stream ? await collect(decodeBody(stream, 'identity', { wireBytes: cap, decodedBytes: cap })) : null;
+  const body = stream
+    ? await collect(decodeBody(stream, 'identity', { wireBytes: cap, decodedBytes: cap })).catch((e) => {
+        // The rest of the body is never read: the client must not send its next request on this connection.
+        if (e instanceof HttpError && e.status === 413) throw new HttpError(413, e.message, { connection: 'close' });
+        throw e;
+      })
+    : null;
   try {
     return await new Response(body && new Uint8Array(body), { headers: { 'content-type': type } }).formData();
   } catch {

@@ -152,6 +152,51 @@ describe('releases', () => {
     expect((await api(token, 'DELETE', url)).status).toBe(404);
   });
 
+  it('project-scoped release routes: the project must be the org’s and visible; an update links it', async () => {
+    const { a, token } = await setup();
+    const version = 'web@3.0.0';
+    const other = await makeProject({ org: a.org.slug });
+    const secret = await ensureProject(db(), { org: a.org.slug, project: uniqueSlug('secret'), team: uniqueSlug('t') });
+    const b = await makeProject();
+    const release = await db().release.create({
+      data: { orgId: a.org.id, version, projects: { create: { projectId: a.project.id } } },
+    });
+    const at = (org: string, project: string) => `/api/0/projects/${org}/${project}/releases/${enc(version)}/`;
+    const linked = async () =>
+      (await db().releaseProject.findMany({ where: { releaseId: release.id } })).map((r) => r.projectId).sort();
+
+    expect((await api(token, 'GET', at(a.org.slug, a.project.slug))).body.version).toBe(version);
+    // Reading through a project the release is not in, an unknown project, or another org's: 404 (as Sentry).
+    for (const [org, project] of [
+      [a.org.slug, other.project.slug],
+      [a.org.slug, 'no-such-project'],
+      [a.org.slug, b.project.slug],
+      [b.org.slug, b.project.slug],
+    ])
+      expect([project, (await api(token, 'GET', at(org, project))).status]).toEqual([project, 404]);
+
+    // sentry-cli 2.x finalizes through the project route: the release joins that project.
+    const fin = await api(token, 'PUT', at(a.org.slug, other.project.slug), { dateReleased: '2026-03-04T05:06:07Z' });
+    expect(fin.status).toBe(200);
+    expect(fin.body.dateReleased).toBe('2026-03-04T05:06:07.000Z');
+    expect(await linked()).toEqual([a.project.id, other.project.id].sort());
+    expect((await api(token, 'GET', at(a.org.slug, other.project.slug))).status).toBe(200);
+    for (const [org, project] of [
+      [a.org.slug, 'no-such-project'],
+      [a.org.slug, b.project.slug],
+    ])
+      expect([project, (await api(token, 'PUT', at(org, project), { ref: 'x' })).status]).toEqual([project, 404]);
+
+    // A member outside the secret project's team (membership closed) neither reads nor links through it.
+    await db().organization.update({ where: { id: a.org.id }, data: { openMembership: false } });
+    const member = await makeUser({ org: a.org.slug, role: 'member' });
+    const memberToken = await makeToken(member.user.id, [...SCOPES]);
+    expect((await api(memberToken, 'GET', at(a.org.slug, a.project.slug))).status).toBe(200);
+    expect((await api(memberToken, 'PUT', at(a.org.slug, secret.project.slug), { ref: 'x' })).status).toBe(404);
+    expect(await linked()).toEqual([a.project.id, other.project.id].sort());
+    expect((await db().release.findUniqueOrThrow({ where: { id: release.id } })).ref).toBeNull();
+  });
+
   it('keeps releases that issues point at', async () => {
     const { a, token, base } = await setup();
     const version = uniqueSlug('used');

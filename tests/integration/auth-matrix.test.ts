@@ -730,6 +730,18 @@ const TRIAGE_AND_SOURCEMAP_ROUTES: RouteRow[] = [
     expect: byScope('project:releases', 400),
   },
   {
+    route: 'GET /api/0/projects/[org]/[project]/releases/[version]/',
+    url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/releases/${encodeURIComponent(orgApi.release)}/`,
+    expect: byScope('org:read'),
+  },
+  // An empty update: it links the release to the URL's project (it is linked already) and changes nothing else.
+  {
+    route: 'PUT /api/0/projects/[org]/[project]/releases/[version]/',
+    url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/releases/${encodeURIComponent(orgApi.release)}/`,
+    body: () => ({}),
+    expect: byScope('project:releases'),
+  },
+  {
     route: 'GET /api/0/projects/[org]/[project]/releases/[version]/files/',
     url: (w) => `/api/0/projects/${w.orgA}/${w.projectA1}/releases/no-such-release/files/`,
     expect: byScope('org:read'),

@@ -1,4 +1,5 @@
 // sentry-cli's chunk upload: GET says how to upload (its only org/auth check), POST stores chunks by SHA-1.
+import { otherMethods } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { requireUploadScope } from '@/lib/sourcemaps/access';
@@ -24,3 +25,5 @@ export const POST = withAccess({ org: [] }, async (ctx) => {
   await storeChunks(ctx.org.id, chunks);
   return new Response(null, { status: 200 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -1,7 +1,7 @@
 // sentry-cli's second step: assemble uploaded chunks into an artifact bundle. Answered at once (`created`, missing
 // chunks, `ok`); the assembly itself runs after the answer is sent (lib/sourcemaps/assembly.ts).
 import { after } from 'next/server';
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { requireUploadScope } from '@/lib/sourcemaps/access';
@@ -15,3 +15,5 @@ export const POST = withAccess({ org: [] }, async (ctx) => {
   if (advance) after(() => advanceAssembly(ctx.org.id, body.checksum));
   return json(answer);
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST');

@@ -1,7 +1,7 @@
 // One project's releases: list (what `sentry-cli releases list` calls when a project is configured) and create
 // (sentry-cli 2.x's `releases new` posts here, with or without `projects`).
 import { z } from 'zod';
-import { parseBody, parseQuery } from '@/lib/api/handler';
+import { otherMethods, parseBody, parseQuery } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { paginate } from '@/lib/api/pagination';
 import { withAccess } from '@/lib/api/withAccess';
@@ -29,3 +29,5 @@ export const POST = withAccess({ project: 'project:releases' }, async ({ req, or
   const [shape] = await serializeReleases(db(), [release]);
   return json(shape, { status: created ? 201 : 208 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -1,4 +1,5 @@
 // sentry-cli 2.x's legacy release files: one multipart POST per file (`file`, `name`, `dist`, `header`), and a list.
+import { otherMethods } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { config } from '@/lib/config';
@@ -29,3 +30,5 @@ export const POST = withAccess({ project: [] }, async (ctx) => {
   });
   return json(shape, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

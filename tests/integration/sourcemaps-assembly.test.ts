@@ -7,14 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../../lib/auth/apiTokens.ts';
-import { createDb, db, type Db } from '../../lib/db.ts';
-import { ensureProject } from '../../lib/projects/setup.ts';
-import { createLocalUser } from '../../lib/users/users.ts';
-import { baseUrl, makeProject, makeToken, makeUser, uniqueSlug } from '../harness/fixtures.ts';
-import { startStack, type Stack } from '../harness/stack.ts';
+import { describe, expect, it } from 'vitest';
+import { db } from '../../lib/db.ts';
+import { baseUrl, makeProject, makeToken, makeUser } from '../harness/fixtures.ts';
 import { waitFor } from '../harness/wait.ts';
+import { ownStack } from './own-stack.ts';
 import { out, sentryCli } from './sentrycli-support.ts';
 
 const sha1 = (b: Uint8Array) => createHash('sha1').update(b).digest('hex');
@@ -170,26 +167,14 @@ describe('a job nobody advances is taken over', () => {
 });
 
 describe('without a worker', () => {
-  let stack: Stack;
-  let stackDb: Db;
-  beforeAll(async () => {
-    stack = await startStack({ name: 'noworker', workers: 0 });
-    stackDb = createDb(stack.databaseUrl, 2);
-  }, 120_000);
-  afterAll(async () => {
-    await stackDb?.$disconnect();
-    await stack?.stop();
-  });
+  const own = ownStack('noworker', 0);
 
   it('sentry-cli upload without --wait still ends in a stored bundle; a stranded job waits for a worker', async () => {
-    const { org, project } = await ensureProject(stackDb, { org: uniqueSlug('org'), project: uniqueSlug('proj') });
-    const user = await createLocalUser(stackDb, {
-      email: `${uniqueSlug('u')}@example.com`,
-      password: 'correct horse battery',
-      org: org.slug,
-      role: 'member',
-    });
-    const { token } = await createApiToken(stackDb, user.id, { scopes: ['project:releases'] });
+    const [stack, stackDb] = [own.stack, own.db];
+    const elsewhere = { database: stackDb, url: stack.baseUrl };
+    const { org, project } = await makeProject(elsewhere);
+    const { user } = await makeUser({ org: org.slug, role: 'member', ...elsewhere });
+    const token = await makeToken(user.id, ['project:releases'], stackDb);
     const dir = mkdtempSync(path.join(tmpdir(), 'faultline-sm-noworker-'));
     cpSync(path.join(import.meta.dirname, '../fixtures/sourcemaps/app/dist'), dir, { recursive: true });
     const up = sentryCli(['sourcemaps', 'upload', '--release', 'r1', dir], {

@@ -3,39 +3,29 @@
 // settings → Source maps), and maps without sourcesContent take context from the original files of the same upload.
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken, type Scope } from '../../lib/auth/apiTokens.ts';
-import { createDb, db, type Db } from '../../lib/db.ts';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../lib/db.ts';
 import type { Event } from '../../lib/events/contract.ts';
 import type { ArtifactBundleShape } from '../../lib/sourcemaps/contract.ts';
 import { saveBundle } from '../../lib/sourcemaps/saveBundle.ts';
 import { LISTENER_NAME, listenForUploads } from '../../lib/sourcemaps/uploadSignal.ts';
 import { ORIGINAL_FRAMES, appDir, buildApp, inject, runNodeApp, upload } from '../e2e/sourcemaps-support.ts';
-import { buildDsn } from '../../lib/projects/dsn.ts';
-import { ensureProject } from '../../lib/projects/setup.ts';
-import { createLocalUser } from '../../lib/users/users.ts';
-import { baseUrl, makeProject, uniqueSlug } from '../harness/fixtures.ts';
-import { startStack, type Stack } from '../harness/stack.ts';
-import { out, sentryCli } from './sentrycli-support.ts';
+import { baseUrl, makeProject, makeToken, makeUser } from '../harness/fixtures.ts';
+import { ownStack } from './own-stack.ts';
 import { waitFor } from '../harness/wait.ts';
 
 type Frame = { function: string; filename: string; lineNo: number; context: [number, string][] };
 
-/** A project, a user's token and API helpers, in the shared test stack or another one (its database and URL). */
-async function setup(database: Db = db(), url = baseUrl()) {
-  const { org, project, key } = await ensureProject(database, {
-    org: uniqueSlug('org'),
-    project: uniqueSlug('proj'),
-    platform: 'node',
-  });
-  const user = await createLocalUser(database, {
-    email: `${uniqueSlug('user')}@example.com`,
-    password: 'correct horse battery',
-    org: org.slug,
-    role: 'admin',
-  });
-  const scopes: Scope[] = ['org:read', 'project:read', 'project:releases', 'event:read'];
-  const { token } = await createApiToken(database, user.id, { scopes });
+/** A project, a user's token and API helpers, in the shared test stack or in another one. */
+async function setup(elsewhere: { database?: Db; url?: string } = {}) {
+  const url = elsewhere.url ?? baseUrl();
+  const { org, project, dsn } = await makeProject({ platform: 'node', ...elsewhere });
+  const { user } = await makeUser({ org: org.slug, role: 'admin', ...elsewhere });
+  const token = await makeToken(
+    user.id,
+    ['org:read', 'project:read', 'project:releases', 'event:read'],
+    elsewhere.database,
+  );
   const get = async <T>(path: string): Promise<T | null> => {
     const r = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     return r.ok ? ((await r.json()) as T) : null;
@@ -47,8 +37,7 @@ async function setup(database: Db = db(), url = baseUrl()) {
     ))!;
   const bundles = async () =>
     (await get<ArtifactBundleShape[]>(`/api/0/projects/${org.slug}/${project.slug}/files/artifact-bundles/`))!;
-  const dsn = buildDsn(url, key.publicKey, project.id);
-  return { dsn, cli: { token, org: org.slug, project: project.slug }, stored, bundles };
+  return { dsn, cli: { token, org: org.slug, project: project.slug, extra: { SENTRY_URL: url } }, stored, bundles };
 }
 
 function frames(ev: Event): Frame[] {
@@ -65,19 +54,10 @@ const ORIGINAL = ORIGINAL_FRAMES.map(({ function: fn, file, lineNo }) => ({ func
 describe('one worker process remembering misses', () => {
   // Its own stack with a single worker: with the shared stack's two, the event after the upload could reach the
   // worker that never remembered the miss, and the test would pass without the upload signal.
-  let stack: Stack;
-  let stackDb: Db;
-  beforeAll(async () => {
-    stack = await startStack({ name: 'oneworker', workers: 1 });
-    stackDb = createDb(stack.databaseUrl, 2);
-  }, 120_000);
-  afterAll(async () => {
-    await stackDb?.$disconnect();
-    await stack?.stop();
-  });
+  const own = ownStack('oneworker', 1);
 
   it('forgets a miss when an upload commits; the bundle used records its last use, shown in settings', async () => {
-    const t = await setup(stackDb, stack.baseUrl);
+    const t = await setup({ database: own.db, url: own.stack.baseUrl });
     const dir = appDir();
     const dist = await buildApp(dir, 'node');
     inject(dist);
@@ -86,8 +66,7 @@ describe('one worker process remembering misses', () => {
     expect(before.errors).toEqual([expect.objectContaining({ type: 'js_no_source' })]);
     // The worker now remembers "no bundle for this debug ID" for up to a minute: only the upload's NOTIFY at commit
     // makes the next event look again.
-    const up = sentryCli(['sourcemaps', 'upload', '--wait', dist], { ...t.cli, extra: { SENTRY_URL: stack.baseUrl } });
-    expect(up.code, out(up)).toBe(0);
+    upload(dist, t.cli);
     expect((await t.bundles())[0].lastUsed).toBeNull();
     const after = await t.stored(runNodeApp(t.dsn, script));
     expect(appFrames(after)).toEqual(ORIGINAL);
@@ -97,15 +76,20 @@ describe('one worker process remembering misses', () => {
   }, 120_000);
 });
 
-describe('the worker resolving real @sentry/node errors', () => {
-  it('takes context lines from the original files uploaded beside a map without sourcesContent', async () => {
+describe('maps built without sourcesContent', () => {
+  /** esbuild's `sourcesContent: false` build, injected; uploads `dist/` alone or the directory with `src/` too. */
+  async function errorAfterUpload(withSources: boolean) {
     const t = await setup();
     const dir = appDir();
     const dist = await buildApp(dir, 'node', { sourcesContent: false });
     inject(dist);
-    // The project directory: dist/ and src/ in one upload, as sentry-cli 3.8 packs it (the sources as plain files).
-    upload(dir, t.cli);
-    const ev = await t.stored(runNodeApp(t.dsn, path.join(dist, 'app.min.js')));
+    // sentry-cli 3.8 packs the plain sources of src/ beside the build (as `minified_source` files).
+    upload(withSources ? dir : dist, t.cli);
+    return t.stored(runNodeApp(t.dsn, path.join(dist, 'app.min.js')));
+  }
+
+  it('take context lines from the original files uploaded with them', async () => {
+    const ev = await errorAfterUpload(true);
     expect(appFrames(ev)).toEqual(ORIGINAL);
     expect(ev.errors).toEqual([]);
     const top = frames(ev).at(-1)!;
@@ -113,13 +97,8 @@ describe('the worker resolving real @sentry/node errors', () => {
     expect(top.context.find(([n]) => n === 10)?.[1]).toContain('throw new Error(`unknown discount code: ${code}`);');
   }, 120_000);
 
-  it('without the original files, keeps the resolved frame and says the map has no sourcesContent', async () => {
-    const t = await setup();
-    const dir = appDir();
-    const dist = await buildApp(dir, 'node', { sourcesContent: false });
-    inject(dist);
-    upload(dist, t.cli);
-    const ev = await t.stored(runNodeApp(t.dsn, path.join(dist, 'app.min.js')));
+  it('without the original files, keep the resolved frame and say the map has no sourcesContent', async () => {
+    const ev = await errorAfterUpload(false);
     expect(appFrames(ev)).toEqual(ORIGINAL);
     expect(frames(ev).at(-1)!.context).toEqual([]);
     const missing = ev.errors.filter((e) => e.type === 'js_missing_sources_content');
@@ -142,33 +121,21 @@ describe('the upload listener', () => {
       if (orgId === null) connections++;
       else if (orgId === p.org.id) heard++;
     }, process.env.DATABASE_URL);
+    const atLeast = (n: number) => (v: number) => v >= n;
+    const empty = { bundleId: null, org: null, release: 'r', dist: null, files: [] };
+    /** How many of this org's uploads it heard while one bundle was stored. */
+    const heardStoring = async (checksum: string) => {
+      const before = heard;
+      await saveBundle(p.org.id, [p.project.id], empty, { checksum });
+      return (await waitFor(() => heard, atLeast(before + 1))) - before;
+    };
     try {
       // It reports once when it starts listening (misses from before may predate an upload).
-      await waitFor(
-        () => connections,
-        (n) => n >= 1,
-      );
-      const store = async (checksum: string) =>
-        saveBundle(
-          p.org.id,
-          [p.project.id],
-          { bundleId: null, org: null, release: 'r', dist: null, files: [] },
-          {
-            checksum,
-          },
-        );
-      let base = heard;
-      await store('1'.repeat(40));
-      expect(
-        await waitFor(
-          () => heard,
-          (n) => n > base,
-        ),
-      ).toBeGreaterThan(base);
-
+      await waitFor(() => connections, atLeast(1));
+      expect(await heardStoring('1'.repeat(40))).toBe(1);
+      // Cut its connection. The test stack's workers listen too: they lose theirs as well, and reconnect the same way.
       const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
       await admin.connect();
-      // The test stack's workers listen too: they lose their connections as well, and reconnect the same way.
       await admin.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
           WHERE application_name = $1 AND datname = current_database()`,
@@ -176,20 +143,8 @@ describe('the upload listener', () => {
       );
       await admin.end();
       // The loss itself is reported (an upload may have committed unheard), then it listens again and says so.
-      expect(
-        await waitFor(
-          () => connections,
-          (n) => n >= 3,
-        ),
-      ).toBe(3);
-      base = heard;
-      await store('2'.repeat(40));
-      expect(
-        await waitFor(
-          () => heard,
-          (n) => n > base,
-        ),
-      ).toBeGreaterThan(base);
+      expect(await waitFor(() => connections, atLeast(3))).toBe(3);
+      expect(await heardStoring('2'.repeat(40))).toBe(1);
     } finally {
       await listener.close();
     }

@@ -165,6 +165,26 @@ describe('source-map resolution against the captured events and bundles', () => 
     expect(store.queries).toBe(3); // the lookup again, and the files' contents
   });
 
+  it('does not remember a miss whose query ran while an upload committed', async () => {
+    const store = new MemoryArtifactStore();
+    const resolver = new SourceMapResolver(store, 1 << 26);
+    // The upload commits (and its signal arrives) after the lookup read nothing, before the batch records the miss.
+    const lookup = store.filesByDebugId.bind(store);
+    store.filesByDebugId = async (keys) => {
+      const rows = await lookup(keys);
+      store.addBundle({ projectId: 1, manifest: 'upload-debug-id/manifest.json', dir: 'app/dist-injected' });
+      resolver.forgetMisses();
+      return rows;
+    };
+    const during = event('node-event.envelope', { release: undefined });
+    await resolver.resolve([{ projectId: 1, event: during }]);
+    expect(during.errors).toEqual([expect.objectContaining({ type: 'js_no_source', debug_id: DEBUG_ID })]);
+    store.filesByDebugId = lookup;
+    const next = event('node-event.envelope', { release: undefined });
+    await resolver.resolve([{ projectId: 1, event: next }]);
+    expect(frames(next)).toEqual(nodeExpected.frames);
+  });
+
   it('remembers a release URL miss with its reason, per (project, release, dist, path)', async () => {
     const store = browserStore({ debugIds: false });
     const resolver = new SourceMapResolver(store, 1 << 26);

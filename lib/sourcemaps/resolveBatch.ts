@@ -3,7 +3,7 @@
 // Lookups that found nothing are remembered for a short while (MissCache), and bundles used are marked as such.
 import type { NormalizedEvent } from '../events/types.ts';
 import { log } from '../log.ts';
-import { ByteLru, MissCache } from './resolveCache.ts';
+import { ByteLru, MissCache, type MissView } from './resolveCache.ts';
 import { resolveEventFrames, scriptPaths, type ScriptLookup } from './resolveFrames.ts';
 import { InvalidSourceMap, MinifiedScript, ParsedMap } from './resolveModule.ts';
 import { SourceFiles } from './resolveSources.ts';
@@ -24,6 +24,8 @@ import type { ArtifactRef, ArtifactStore, ProcessingError } from './resolveTypes
 import { candidateUrls, decodeDataUrl, resolveArtifactUrl, sourceMappingUrlOf } from './urls.ts';
 
 export type { EventToResolve } from './resolveTargets.ts';
+
+type Misses = MissView<ProcessingError | null>;
 
 /**
  * How long a lookup that found nothing is trusted. Every upload clears them at once (uploadSignal.ts), so this bound
@@ -58,7 +60,7 @@ export class SourceMapResolver {
     this.now = opts.now ?? Date.now;
     this.cache = new ByteLru<Cached>(cacheBytes);
     this.misses = new MissCache(opts.missTtlMs ?? MISS_TTL_MS, MAX_MISSES, this.now);
-    this.sources = new SourceFiles(store, this.cache, this.misses);
+    this.sources = new SourceFiles(store, this.cache);
   }
 
   /** An upload committed: whatever was not found may be there now. */
@@ -69,10 +71,14 @@ export class SourceMapResolver {
   async resolve(items: EventToResolve[]): Promise<void> {
     const targets = items.flatMap((item) => this.targets(item));
     if (!targets.length) return;
-    await this.byDebugId(targets);
-    await this.byRelease(targets.filter((t) => !t.map));
+    // Misses found by this batch's queries are recorded only if no upload committed since it started.
+    const misses = this.misses.view();
+    await this.byDebugId(targets, misses);
+    const withoutMap = () => targets.filter((t) => !t.map);
+    const withMap = () => targets.filter((t) => t.map);
+    await this.byRelease(withoutMap(), misses);
     await this.load(targets.filter((t) => t.map || t.script));
-    await this.sources.load(targets.filter((t) => t.map));
+    await this.sources.load(withMap(), misses);
     const byEvent = new Map<NormalizedEvent, Map<string, ScriptLookup>>();
     const used: Target[] = [];
     for (const t of targets) {
@@ -91,13 +97,13 @@ export class SourceMapResolver {
     return scriptPaths(item.event).map((path) => ({ item, path, debugId: images.get(path) ?? null }));
   }
 
-  private async byDebugId(targets: Target[]) {
+  private async byDebugId(targets: Target[], misses: Misses) {
     const keyed = targets.filter((t) => t.debugId);
     const key = (projectId: number, debugId: string | null) => `d|${projectId}|${debugId}`;
     const asked = new Map<string, Target>();
     for (const t of keyed) {
       const k = key(t.item.projectId, t.debugId);
-      if (!this.misses.get(k)) asked.set(k, t);
+      if (!misses.get(k)) asked.set(k, t);
     }
     const rows = asked.size
       ? await this.store.filesByDebugId(
@@ -105,7 +111,7 @@ export class SourceMapResolver {
         )
       : [];
     const found = groupBy(rows, (r) => key(r.projectId, r.debugId));
-    for (const k of asked.keys()) if (!found.has(k)) this.misses.set(k, null);
+    for (const k of asked.keys()) if (!found.has(k)) misses.set(k, null);
     for (const t of keyed) {
       const refs = found.get(key(t.item.projectId, t.debugId));
       t.map = first(refs, 'source_map');
@@ -121,12 +127,12 @@ export class SourceMapResolver {
   }
 
   /** Release + dist + URL, for scripts without a debug ID (or whose debug ID found nothing). */
-  private async byRelease(targets: Target[]) {
+  private async byRelease(targets: Target[], misses: Misses) {
     const release = (t: Target) => t.item.event.release!;
     const dist = (t: Target) => t.item.event.dist ?? '';
     const withRelease: Target[] = [];
     for (const t of targets.filter((t) => t.item.event.release)) {
-      const miss = this.misses.get(releaseKey(t));
+      const miss = misses.get(releaseKey(t));
       if (!miss) withRelease.push(t);
       else if (miss.value && !t.error) t.error = { ...miss.value };
     }
@@ -153,7 +159,7 @@ export class SourceMapResolver {
       t.resolvedWith = 'release';
     }
     await this.mapsOfReleaseScripts(withRelease.filter((t) => t.script && t.resolvedWith === 'release'));
-    await this.explainMissing(missing, rows);
+    await this.explainMissing(missing, rows, misses);
   }
 
   private async mapsOfReleaseScripts(targets: Target[]) {
@@ -196,9 +202,13 @@ export class SourceMapResolver {
    * outcome is remembered per (project, release, dist, path), with the error a debug-ID lookup may already have set
    * left in place.
    */
-  private async explainMissing(targets: Target[], rows: { projectId: number; release: string; dist: string }[]) {
+  private async explainMissing(
+    targets: Target[],
+    rows: { projectId: number; release: string; dist: string }[],
+    misses: Misses,
+  ) {
     const pending = targets.filter((t) => !quiet(t.path));
-    for (const t of targets) if (quiet(t.path)) this.misses.set(releaseKey(t), null);
+    for (const t of targets) if (quiet(t.path)) misses.set(releaseKey(t), null);
     if (!pending.length) return;
     const dists = await this.store.releaseDists(
       pending.map((t) => ({ projectId: t.item.projectId, release: t.item.event.release! })),
@@ -206,7 +216,7 @@ export class SourceMapResolver {
     const byRelease = groupBy(dists, (d) => `${d.projectId}|${d.release}`);
     for (const t of pending) {
       const error = releaseError(t, byRelease.get(`${t.item.projectId}|${t.item.event.release}`) ?? [], rows);
-      this.misses.set(releaseKey(t), error);
+      misses.set(releaseKey(t), error);
       if (error && !t.error) t.error = error;
     }
   }

@@ -46,8 +46,14 @@ export class ByteLru<V extends Sized> {
  * query the database every batch. An entry lives `ttlMs` at most; `clear()` (on every upload, uploadSignal.ts) drops
  * them all at once. At most `maxEntries`, oldest out first.
  */
+export interface MissView<V> {
+  get(key: string): { value: V } | undefined;
+  set(key: string, value: V): void;
+}
+
 export class MissCache<V> {
   private readonly entries = new Map<string, { at: number; value: V }>();
+  private generation = 0;
 
   constructor(
     readonly ttlMs: number,
@@ -80,5 +86,20 @@ export class MissCache<V> {
 
   clear(): void {
     this.entries.clear();
+    this.generation++;
+  }
+
+  /**
+   * The cache as one batch sees it: a miss it found by a query that may have run before a `clear()` (an upload
+   * committing meanwhile) is not recorded, or it would outlive the upload.
+   */
+  view(): MissView<V> {
+    const generation = this.generation;
+    return {
+      get: (key) => this.get(key),
+      set: (key, value) => {
+        if (this.generation === generation) this.set(key, value);
+      },
+    };
   }
 }

@@ -1,7 +1,7 @@
 // Context lines for sources a map has no `sourcesContent` for: the original file uploaded in the same bundle at the
 // source's URL (sentry-cli uploads one with `--no-rewrite`, or with `releases files VERSION upload`). Only then does
 // the frame record `js_missing_sources_content`.
-import type { ByteLru, MissCache } from './resolveCache.ts';
+import type { ByteLru, MissView } from './resolveCache.ts';
 import { framePositions } from './resolveFrames.ts';
 import { ParsedMap, SourceFile } from './resolveModule.ts';
 import { first, groupBy, type Cached, type Target } from './resolveTargets.ts';
@@ -16,14 +16,13 @@ export class SourceFiles {
   constructor(
     private readonly store: ArtifactStore,
     private readonly cache: ByteLru<Cached>,
-    private readonly misses: MissCache<ProcessingError | null>,
   ) {}
 
   /**
    * Loads what the batch's frames need: one query for the sources not seen before (misses are remembered like other
    * lookups), one for the contents the cache lacks. Only sources that frames land in are looked for.
    */
-  async load(targets: Target[]): Promise<void> {
+  async load(targets: Target[], misses: MissView<ProcessingError | null>): Promise<void> {
     const wanted = new Map<string, BundleUrlKey>();
     const fetch = new Set<string>();
     for (const t of targets) {
@@ -36,22 +35,22 @@ export class SourceFiles {
         const fileId = this.known.get(key);
         if (fileId) {
           if (!this.cache.get(cacheKey(fileId))) fetch.add(fileId);
-        } else if (!this.misses.get(key)) wanted.set(key, { bundleId: t.map!.bundleId, url });
+        } else if (!misses.get(key)) wanted.set(key, { bundleId: t.map!.bundleId, url });
       }
     }
-    if (wanted.size) await this.find(wanted, fetch);
+    if (wanted.size) await this.find(wanted, fetch, misses);
     if (!fetch.size) return;
     for (const [id, text] of await this.store.contents([...fetch])) this.cache.set(cacheKey(id), new SourceFile(text));
   }
 
-  private async find(wanted: Map<string, BundleUrlKey>, fetch: Set<string>) {
+  private async find(wanted: Map<string, BundleUrlKey>, fetch: Set<string>, misses: MissView<ProcessingError | null>) {
     const found = groupBy(await this.store.filesInBundles([...wanted.values()]), (r) => `s|${r.bundleId}|${r.url}`);
     if (this.known.size >= MAX_KNOWN) this.known.clear();
     for (const key of wanted.keys()) {
       const refs = found.get(key);
       const ref = first(refs, 'source') ?? refs?.[0];
       if (!ref) {
-        this.misses.set(key, null);
+        misses.set(key, null);
         continue;
       }
       this.known.set(key, ref.fileId);

@@ -9,8 +9,8 @@ import type { ProjectUsage } from '@/lib/quotas/contract';
 import { ErrorNote, Loading } from '../ui/EmptyState';
 import { UsageChart } from './UsageChart';
 import ui from '../ui/ui.module.css';
+import { formatBytes } from '../ui/bytes';
 
-const MB = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const limitText = (n: number) => (n > 0 ? n.toLocaleString('en') : 'none');
 
 /** Empty input = the install's default (null); otherwise a whole number. */
@@ -116,7 +116,7 @@ export function UsageSettings({ org, projectSlug }: { org: string; projectSlug: 
         <h2>Storage</h2>
         <p>
           This project keeps {u.storage.storedEvents.toLocaleString('en')} events. The events table takes{' '}
-          {MB(u.storage.eventTableBytes)} of a {MB(u.storage.databaseBytes)} database.
+          {formatBytes(u.storage.eventTableBytes)} of a {formatBytes(u.storage.databaseBytes)} database.
         </p>
       </section>
     </>

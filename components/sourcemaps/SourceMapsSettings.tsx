@@ -6,14 +6,9 @@ import { EmptyState, ErrorNote, Loading } from '@/components/ui/EmptyState';
 import { RelativeTime } from '@/components/ui/RelativeTime';
 import styles from '@/components/ui/ui.module.css';
 import type { ArtifactBundleShape } from '@/lib/sourcemaps/contract';
+import { formatBytes } from '../ui/bytes';
 
 // A no-break space keeps number and unit on one line in the narrow column.
-function bytes(n: number): string {
-  if (n < 1024) return `${n}\u00a0B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)}\u00a0KB`;
-  return `${(n / 1024 / 1024).toFixed(1)}\u00a0MB`;
-}
-
 function Files({ b }: { b: ArtifactBundleShape }) {
   return (
     <details>
@@ -85,7 +80,7 @@ export function SourceMapsSettings({ org, project }: { org: string; project: str
                 <td>
                   <Files b={b} />
                 </td>
-                <td>{bytes(b.size)}</td>
+                <td>{formatBytes(b.size)}</td>
                 <td>
                   <RelativeTime date={b.date} />
                 </td>

@@ -14,7 +14,11 @@ const { startStack, freePort } = await import('../../tests/harness/stack.ts');
 const { projectRoot } = await import('../../lib/cli/paths.ts');
 const { createDb } = await import('../../lib/db.ts');
 const { ensureProject } = await import('../../lib/projects/setup.ts');
-const stack = await startStack({ name: 'bench_scale', workers: 0, env: { LOG_LEVEL: 'error' } });
+const stack = await startStack({
+  name: 'bench_scale',
+  workers: 0,
+  env: { LOG_LEVEL: 'error', SPIKE_PROTECTION_FACTOR: '0' },
+});
 const children: ChildProcess[] = [];
 const db = createDb(stack.databaseUrl, 2);
 try {

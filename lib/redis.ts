@@ -64,17 +64,32 @@ export async function whenReady(r: Redis, ms: number): Promise<void> {
   if (r.status !== 'wait' && r.status !== 'connecting' && r.status !== 'connect')
     throw new Error(`Redis connection is ${r.status}`);
   if (r.status === 'wait') r.connect().catch(() => undefined);
-  await new Promise<void>((resolve, reject) => {
-    const done = (err?: Error) => {
-      clearTimeout(timer);
-      r.off('ready', onReady);
-      if (err) reject(err);
-      else resolve();
-    };
-    const onReady = () => done();
-    const timer = setTimeout(() => done(new Error(`Redis connection not ready in ${ms} ms`)), ms);
-    r.once('ready', onReady);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis connection not ready in ${ms} ms`)), ms);
   });
+  try {
+    await Promise.race([readyEvent(r), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// One 'ready' listener per connection however many requests wait: a burst of SDK requests arriving while the
+// edge's connection is still being made used to add one each (Node's "possible EventEmitter memory leak" warning).
+const readyWaits = new WeakMap<Redis, Promise<void>>();
+function readyEvent(r: Redis): Promise<void> {
+  let wait = readyWaits.get(r);
+  if (!wait) {
+    wait = new Promise<void>((resolve) =>
+      r.once('ready', () => {
+        readyWaits.delete(r);
+        resolve();
+      }),
+    );
+    readyWaits.set(r, wait);
+  }
+  return wait;
 }
 
 const globalForRedis = globalThis as unknown as { faultlineRedis?: Redis };

@@ -135,19 +135,25 @@ done
   fail "Next's cache directory is not writable on a read-only root"
 
 say "a real @sentry/node error reaches /api/0"
+# Sends one event with the real @sentry/node (an exception or a message) and waits until /api/0 lists its issue.
+sdk_event_shows() { # DSN MARKER exception|message WHAT
+  DSN="$1" MARKER="$2" KIND="$3" node --input-type=module -e '
+    import * as Sentry from "@sentry/node";
+    Sentry.init({ dsn: process.env.DSN, defaultIntegrations: false });
+    if (process.env.KIND === "exception") Sentry.captureException(new Error(process.env.MARKER));
+    else Sentry.captureMessage(process.env.MARKER, "error");
+    if (!(await Sentry.flush(10000))) { console.error("flush timed out"); process.exit(1); }
+  '
+  for _ in $(seq 1 60); do
+    curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/0/projects/acme/backend/issues/?query=" |
+      grep -q "$2" && return 0
+    sleep 0.5
+  done
+  fail "$4 never showed as an issue in /api/0"
+}
+
 marker="container-test-$run_id-$(date +%s)"
-DSN="$dsn" MARKER="$marker" node --input-type=module -e '
-  import * as Sentry from "@sentry/node";
-  Sentry.init({ dsn: process.env.DSN, defaultIntegrations: false });
-  Sentry.captureException(new Error(process.env.MARKER));
-  if (!(await Sentry.flush(10000))) { console.error("flush timed out"); process.exit(1); }
-'
-seen=
-for _ in $(seq 1 60); do
-  if curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/0/projects/acme/backend/issues/?query=" | grep -q "$marker"; then seen=1; break; fi
-  sleep 0.5
-done
-[ -n "$seen" ] || fail "the @sentry/node error never showed as an issue in /api/0"
+sdk_event_shows "$dsn" "$marker" exception "the @sentry/node error"
 
 say "web serves SDK ingest on the lean node:http path, the dashboard through Next.js"
 key=${dsn#http://}; key=${key%%@*}
@@ -170,18 +176,7 @@ accepted_metric=$(curl -fs -H "Authorization: Bearer metrics-$run_id" "http://12
 say "the ingest-only server stores events and serves nothing else"
 marker2="container-ingest-$run_id-$(date +%s)"
 # A message, not an exception: an exception thrown from the same line as the first would join its issue.
-DSN="${dsn/:$port\//:$ingest_port/}" MARKER="$marker2" node --input-type=module -e '
-  import * as Sentry from "@sentry/node";
-  Sentry.init({ dsn: process.env.DSN, defaultIntegrations: false });
-  Sentry.captureMessage(process.env.MARKER, "error");
-  if (!(await Sentry.flush(10000))) { console.error("flush timed out"); process.exit(1); }
-'
-seen=
-for _ in $(seq 1 60); do
-  if curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/0/projects/acme/backend/issues/?query=" | grep -q "$marker2"; then seen=1; break; fi
-  sleep 0.5
-done
-[ -n "$seen" ] || fail "the event sent to run ingest never showed as an issue in /api/0"
+sdk_event_shows "${dsn/:$port\//:$ingest_port/}" "$marker2" message "the event sent to run ingest"
 curl -s "http://127.0.0.1:$ingest_port/auth/login" | grep -q 'serves only SDK ingest' || fail "run ingest served the dashboard"
 
 # Stops a container with SIGTERM (SIGKILL only after 30 s, which fails the test) and checks its exit.

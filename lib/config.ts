@@ -36,6 +36,11 @@ const schema = z.object({
   SECRET_KEY: z.string().optional(),
   PORT: int(9000),
   FAULTLINE_URL: z.string().optional(),
+  /**
+   * Where SDKs send events, when that is not FAULTLINE_URL: a host of its own for the ingest processes (Helm's
+   * `ingest.host`, like Sentry's ingest.sentry.io). DSNs name it; links and sign-in keep FAULTLINE_URL.
+   */
+  FAULTLINE_INGEST_URL: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 
   /** Ingest limits (bytes). Relay's defaults guided these. */
@@ -156,9 +161,17 @@ const schema = z.object({
   HEALTH_MAX_QUEUE_LAG_SECONDS: int(300),
 });
 
-export type Config = z.infer<typeof schema> & { url: string; databaseUrl: string; secretKey: string };
+export type Config = z.infer<typeof schema> & {
+  url: string;
+  /** FAULTLINE_INGEST_URL, else FAULTLINE_URL: the host in DSNs. */
+  ingestUrl: string;
+  databaseUrl: string;
+  secretKey: string;
+};
 
 export class ConfigError extends Error {}
+
+const url = (u: string) => u.replace(/\/+$/, '');
 
 /** Parses an environment; throws ConfigError naming every bad variable. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
@@ -174,7 +187,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   }
   return {
     ...c,
-    url: (c.FAULTLINE_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/+$/, ''),
+    url: url(c.FAULTLINE_URL ?? `http://127.0.0.1:${c.PORT}`),
+    ingestUrl: url(c.FAULTLINE_INGEST_URL ?? c.FAULTLINE_URL ?? `http://127.0.0.1:${c.PORT}`),
     databaseUrl: c.DATABASE_URL ?? '',
     // Development only: a fixed key so sessions survive restarts on a laptop.
     secretKey: c.SECRET_KEY ?? 'faultline-insecure-development-secret-key-change-me',

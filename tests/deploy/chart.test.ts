@@ -269,6 +269,7 @@ describe('Helm chart deploy/helm/faultline', () => {
     expect(rendered.map((d) => d.kind)).toContain('Deployment');
     // Ingest is off by default: nothing of it, and the Ingress sends everything to web.
     expect(rendered.filter((d) => d.metadata.name.endsWith('-ingest'))).toEqual([]);
+    expect(find(rendered, 'ConfigMap', 'ci-faultline')!.data.FAULTLINE_INGEST_URL).toBeUndefined();
     const ingress = find(rendered, 'Ingress', 'ci-faultline')!;
     expect(ingress.spec.rules[0].http.paths).toEqual([
       { path: '/', pathType: 'Prefix', backend: { service: { name: 'ci-faultline', port: { name: 'http' } } } },
@@ -313,6 +314,9 @@ describe('Helm chart deploy/helm/faultline', () => {
     const route = find(rendered, 'Route', 'ci-faultline-ingest')!;
     expect(route.spec).toMatchObject({ host: 'ingest.example.com', to: { name: 'ci-faultline-ingest' } });
     expect(find(rendered, 'Route', 'ci-faultline')!.spec.to.name).toBe('ci-faultline');
+    // DSNs name the ingest host, with the scheme of `url`.
+    const config = find(rendered, 'ConfigMap', 'ci-faultline')!.data;
+    expect(config.FAULTLINE_INGEST_URL).toBe(`${new URL(config.FAULTLINE_URL).protocol}//ingest.example.com`);
 
     const alb = render('ingest.enabled=true', 'ingress.enabled=true', 'ingress.ingestPathStyle=alb');
     const albIngress = find(alb, 'Ingress', 'ci-faultline')!;

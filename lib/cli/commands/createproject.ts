@@ -26,6 +26,6 @@ export async function run(argv: string[]): Promise<number> {
     name: values.name as string | undefined,
   });
   console.log(`${r.created ? 'created' : 'found'} project ${r.org.slug}/${r.project.slug} (id ${r.project.id})`);
-  console.log(buildDsn(config().url, r.key.publicKey, r.project.id));
+  console.log(buildDsn(config().ingestUrl, r.key.publicKey, r.project.id));
   return 0;
 }

@@ -18,7 +18,7 @@ export const GET = withAccess({ project: 'project:read' }, async ({ req, project
     listProjectKeys(db(), project.id, offset, take, status),
   );
   return json(
-    rows.map((k) => serializeKey(k, config().url)),
+    rows.map((k) => serializeKey(k, config().ingestUrl)),
     { headers },
   );
 });
@@ -29,5 +29,5 @@ export const POST = withAccess({ project: 'project:write' }, async ({ req, proje
   const b = await parseBody(req, body);
   let key = await createProjectKey(db(), project.id, b.name ?? 'Default');
   if (b.rateLimit !== undefined) key = await updateProjectKey(db(), key.id, { rateLimit: b.rateLimit });
-  return json(serializeKey(key, config().url), { status: 201 });
+  return json(serializeKey(key, config().ingestUrl), { status: 201 });
 });

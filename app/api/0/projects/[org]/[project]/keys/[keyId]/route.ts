@@ -18,7 +18,7 @@ async function keyOf(projectId: number, keyId: string) {
 }
 
 export const GET = withAccess({ project: 'project:read' }, async ({ params, project }) => {
-  return json(serializeKey(await keyOf(project.id, params.keyId), config().url));
+  return json(serializeKey(await keyOf(project.id, params.keyId), config().ingestUrl));
 });
 
 const changes = z.object({
@@ -31,7 +31,7 @@ export const PUT = withAccess({ project: 'project:write' }, async ({ req, params
   const key = await keyOf(project.id, params.keyId);
   const b = await parseBody(req, changes);
   const updated = await updateProjectKey(db(), key.id, { label: b.name, isActive: b.isActive, rateLimit: b.rateLimit });
-  return json(serializeKey(updated, config().url));
+  return json(serializeKey(updated, config().ingestUrl));
 });
 
 export const DELETE = withAccess({ project: 'project:admin' }, async ({ params, project }) => {

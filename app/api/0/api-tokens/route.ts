@@ -1,6 +1,6 @@
 // The signed-in user's own API tokens (Sentry's /api/0/api-tokens/): list, create (token shown once), revoke.
 import { z } from 'zod';
-import { parseBody, parseQuery } from '@/lib/api/handler';
+import { otherMethods, parseBody, parseQuery } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { createApiToken, listApiTokens, revokeApiToken, SCOPES, DEFAULT_SCOPES } from '@/lib/auth/apiTokens';
@@ -52,3 +52,5 @@ export const DELETE = withAccess({ session: true }, async ({ req, principal }) =
   if (!(await revokeApiToken(db(), principal.user.id, Number(tokenId)))) throw new NotFoundError();
   return new Response(null, { status: 204 });
 });
+
+export const { PUT, PATCH } = otherMethods('GET', 'POST', 'DELETE');

@@ -1,6 +1,6 @@
 // Every project the caller may see, across their organizations (Sentry's GET /api/0/projects/).
 import { z } from 'zod';
-import { parseQuery } from '@/lib/api/handler';
+import { otherMethods, parseQuery } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { paginate } from '@/lib/api/pagination';
 import { withAccess } from '@/lib/api/withAccess';
@@ -19,3 +19,5 @@ export const GET = withAccess({ scope: 'project:read' }, async ({ req, principal
   );
   return json(await serializeProjects(db(), principal.user.id, rows, statsPeriod), { headers });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -1,6 +1,6 @@
 // Instance users for superusers: list (by id cursor) and invite a local account with a temporary password.
 import { z } from 'zod';
-import { parseBody, parseQuery } from '@/lib/api/handler';
+import { otherMethods, parseBody, parseQuery } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { inviteUser, listUsers } from '@/lib/users/users';
@@ -57,3 +57,5 @@ export const POST = withAccess({ session: true, superuser: true }, async ({ req 
     { status: 201 },
   );
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

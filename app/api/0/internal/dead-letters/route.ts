@@ -1,6 +1,6 @@
 // Superusers: events the worker could not store (with the error), to retry after a fix or to discard.
 import { z } from 'zod';
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { paginate } from '@/lib/api/pagination';
 import { withAccess } from '@/lib/api/withAccess';
@@ -33,3 +33,5 @@ export const POST = withAccess(admin, async ({ req }) => {
     body.action === 'retry' ? await retryDeadLetters(redis(), body.ids) : await deleteDeadLetters(redis(), body.ids);
   return json({ action: body.action, count: n });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -1,5 +1,5 @@
 // One issue (Sentry's issue details): read; update status, assignee; delete with everything it holds.
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { issueDetail } from '@/lib/issues/detail';
@@ -21,3 +21,5 @@ export const DELETE = withAccess({ issue: 'event:admin' }, async ({ issue }) => 
   await deleteIssues(db(), [issue]);
   return new Response(null, { status: 202 });
 });
+
+export const { POST, PATCH } = otherMethods('GET', 'PUT', 'DELETE');

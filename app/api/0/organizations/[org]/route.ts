@@ -1,6 +1,6 @@
 // One organization: detail (with the caller's role and access) and settings (name, slug, open membership).
 import { z } from 'zod';
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { updateOrg } from '@/lib/orgs/orgs';
@@ -25,3 +25,5 @@ export const PUT = withAccess({ org: 'org:write' }, async ({ req, org, role, pri
     serializeOrgDetail(updated, role, effectiveScopes(role, principal.user.isSuperuser, principal.tokenScopes)),
   );
 });
+
+export const { POST, PATCH, DELETE } = otherMethods('GET', 'PUT');

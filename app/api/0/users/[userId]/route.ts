@@ -1,6 +1,6 @@
 // One instance user for superusers: enable or disable the account (Sentry's PUT /api/0/users/{id}/ {isActive}).
 import { z } from 'zod';
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { setUserActive, userIdFromParam } from '@/lib/users/users';
@@ -14,3 +14,5 @@ export const PUT = withAccess({ session: true, superuser: true }, async ({ req, 
   const user = await setUserActive(db(), principal.user.id, userId, isActive);
   return json({ ...user, id: String(user.id) });
 });
+
+export const { GET, POST, PATCH, DELETE } = otherMethods('PUT');

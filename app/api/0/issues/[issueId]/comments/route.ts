@@ -1,5 +1,5 @@
 // An issue's comments (Sentry's notes): list, and add one (mentioned members follow the issue and get an email).
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { addComment, commentBody, listComments } from '@/lib/issues/comments';
@@ -11,3 +11,5 @@ export const POST = withAccess({ issue: 'event:write' }, async ({ req, org, issu
   const { text } = await parseBody(req, commentBody);
   return json(await addComment(db(), { id: issue.id, orgId: org.id }, principal.user, text), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -1,5 +1,5 @@
 // An issue's events, newest first; `full=true` gives whole events instead of the short form.
-import { parseQuery } from '@/lib/api/handler';
+import { otherMethods, parseQuery } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { listIssueEvents } from '@/lib/issues/events';
@@ -17,3 +17,5 @@ export const GET = withAccess({ issue: 'event:read' }, async ({ req, issue }) =>
   );
   return json(rows, { headers });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -1,5 +1,5 @@
 // An organization's alert channels (email, DingTalk, WeCom, Feishu, Slack, webhook): list and create.
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { ALERT_SCOPES } from '@/lib/auth/scopes';
@@ -18,3 +18,5 @@ export const POST = withAccess({ org: ALERT_SCOPES.channelWrite }, async ({ req,
   const channel = await createChannel(db(), org.id, await parseBody(req, channelInputSchema));
   return json(serializeChannel(channel), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

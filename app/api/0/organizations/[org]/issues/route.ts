@@ -1,6 +1,6 @@
 // An organization's issues across the projects the principal can see (`project=<id>` narrows): list; bulk update and
 // delete.
-import { parseBody, parseQuery } from '@/lib/api/handler';
+import { otherMethods, parseBody, parseQuery } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { listIssues, orgProjectIds } from '@/lib/issues/list';
@@ -45,3 +45,5 @@ export const DELETE = withAccess({ org: 'event:admin' }, async ({ req, org, role
   });
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PATCH } = otherMethods('GET', 'PUT', 'DELETE');

@@ -1,6 +1,6 @@
 // The organization's members: list, and add an existing Faultline user by email with a role.
 import { z } from 'zod';
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { paginate } from '@/lib/api/pagination';
@@ -27,3 +27,5 @@ export const POST = withAccess({ org: 'member:write' }, async ({ req, org, role,
   const m = await addMember(db(), org, { p: principal, role }, await parseBody(req, body));
   return json(serializeMember(m), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -1,6 +1,6 @@
 // The organization's projects the caller may see; `?statsPeriod=24h` adds event counts and unresolved issues.
 import { z } from 'zod';
-import { parseQuery } from '@/lib/api/handler';
+import { otherMethods, parseQuery } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { paginate } from '@/lib/api/pagination';
@@ -18,3 +18,5 @@ export const GET = withAccess({ org: ['org:read', 'project:read'] }, async ({ re
   );
   return json(await serializeProjects(db(), principal.user.id, rows, statsPeriod), { headers });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -1,7 +1,7 @@
 // The organization's releases: list (newest first; `query`, `project` filters) and create, which sentry-cli's
 // `releases new` uses. Creating an existing version adds its projects and answers 208, as Sentry does.
 import { z } from 'zod';
-import { parseBody, parseQuery } from '@/lib/api/handler';
+import { otherMethods, parseBody, parseQuery } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { paginate } from '@/lib/api/pagination';
@@ -48,3 +48,5 @@ export const POST = withAccess({ org: ['org:read', 'project:releases'] }, async 
   const [shape] = await serializeReleases(db(), [release]);
   return json(shape, { status: created ? 201 : 208 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -1,6 +1,6 @@
 // The organization's repositories by name: what `sentry-cli releases set-commits --commit repo@sha` checks names
 // against.
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { paginate } from '@/lib/api/pagination';
@@ -16,3 +16,5 @@ export const GET = withAccess({ org: 'org:read' }, async ({ req, org }) => {
 export const POST = withAccess({ org: 'org:write' }, async ({ req, org }) => {
   return json(serializeRepo(await createRepo(db(), org.id, await parseBody(req, newRepoSchema))), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

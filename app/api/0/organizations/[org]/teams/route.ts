@@ -1,6 +1,6 @@
 // The organization's teams: list (with projects and member counts) and create.
 import { z } from 'zod';
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { paginate } from '@/lib/api/pagination';
@@ -26,3 +26,5 @@ export const POST = withAccess({ org: 'team:write' }, async ({ req, org, princip
   if (!b.name && !b.slug) throw new InvalidError(null, 'name or slug is required');
   return json(serializeTeam(await createTeam(db(), org.id, b, principal.user.id)), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -1,6 +1,6 @@
 // One project: detail, settings (name, slug, platform, quotas, retention) and deletion (project:admin).
 import { z } from 'zod';
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { deleteProject, getProject, updateProject } from '@/lib/projects/projects';
@@ -36,3 +36,5 @@ export const DELETE = withAccess({ project: 'project:admin' }, async ({ project 
   await deleteProject(db(), project.id);
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PATCH } = otherMethods('GET', 'PUT', 'DELETE');

@@ -1,6 +1,6 @@
 // One team: detail, rename (team:write), delete (team:admin).
 import { z } from 'zod';
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { deleteTeam, getTeam, updateTeam } from '@/lib/teams/teams';
@@ -26,3 +26,5 @@ export const DELETE = withAccess({ org: 'team:admin' }, async ({ params, org, pr
   await deleteTeam(db(), (await getTeam(db(), org.id, params.team, principal.user.id)).id);
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PATCH } = otherMethods('GET', 'PUT', 'DELETE');

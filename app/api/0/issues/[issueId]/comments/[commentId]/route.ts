@@ -1,5 +1,5 @@
 // One comment of an issue: its author edits or deletes it.
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { commentBody, deleteComment, editComment } from '@/lib/issues/comments';
@@ -14,3 +14,5 @@ export const DELETE = withAccess({ issue: 'event:write' }, async ({ params, issu
   await deleteComment(db(), issue.id, params.commentId, principal.user.id);
   return new Response(null, { status: 204 });
 });
+
+export const { GET, POST, PATCH } = otherMethods('PUT', 'DELETE');

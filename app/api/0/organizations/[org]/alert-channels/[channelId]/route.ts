@@ -1,5 +1,5 @@
 // One alert channel: read (secrets masked), change (masked secrets sent back are kept), delete.
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { ALERT_SCOPES } from '@/lib/auth/scopes';
@@ -26,3 +26,5 @@ export const DELETE = withAccess({ org: ALERT_SCOPES.channelWrite }, async ({ pa
   await deleteChannel(db(), org.id, params.channelId);
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PATCH } = otherMethods('GET', 'PUT', 'DELETE');

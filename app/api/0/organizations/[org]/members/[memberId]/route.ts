@@ -1,6 +1,6 @@
 // One member (by membership id, or `me`): detail, role and teams (member:write), removal (member:admin, or oneself).
 import { z } from 'zod';
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { ROLES } from '@/lib/auth/roles';
@@ -31,3 +31,5 @@ export const DELETE = withAccess({ org: 'org:read' }, async ({ params, org, role
   await removeMember(db(), org, { p: principal, role }, m);
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PATCH } = otherMethods('GET', 'PUT', 'DELETE');

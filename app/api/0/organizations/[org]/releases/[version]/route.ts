@@ -1,6 +1,6 @@
 // One release by (URL-encoded) version: detail, update (`dateReleased` finalizes; `refs`/`commits` set commits),
 // delete.
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { deleteRelease, updateRelease } from '@/lib/releases/releases';
@@ -21,3 +21,5 @@ export const DELETE = withAccess({ release: ['org:read', 'project:releases'] }, 
   await deleteRelease(db(), release);
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PATCH } = otherMethods('GET', 'PUT', 'DELETE');

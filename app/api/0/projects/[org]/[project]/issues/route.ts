@@ -1,5 +1,5 @@
 // A project's issues (Sentry's project issue index): search and list; bulk update and delete by `id=` or query.
-import { parseBody, parseQuery } from '@/lib/api/handler';
+import { otherMethods, parseBody, parseQuery } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { listIssues } from '@/lib/issues/list';
@@ -41,3 +41,5 @@ export const DELETE = withAccess({ project: 'event:admin' }, async ({ req, proje
   });
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PATCH } = otherMethods('GET', 'PUT', 'DELETE');

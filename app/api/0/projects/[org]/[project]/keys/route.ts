@@ -1,6 +1,6 @@
 // A project's DSN keys (Sentry's client keys): list and create.
 import { z } from 'zod';
-import { parseBody, parseQuery } from '@/lib/api/handler';
+import { otherMethods, parseBody, parseQuery } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { paginate } from '@/lib/api/pagination';
@@ -31,3 +31,5 @@ export const POST = withAccess({ project: 'project:write' }, async ({ req, proje
   if (b.rateLimit !== undefined) key = await updateProjectKey(db(), key.id, { rateLimit: b.rateLimit });
   return json(serializeKey(key, config().ingestUrl), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -1,5 +1,5 @@
 // A project's alert rules: list and create.
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { ALERT_SCOPES } from '@/lib/auth/scopes';
@@ -18,3 +18,5 @@ export const POST = withAccess({ project: ALERT_SCOPES.ruleWrite }, async ({ req
   const rule = await createRule(db(), project, await parseBody(req, ruleInputSchema));
   return json(serializeRule(rule), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -5,6 +5,7 @@ import { paginate } from '@/lib/api/pagination';
 import { getTeam } from '@/lib/teams/teams';
 import { listMembers, serializeMember } from '@/lib/orgs/members';
 import { db } from '@/lib/db';
+import { otherMethods } from '@/lib/api/handler';
 
 export const GET = withAccess({ org: ['team:read', 'member:read'] }, async ({ req, params, org, principal }) => {
   const team = await getTeam(db(), org.id, params.team, principal.user.id);
@@ -13,3 +14,5 @@ export const GET = withAccess({ org: ['team:read', 'member:read'] }, async ({ re
   );
   return json(rows.map(serializeMember), { headers });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

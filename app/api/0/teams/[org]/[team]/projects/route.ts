@@ -1,6 +1,6 @@
 // A team's projects, and creating a project owned by the team (Sentry's way; the project gets its first DSN key).
 import { z } from 'zod';
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { paginate } from '@/lib/api/pagination';
@@ -39,3 +39,5 @@ export const POST = withAccess({ org: 'org:read' }, async ({ req, params, org, r
   ]);
   return json(shape, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

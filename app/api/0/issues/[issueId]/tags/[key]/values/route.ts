@@ -1,5 +1,5 @@
 // Every value of one tag key of an issue, paginated (most frequent first unless `sort` says otherwise).
-import { parseQuery } from '@/lib/api/handler';
+import { otherMethods, parseQuery } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { issueTagValues } from '@/lib/issues/tags';
@@ -16,3 +16,5 @@ export const GET = withAccess({ issue: 'event:read' }, async ({ req, params, iss
   );
   return json(rows, { headers });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

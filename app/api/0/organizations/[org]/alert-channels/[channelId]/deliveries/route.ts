@@ -5,6 +5,7 @@ import { ALERT_SCOPES } from '@/lib/auth/scopes';
 import { paginate } from '@/lib/api/pagination';
 import { getChannel, listDeliveries, serializeDelivery } from '@/lib/alerts/channelRecords';
 import { db } from '@/lib/db';
+import { otherMethods } from '@/lib/api/handler';
 
 export const GET = withAccess({ org: ALERT_SCOPES.channelRead }, async ({ req, params, org, principal }) => {
   const channel = await getChannel(db(), org.id, params.channelId);
@@ -18,3 +19,5 @@ export const GET = withAccess({ org: ALERT_SCOPES.channelRead }, async ({ req, p
     { headers },
   );
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -6,9 +6,12 @@ import { getChannel, serializeDelivery } from '@/lib/alerts/channelRecords';
 import { sendTestMessage } from '@/lib/alerts/delivery';
 import { db } from '@/lib/db';
 import { redis } from '@/lib/redis';
+import { otherMethods } from '@/lib/api/handler';
 
 export const POST = withAccess({ org: ALERT_SCOPES.channelWrite }, async ({ params, org, principal }) => {
   const channel = await getChannel(db(), org.id, params.channelId);
   const delivery = await sendTestMessage(db(), redis(), { ...channel, orgSlug: org.slug }, principal.user.email);
   return json(serializeDelivery(delivery, { fullReply: principal.user.isSuperuser }));
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods('POST');

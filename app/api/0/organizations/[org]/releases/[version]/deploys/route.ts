@@ -1,5 +1,5 @@
 // A release's deploys: list (newest first) and create (`sentry-cli deploys new -e ENV`).
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { paginate } from '@/lib/api/pagination';
@@ -19,3 +19,5 @@ export const POST = withAccess({ release: ['org:read', 'project:releases'] }, as
   const d = await createDeploy(db(), release.id, await parseBody(req, newDeploySchema));
   return json(serializeDeploy(d), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -1,5 +1,5 @@
 // Values of one tag key over an organization's issues containing `query`, most frequent first (search completion).
-import { parseQuery } from '@/lib/api/handler';
+import { otherMethods, parseQuery } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { orgProjectIds } from '@/lib/issues/list';
@@ -12,3 +12,5 @@ export const GET = withAccess({ org: 'event:read' }, async ({ req, params, org, 
   const projectIds = await orgProjectIds(principal, org.id, role, q.project);
   return json(await orgTagValues(db(), projectIds, params.key, q.query));
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

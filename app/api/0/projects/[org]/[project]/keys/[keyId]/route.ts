@@ -1,7 +1,7 @@
 // One DSN key by its public key: detail, rename / enable / disable / rate limit, delete. The ingest edge sees
 // changes within FAULTLINE_KEY_CACHE_SECONDS.
 import { z } from 'zod';
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { deleteProjectKey, findProjectKey, updateProjectKey } from '@/lib/projects/keys';
@@ -38,3 +38,5 @@ export const DELETE = withAccess({ project: 'project:admin' }, async ({ params, 
   await deleteProjectKey(db(), (await keyOf(project.id, params.keyId)).id);
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PATCH } = otherMethods('GET', 'PUT', 'DELETE');

@@ -1,5 +1,5 @@
 // One alert rule: read, change (fields given replace the stored ones), delete.
-import { parseBody } from '@/lib/api/handler';
+import { otherMethods, parseBody } from '@/lib/api/handler';
 import { json } from '@/lib/api/respond';
 import { withAccess } from '@/lib/api/withAccess';
 import { ALERT_SCOPES } from '@/lib/auth/scopes';
@@ -18,3 +18,5 @@ export const DELETE = withAccess({ project: ALERT_SCOPES.ruleWrite }, async ({ p
   await deleteRule(db(), project.id, params.ruleId);
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PATCH } = otherMethods('GET', 'PUT', 'DELETE');

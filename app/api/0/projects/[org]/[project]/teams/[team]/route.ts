@@ -5,6 +5,7 @@ import type { Scope } from '@/lib/auth/scopes';
 import { addProjectTeam, findTeam, getProject, removeProjectTeam } from '@/lib/projects/projects';
 import { serializeProjects } from '@/lib/projects/serialize';
 import { db } from '@/lib/db';
+import { otherMethods } from '@/lib/api/handler';
 
 /** Runs the change on the project and team, then answers the project as it now is. */
 const teamChange = (scope: Scope, change: typeof addProjectTeam, status: number) =>
@@ -18,3 +19,5 @@ const teamChange = (scope: Scope, change: typeof addProjectTeam, status: number)
 
 export const POST = teamChange('project:write', addProjectTeam, 201);
 export const DELETE = teamChange('project:admin', removeProjectTeam, 200);
+
+export const { GET, PUT, PATCH } = otherMethods('POST', 'DELETE');

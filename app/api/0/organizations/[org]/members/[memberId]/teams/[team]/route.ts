@@ -5,6 +5,7 @@ import { findMember, requireTeamNotDirectoryManaged } from '@/lib/orgs/members';
 import { addTeamMember, getTeam, removeTeamMember } from '@/lib/teams/teams';
 import { serializeTeam } from '@/lib/teams/serialize';
 import { db } from '@/lib/db';
+import { otherMethods } from '@/lib/api/handler';
 
 const needs = { org: 'org:read' } as const;
 
@@ -28,3 +29,5 @@ export const DELETE = withAccess(needs, async (ctx) => {
   await removeTeamMember(db(), team.id, m.userId);
   return json(serializeTeam(await getTeam(db(), ctx.org.id, team.slug, ctx.principal.user.id)));
 });
+
+export const { GET, PUT, PATCH } = otherMethods('POST', 'DELETE');

@@ -22,7 +22,7 @@ export function throughputKey(minute: number): string {
 
 /**
  * Adds a committed batch's stored events to their minute, on a pipeline the caller sends anyway (the worker's
- * XACK), so counting costs no round trip. `redisNowMs`: now by Redis's clock (redisClockOffset).
+ * XACK), so counting costs no round trip. `redisNowMs`: now by Redis's clock (redisNow).
  */
 export function countStored(pipeline: ChainableCommander, events: number, redisNowMs: number): void {
   const key = throughputKey(minuteOf(redisNowMs));

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { log } from '../log.ts';
 import { redisKey } from '../redis.ts';
 import type { QueuedEvent } from './types.ts';
-import { redisClockOffset } from './redisClock.ts';
+import { redisNow } from './redisClock.ts';
 import { metrics } from '../metrics/metrics.ts';
 import { countStored, minuteOf, throughputKey, THROUGHPUT_TTL_SECONDS } from '../metrics/throughput.ts';
 
@@ -57,7 +57,7 @@ export async function enqueueBefore(redis: Redis, events: QueuedEvent[], withinM
   if (events.length === 0) return;
   const r = redis as WithEnqueueBefore;
   if (!r.enqueueBefore) redis.defineCommand('enqueueBefore', { numberOfKeys: 2, lua: ENQUEUE_BEFORE });
-  const now = Date.now() + (await redisClockOffset(redis));
+  const now = await redisNow(redis);
   const payloads = events.map((e) => JSON.stringify(e));
   const counter = throughputKey(minuteOf(now));
   const added = await r.enqueueBefore(streamKey(), counter, Math.floor(now + withinMs), ...payloads);
@@ -177,7 +177,7 @@ export async function readNew(
 export async function acknowledge(redis: Redis, ids: string[], stored = 0): Promise<void> {
   if (!ids.length) return;
   const p = redis.pipeline().xack(streamKey(), CONSUMER_GROUP, ...ids);
-  if (stored > 0) countStored(p, stored, Date.now() + (await redisClockOffset(redis)));
+  if (stored > 0) countStored(p, stored, await redisNow(redis));
   for (const [err] of (await p.exec()) ?? []) if (err) throw err;
 }
 

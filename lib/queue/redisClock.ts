@@ -12,6 +12,11 @@ async function measure(redis: Redis): Promise<number> {
   return Number(s) * 1000 + Math.floor(Number(us) / 1000) - (before + after) / 2;
 }
 
+/** Now by Redis's clock (ms): what keys and deadlines shared by every process are reckoned in. */
+export async function redisNow(redis: Redis): Promise<number> {
+  return Date.now() + (await redisClockOffset(redis));
+}
+
 /** Redis time minus local time in ms, measured once per connection (again after each reconnect: a failover). */
 export function redisClockOffset(redis: Redis): Promise<number> {
   if (!watched.has(redis)) {

@@ -4,13 +4,11 @@
 // lane that was never handed anything is not listed at all.
 import type { Redis } from 'ioredis';
 import { redisKey } from '../redis.ts';
-import { redisClockOffset } from './redisClock.ts';
+import { redisNow } from './redisClock.ts';
 
 const SEEN = 'workers:seen';
 /** Lanes not seen for this long are dropped from the set (each start adds new names; the set must not grow). */
 const FORGET_AFTER_MS = 86_400_000;
-
-const redisNow = async (redis: Redis) => Date.now() + (await redisClockOffset(redis));
 
 export async function markLaneSeen(redis: Redis, consumer: string): Promise<void> {
   await redis.zadd(redisKey(SEEN), await redisNow(redis), consumer);

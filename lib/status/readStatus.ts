@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Db } from '../db.ts';
 import { readThroughput } from '../metrics/throughput.ts';
 import { queueStats } from '../queue/queueStats.ts';
-import { redisClockOffset } from '../queue/redisClock.ts';
+import { redisNow } from '../queue/redisClock.ts';
 import { lanesLastSeen } from '../queue/workerPresence.ts';
 import type { StatusReport } from './contract.ts';
 import { readStorage } from './storage.ts';
@@ -11,7 +11,7 @@ import { workersSeen } from './workers.ts';
 
 export async function readStatus(db: Db, redis: Redis): Promise<StatusReport> {
   // The per-minute counters are keyed by Redis's clock; reading by it too keeps the current minute the last one.
-  const now = Date.now() + (await redisClockOffset(redis));
+  const now = await redisNow(redis);
   const [throughput, queue, lastSeen, storage] = await Promise.all([
     readThroughput(redis, now),
     queueStats(redis),

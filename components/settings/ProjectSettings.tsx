@@ -9,6 +9,7 @@ import { PLATFORMS } from '../projects/platforms';
 import { ErrorNote, Loading } from '../ui/EmptyState';
 import { ProjectKeys } from './ProjectKeys';
 import ui from '../ui/ui.module.css';
+import { Button } from '../ui/Button';
 
 function General({ org, project }: { org: string; project: Project }) {
   const router = useRouter();
@@ -79,9 +80,9 @@ function General({ org, project }: { org: string; project: Project }) {
           </select>
         </div>
         <div className={ui.field}>
-          <button type="submit" className={`${ui.button} ${ui.primary}`} disabled={update.isPending}>
+          <Button type="submit" variant="primary" disabled={update.isPending}>
             {update.isSuccess ? 'Saved' : 'Save'}
-          </button>
+          </Button>
         </div>
       </div>
     </form>

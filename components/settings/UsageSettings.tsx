@@ -10,6 +10,7 @@ import { ErrorNote, Loading } from '../ui/EmptyState';
 import { UsageChart } from './UsageChart';
 import ui from '../ui/ui.module.css';
 import { formatBytes } from '../ui/bytes';
+import { Button } from '../ui/Button';
 
 const limitText = (n: number) => (n > 0 ? n.toLocaleString('en') : 'none');
 
@@ -61,9 +62,9 @@ function Limits({ org, project, usage }: { org: string; project: Project; usage:
         {field('quota-day', 'Events per day', perDay, setPerDay, limitText(usage.limits.perDay))}
         {field('retention-days', 'Keep events (days)', retention, setRetention, `${usage.limits.retentionDays}`, 1)}
         <div className={ui.field}>
-          <button type="submit" className={`${ui.button} ${ui.primary}`} disabled={update.isPending}>
+          <Button type="submit" variant="primary" disabled={update.isPending}>
             {update.isSuccess ? 'Saved' : 'Save'}
-          </button>
+          </Button>
         </div>
       </div>
     </form>
@@ -115,8 +116,9 @@ export function UsageSettings({ org, projectSlug }: { org: string; projectSlug: 
       <section className={ui.panel} aria-label="Storage">
         <h2>Storage</h2>
         <p>
-          This project keeps {u.storage.storedEvents.toLocaleString('en')} events. The events table takes{' '}
-          {formatBytes(u.storage.eventTableBytes)} of a {formatBytes(u.storage.databaseBytes)} database.
+          This project keeps {u.storage.storedEvents.toLocaleString('en')} event
+          {u.storage.storedEvents === 1 ? '' : 's'}. The events table takes {formatBytes(u.storage.eventTableBytes)} of
+          a {formatBytes(u.storage.databaseBytes)} database.
         </p>
       </section>
     </>
